@@ -4,11 +4,17 @@
  * but they are merged into one table that a test checks for missing or empty translations.
  */
 import type {Lang, Text} from '../plan';
-import {coreMessages} from './core';
+import {engineMessages} from './engine';
+import {planMessages} from './plan';
+import {runMessages} from './run';
+import {settingsMessages} from './settings';
 import {uiMessages} from './ui';
 import {fill, fillText, type Params} from './format';
 
-export const catalogue = {...coreMessages, ...uiMessages};
+/** The parts, by name, so that a test can find a key defined twice. */
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages};
+
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages};
 
 export type MessageKey = keyof typeof catalogue;
 

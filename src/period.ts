@@ -1,0 +1,51 @@
+/**
+ * Periods (考核周期) and the plan version in force for one. Dates are ISO `YYYY-MM-DD` strings,
+ * compared as text: no time zones, so a record dated on the last day of the month belongs to that
+ * month wherever the user sits.
+ */
+import type {IsoDate, Period, PlanDocument, PlanVersion} from './plan';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** @example monthPeriod(2026, 2) // {id: '2026-02', kind: 'month', label: '2026-02', start: '2026-02-01', end: '2026-02-28'} */
+export function monthPeriod(year: number, month: number): Period {
+  const id = `${year}-${pad(month)}`;
+  return {id, kind: 'month', label: id, start: `${id}-01`, end: `${id}-${pad(lastDayOfMonth(year, month))}`};
+}
+
+/** @example quarterPeriod(2026, 1).end // '2026-03-31' */
+export function quarterPeriod(year: number, quarter: number): Period {
+  const first = (quarter - 1) * 3 + 1;
+  const last = first + 2;
+  return {
+    id: `${year}-Q${quarter}`,
+    kind: 'quarter',
+    label: `${year} Q${quarter}`,
+    start: `${year}-${pad(first)}-01`,
+    end: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`,
+  };
+}
+
+/** The date part of an ISO date or timestamp, or null when it is not one. */
+export function isoDay(value: string | null | undefined): IsoDate | null {
+  if (!value) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+/** @example inPeriod('2026-02-28T23:00:00.000Z', monthPeriod(2026, 2)) // true */
+export function inPeriod(date: string, period: Pick<Period, 'start' | 'end'>): boolean {
+  const day = isoDay(date);
+  return day !== null && day >= period.start && day <= period.end;
+}
+
+/** The version whose effective range contains the period's start, or undefined. */
+export function versionForPeriod(plan: Pick<PlanDocument, 'versions'>, period: Pick<Period, 'start'>): PlanVersion | undefined {
+  return plan.versions.find(
+    (v) => v.effectiveFrom <= period.start && (v.effectiveTo === undefined || period.start <= v.effectiveTo),
+  );
+}
