@@ -1,0 +1,55 @@
+/**
+ * One participant's full explanation: every breakdown line that reproduces a written number,
+ * honours, strengths and the weakest metrics with their improvement actions, in the user's language.
+ */
+import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
+import type {ParticipantResult} from '../../src/results';
+import {useLang} from '../state/lang';
+
+export function ParticipantDetail({result, onClose}: {result: ParticipantResult; onClose: () => void}) {
+  const {lang, t, tx} = useLang();
+  return (
+    <Box as="section" aria-label={t('run.detail.title', {name: result.name})} border="default" borderRadius="large" padding={2} marginBottom={3}>
+      <Box display="flex" justifyContent="space-between" alignItems="center">
+        <Heading size="small">{t('run.detail.title', {name: result.name})}</Heading>
+        <Button size="small" icon="x" aria-label={t('run.detail.close')} onClick={onClose} />
+      </Box>
+      {result.inCycle && <Text textColor="#b35900">{t('run.detail.inCycle')}</Text>}
+      <Heading size="xsmall" marginTop={2}>
+        {t('run.detail.breakdown')}
+      </Heading>
+      <Box as="ul" data-testid="breakdown" paddingLeft={3} margin={0}>
+        {result.breakdown[lang].map((line, i) => (
+          <li key={i}>
+            <Text>{line}</Text>
+          </li>
+        ))}
+      </Box>
+      {result.honours.length > 0 && (
+        <>
+          <Heading size="xsmall" marginTop={2}>
+            {t('run.detail.honours')}
+          </Heading>
+          <Text>{result.honours.map(tx).join(lang === 'zh' ? '、' : ', ')}</Text>
+        </>
+      )}
+      <Heading size="xsmall" marginTop={2}>
+        {t('run.detail.feedback')}
+      </Heading>
+      <Box data-testid="feedback">
+        {result.feedback.strengths.map((item) => (
+          <Text key={`s-${item.metricId}`}>{t('run.detail.strength', {metric: tx(item.label), score: item.score})}</Text>
+        ))}
+        {result.feedback.weakest.map((item) => (
+          <Text key={`w-${item.metricId}`}>
+            {t('run.detail.weak', {metric: tx(item.label), score: item.score})}
+            {item.action ? ` ${t('run.detail.action', {action: tx(item.action)})}` : ''}
+          </Text>
+        ))}
+        {result.feedback.strengths.length === 0 && result.feedback.weakest.length === 0 && (
+          <Text textColor="light">{t('run.detail.noFeedback')}</Text>
+        )}
+      </Box>
+    </Box>
+  );
+}
