@@ -1,0 +1,160 @@
+/**
+ * Result fields (结果字段): the only cells the extension ever writes. Each result maps to a field
+ * of the people table of a compatible type; computed fields and fields the plan reads are refused,
+ * and the missing ones can be created in one click where the user may create fields.
+ */
+import {useState} from 'react';
+import {Box, Button, FieldPicker, Loader, Text} from '@airtable/blocks/ui';
+import type {Field as SdkField, Table} from '@airtable/blocks/models';
+import type {PlanDocument, ResultKey} from '../../src/plan';
+import type {Issue} from '../../src/results';
+import {useLang} from '../state/lang';
+import {Field, IssueNotes, Row, Section} from './controls';
+import {inputFieldIds, issuesAt} from './draft';
+import {createdFieldConfig, RESULT_SPECS, type ResultSpec} from './fieldRoles';
+import type {Edit} from './MappingSection';
+import {toRef, useTable} from './pickers';
+
+type Refusal = {key: 'settings.results.refuseComputed' | 'settings.results.refuseInput' | 'settings.results.refuseType' | 'settings.results.refuseTaken'; params: Record<string, string>};
+
+/**
+ * Why a field cannot hold a result, or null when it can.
+ * @example refusal(spec, {isComputed: true, ...}) // {key: 'settings.results.refuseComputed', ...}
+ */
+export function refusal(
+  spec: ResultSpec,
+  field: Pick<SdkField, 'id' | 'name' | 'type' | 'isComputed'>,
+  plan: PlanDocument,
+): Refusal | null {
+  const params = {field: field.name};
+  if (field.isComputed) return {key: 'settings.results.refuseComputed', params};
+  if (inputFieldIds(plan).has(field.id)) return {key: 'settings.results.refuseInput', params};
+  const other = Object.entries(plan.mapping.results).find(([key, ref]) => key !== spec.key && ref?.id === field.id);
+  if (other) return {key: 'settings.results.refuseTaken', params};
+  if (!spec.types.includes(field.type)) return {key: 'settings.results.refuseType', params: {...params, types: spec.types.join(', ')}};
+  return null;
+}
+
+export function ResultFieldsSection({plan, issues, edit}: {plan: PlanDocument; issues: readonly Issue[]; edit: Edit}) {
+  const {t} = useLang();
+  const table = useTable(plan.mapping.people?.table);
+  const [refused, setRefused] = useState<Partial<Record<ResultKey, Refusal>>>({});
+  const count = issuesAt(issues, 'mapping.results').length;
+  return (
+    <Section title={t('settings.section.results')} defaultOpen badge={count ? t('settings.issueCount', {count}) : undefined}>
+      <Text size="small" textColor="light" marginBottom={2}>
+        {t('settings.results.intro')}
+      </Text>
+      <IssueNotes issues={issuesAt(issues, 'mapping.results', true)} />
+      {table ? (
+        <>
+          <Row>
+            {RESULT_SPECS.map((spec) => {
+              const ref = plan.mapping.results[spec.key];
+              const current = ref ? table.getFieldByIdIfExists(ref.id) : null;
+              const refusedNow = refused[spec.key];
+              return (
+                <Field key={spec.key} label={t(spec.label)} width="220px" issues={issuesAt(issues, `mapping.results.${spec.key}`)}>
+                  <FieldPicker
+                    table={table}
+                    field={current}
+                    shouldAllowPickingNone
+                    placeholder={t('settings.pick.field')}
+                    onChange={(field) => {
+                      const why = field ? refusal(spec, field, plan) : null;
+                      setRefused((prev) => ({...prev, [spec.key]: why ?? undefined}));
+                      if (why) return;
+                      edit((draft) => {
+                        if (field) draft.mapping.results[spec.key] = toRef(field);
+                        else delete draft.mapping.results[spec.key];
+                      });
+                    }}
+                  />
+                  {refusedNow ? (
+                    <Text role="alert" size="small" textColor="#d9363e">
+                      ✖ {t(refusedNow.key, refusedNow.params)}
+                    </Text>
+                  ) : null}
+                </Field>
+              );
+            })}
+          </Row>
+          <CreateMissing table={table} plan={plan} edit={edit} />
+        </>
+      ) : (
+        <Text>{t('settings.results.needPeople')}</Text>
+      )}
+    </Section>
+  );
+}
+
+/** The results with no field yet, and the name each new field gets (never clashing with a field). */
+export function missingResults(plan: PlanDocument, table: Pick<Table, 'fields'>, nameOf: (spec: ResultSpec) => string) {
+  const names = new Set(table.fields.map((f) => f.name));
+  return RESULT_SPECS.filter((spec) => !plan.mapping.results[spec.key]).map((spec) => {
+    let name = nameOf(spec);
+    for (let n = 2; names.has(name); n++) name = `${nameOf(spec)} ${n}`;
+    names.add(name);
+    return {spec, name};
+  });
+}
+
+function CreateMissing({table, plan, edit}: {table: Table; plan: PlanDocument; edit: Edit}) {
+  const {t} = useLang();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{error: boolean; text: string} | null>(null);
+  const missing = missingResults(plan, table, (spec) => t(spec.label));
+  if (missing.length === 0) return null;
+
+  // Asked once for the first missing field: the permission to create fields does not depend on
+  // the name, and the reason is the SDK's own, already in the user's language.
+  const first = createdFieldConfig(missing[0].spec, plan);
+  const permission = table.checkPermissionsForCreateField(missing[0].name, first.type, first.options);
+
+  const create = async () => {
+    setBusy(true);
+    setMessage(null);
+    const created: string[] = [];
+    try {
+      for (const {spec, name} of missing) {
+        const config = createdFieldConfig(spec, plan);
+        const field = await table.createFieldAsync(name, config.type, config.options ?? null);
+        created.push(name);
+        edit((draft) => void (draft.mapping.results[spec.key] = toRef(field)));
+      }
+      setMessage({error: false, text: t('settings.results.created', {count: created.length})});
+    } catch (error) {
+      setMessage({
+        error: true,
+        text: t('settings.results.createFailed', {
+          created: created.length ? created.join(', ') : '—',
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box marginTop={2}>
+      <Text size="small" marginBottom={1}>
+        {t('settings.results.missing', {fields: missing.map((m) => m.name).join('、')})}
+      </Text>
+      <Button icon="plus" disabled={!permission.hasPermission || busy} onClick={() => void create()}>
+        {t('settings.results.createMissing')}
+      </Button>
+      {busy ? <Loader scale={0.3} marginLeft={2} /> : null}
+      {!permission.hasPermission ? (
+        <Text role="status" size="small" textColor="#b87503">
+          {t('settings.results.cannotCreate', {reason: permission.reasonDisplayString})}
+        </Text>
+      ) : null}
+      {message ? (
+        <Text role={message.error ? 'alert' : 'status'} size="small" textColor={message.error ? '#d9363e' : '#20a35a'}>
+          {message.text}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+import type {PlanDocument} from '../../src/plan';
+import type {Issue} from '../../src/results';
+import {createTemplate} from '../../src/template';
+import {blankPlan, copyVersion, inputFieldIds, issuesAt, nextPeriod, unplacedIssues, weightSum} from '../../frontend/settings/draft';
+import {createdFieldConfig, RESULT_SPECS} from '../../frontend/settings/fieldRoles';
+import {exportFileName} from '../../frontend/settings/exportName';
+
+const issue = (path: string): Issue => ({code: 'x', severity: 'error', message: {zh: path, en: path}, path});
+
+describe('settings draft helpers', () => {
+  it('places an issue on its control and below, never on a sibling with a longer index', () => {
+    const issues = [issue('versions[0].metrics[2].weight'), issue('versions[0].metrics[20].weight'), issue('versions[0].metrics')];
+    expect(issuesAt(issues, 'versions[0].metrics[2]').map((i) => i.path)).toEqual(['versions[0].metrics[2].weight']);
+    expect(issuesAt(issues, 'versions[0].metrics', true).map((i) => i.path)).toEqual(['versions[0].metrics']);
+    expect(unplacedIssues([issue('other.thing'), issue('mapping.people')], ['mapping']).map((i) => i.path)).toEqual(['other.thing']);
+  });
+
+  it('sums weights exactly as typed, ignoring text that is not a number yet', () => {
+    const metrics = [{weight: '33.3'}, {weight: '33.3'}, {weight: '33.4'}] as PlanDocument['versions'][0]['metrics'];
+    expect(weightSum({metrics})).toEqual({sum: '100', complete: true});
+    const typing = [{weight: '60'}, {weight: '3a'}, {weight: '10.'}] as PlanDocument['versions'][0]['metrics'];
+    expect(weightSum({metrics: typing})).toEqual({sum: '70', complete: false});
+  });
+
+  it('lists every input field of the template so that none can become a result field', () => {
+    const plan = createTemplate();
+    plan.mapping.people = {table: {id: 'tblP', name: 'P'}, upline: {id: 'fldUp', name: '上级'}};
+    plan.versions[0].metrics[0].target = {kind: 'participantField', field: {id: 'fldTarget', name: '目标'}};
+    const ids = inputFieldIds(plan);
+    expect(ids.has('fldUp')).toBe(true);
+    expect(ids.has('fldTarget')).toBe(true);
+  });
+
+  it('adds the next month and quarter after the listed ones, and copies a version with a fresh id', () => {
+    const plan = blankPlan({id: 'tblP', name: 'P'}, '2026-11-15');
+    expect(plan.periods.map((p) => p.id)).toEqual(['2026-11']);
+    expect(nextPeriod(plan, 'month', '2026-11-15').id).toBe('2026-12');
+    plan.periods.push(nextPeriod(plan, 'month', '2026-11-15'));
+    expect(nextPeriod(plan, 'month', '2026-11-15').id).toBe('2027-01');
+    expect(nextPeriod(plan, 'quarter', '2026-11-15').id).toBe('2026-Q4');
+    const copy = copyVersion(plan, plan.versions[0], '2026-12-01');
+    expect(copy.id).not.toBe(plan.versions[0].id);
+    expect(copy.effectiveFrom).toBe('2026-12-01');
+    expect(copy.metrics).toEqual(plan.versions[0].metrics);
+  });
+
+  it('creates money results in the plan currency and grades as a select of the plan grades', () => {
+    const plan = createTemplate();
+    const bonus = RESULT_SPECS.find((s) => s.key === 'bonus')!;
+    const grade = RESULT_SPECS.find((s) => s.key === 'grade')!;
+    expect(createdFieldConfig(bonus, plan)).toEqual({type: 'currency', options: {precision: 2, symbol: '¥'}});
+    expect(createdFieldConfig(grade, plan)).toEqual({type: 'singleSelect', options: {choices: plan.versions[0].grades.map((g) => ({name: g.grade}))}});
+  });
+
+  it('names an export file after the plan', () => {
+    expect(exportFileName({name: '直销方案 2026'})).toBe('直销方案-2026.plan.json');
+    expect(exportFileName({name: '  '})).toBe('plan.plan.json');
+  });
+});
