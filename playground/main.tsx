@@ -1,0 +1,45 @@
+/**
+ * The playground page: builds the demo base in the browser, puts the SDK's simulated base
+ * (TestDriver with the write-through shim) under the real extension, and shows the base beside it.
+ */
+// First: the testing library installs the simulated Airtable interface, which @airtable/blocks
+// looks for when it is first loaded (by the extension's imports below).
+import '@airtable/blocks-testing';
+import {useCallback} from 'react';
+import ReactDOM from 'react-dom';
+import {App} from 'playground:extension-app';
+import {browserLang, LangProvider} from '../frontend/state/lang';
+import type {Lang} from '../src/plan';
+import {openDemoSession} from './session';
+import {Playground, type DemoSession} from './Playground';
+import {sizeFromQuery} from './sizes';
+
+function langFromQuery(search: string): Lang | undefined {
+  const asked = new URLSearchParams(search).get('lang');
+  return asked === 'zh' || asked === 'en' ? asked : undefined;
+}
+
+function Page() {
+  const asked = langFromQuery(window.location.search);
+  const renderExtension = useCallback(
+    (session: DemoSession) => (
+      <session.driver.Container>
+        {/* Without ?lang the extension picks the browser's language itself, as in Airtable. */}
+        <LangProvider initial={asked}>
+          <App />
+        </LangProvider>
+      </session.driver.Container>
+    ),
+    [asked],
+  );
+  return (
+    <Playground
+      lang={asked ?? browserLang()}
+      size={sizeFromQuery(window.location.search)}
+      openSession={openDemoSession}
+      renderExtension={renderExtension}
+    />
+  );
+}
+
+ReactDOM.render(<Page />, document.getElementById('root'));
