@@ -256,7 +256,7 @@ function buildMetrics(m: Matched): Metric[] {
 export const TEMPLATE_GRADES: readonly GradeBand[] = [
   {grade: 'S', min: '110', coefficient: '1.5'},
   {grade: 'A', min: '100', max: '110', coefficient: '1.2'},
-  {grade: 'B', min: '85', max: '100', coefficient: '1.0'},
+  {grade: 'B', min: '85', max: '100', coefficient: '1'},
   {grade: 'C', min: '70', max: '85', coefficient: '0.8'},
   {grade: 'D', min: '0', max: '70', coefficient: '0.5'},
 ];

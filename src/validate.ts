@@ -18,7 +18,7 @@ import type {BaseSchema, FieldSchema, TableSchema} from './schema';
 /** The stable codes of the validator, derived from the catalogue so a code cannot lack its message. */
 export type ValidationCode = MessageKey extends infer K
   ? K extends `validate.${infer C}`
-    ? C extends `${'plan' | 'mapping'}.${string}`
+    ? C extends `${'plan' | 'mapping' | 'migrate' | 'import' | 'storage'}.${string}`
       ? C
       : never
     : never
@@ -54,6 +54,17 @@ const thing = (who: Text, part: MessageKey, params: Params = {}): Text => {
     en: fill(catalogue['validate.thing'].en, {owner: who.en, part: partText.en}),
   };
 };
+
+/** One issue of the plan document, its message from the catalogue entry `validate.<code>`. */
+export function planIssue(
+  code: ValidationCode,
+  severity: IssueSeverity,
+  path: string,
+  params: Params = {},
+  extra: Partial<Issue> = {},
+): Issue {
+  return {code, severity, path, message: sentence(message(`validate.${code}` as MessageKey, params)), ...extra};
+}
 
 // --- Defensive reading ---------------------------------------------------------------------------
 
@@ -145,7 +156,7 @@ class Checker {
   constructor(private readonly schema: BaseSchema | undefined) {}
 
   add(code: ValidationCode, severity: IssueSeverity, path: string, params: Params = {}, extra: Partial<Issue> = {}) {
-    this.issues.push({code, severity, path, message: sentence(message(`validate.${code}` as MessageKey, params)), ...extra});
+    this.issues.push(planIssue(code, severity, path, params, extra));
   }
 
   /** A decimal at `path`; reports it and returns null when it does not parse. */

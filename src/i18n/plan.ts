@@ -362,4 +362,39 @@ export const planMessages = {
   'validate.reason.perTier': {zh: '指标“{metric}”的按级别目标', en: 'The per-tier target of metric "{metric}"'},
   'validate.reason.honourTier': {zh: '荣誉“{honour}”的级别限制', en: 'The tier condition of honour "{honour}"'},
   'validate.reason.champion': {zh: '团队冠军奖', en: 'The team champion award'},
+
+  // --- Migration of older documents, import into another base, storage in globalConfig ---
+  'validate.migrate.notObject': {
+    zh: '无法读取方案：内容不是一个方案文件（JSON 对象）',
+    en: 'The plan cannot be read: the content is not a plan document (a JSON object)',
+  },
+  'validate.migrate.version.invalid': {zh: '方案格式版本“{version}”无效', en: 'Plan format version "{version}" is not valid'},
+  'validate.migrate.version.future': {
+    zh: '方案格式版本 {version} 比本扩展支持的版本 {current} 更新，请先升级扩展',
+    en: 'Plan format version {version} is newer than the version {current} this extension reads: update the extension first',
+  },
+  'validate.migrate.upgraded': {
+    zh: '方案已从格式版本 {from} 升级到 {to}，保存后生效',
+    en: 'The plan was upgraded from format version {from} to {to}; save it to keep the upgrade',
+  },
+  'validate.import.table.unmatched': {
+    zh: '在当前数据库中找不到名为“{name}”的表（{where}），请手动选择',
+    en: 'No table named "{name}" in this base ({where}): choose it by hand',
+  },
+  'validate.import.field.unmatched': {
+    zh: '在表“{table}”中找不到名为“{name}”的字段（{where}），请手动选择',
+    en: 'No field named "{name}" in table "{table}" ({where}): choose it by hand',
+  },
+  'validate.storage.plan.tooLarge': {
+    zh: '方案大小为 {size} KB，超过了可保存的上限 {budget} KB（扩展设置总共只有 150 KB）；请删除不用的指标、版本或缩短文字',
+    en: 'The plan takes {size} kB, over the {budget} kB it may use (extension settings hold 150 kB in all): remove unused metrics or versions, or shorten texts',
+  },
+  'validate.storage.plan.nearLimit': {
+    zh: '方案大小为 {size} KB，接近可保存的上限 {budget} KB',
+    en: 'The plan takes {size} kB, close to the {budget} kB it may use',
+  },
+  'validate.storage.plan.unreadable': {
+    zh: '保存的方案无法读取（{detail}），请重新导入或使用模板',
+    en: 'The saved plan cannot be read ({detail}): import it again or start from the template',
+  },
 } satisfies Record<string, Text>;
