@@ -48,6 +48,8 @@ export interface FeedbackItem {
   label: Text;
   score: DecimalString;
   action?: Text;
+  /** True when the metric had no data this period (e.g. no reviews): the score 0 is not a judgement. */
+  noData?: boolean;
 }
 
 export interface ParticipantResult {

@@ -1,0 +1,351 @@
+/**
+ * One pass over each source's records, crediting each kept record to one participant's bucket.
+ * Everything per participant afterwards (team scope, scores, pay) reads the buckets, never the
+ * records again: that is what keeps 200,000 records x 10,000 participants linear.
+ */
+import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts';
+import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion} from '../plan';
+import type {Issue, RunStats} from '../results';
+import {isoDay} from '../period';
+import {D, NOT_A_NUMBER, parseDecimal, planDecimal, ZERO, HUNDRED, type Dec} from './money';
+import {idList, makeIssue} from './issues';
+
+/** What the records credited to one participant add up to, for one metric. */
+export interface Bucket {
+  sum: Dec;
+  /** Records kept by the metric's filter. */
+  records: number;
+  /** Records that held a usable number (sum, average). */
+  values: number;
+  /** Records matching the rate filter. */
+  matched: number;
+  distinct: Set<string> | null;
+}
+
+/** Per metric id, per participant index; undefined when nothing was credited. */
+export type MetricBuckets = Map<string, (Bucket | undefined)[]>;
+
+export function emptyBucket(): Bucket {
+  return {sum: ZERO, records: 0, values: 0, matched: 0, distinct: null};
+}
+
+/** Adds `from` into `into` (team scope sums personal buckets). */
+export function addBucket(into: Bucket, from: Bucket | undefined): Bucket {
+  if (!from) return into;
+  into.sum = into.sum.plus(from.sum);
+  into.records += from.records;
+  into.values += from.values;
+  into.matched += from.matched;
+  if (from.distinct) {
+    into.distinct ??= new Set();
+    for (const v of from.distinct) into.distinct.add(v);
+  }
+  return into;
+}
+
+/**
+ * The exact value of a bucket. Sums and counts of nothing are 0; an average or a rate of nothing
+ * is null (missing, not zero: a rep with no reviews is not a rep with bad reviews).
+ */
+export function bucketValue(aggregation: Aggregation, bucket: Bucket | undefined): Dec | null {
+  const b = bucket ?? emptyBucket();
+  switch (aggregation) {
+    case 'sum':
+      return b.sum;
+    case 'count':
+      return new D(b.records);
+    case 'distinctCount':
+      return new D(b.distinct?.size ?? 0);
+    case 'average':
+      return b.values > 0 ? b.sum.dividedBy(b.values) : null;
+    case 'rate':
+      return b.records > 0 ? new D(b.matched).dividedBy(b.records).times(HUNDRED) : null;
+  }
+}
+
+/** Records behind the value (for sums and averages: those that held a number): an honour's minimum sample. */
+export function bucketSample(aggregation: Aggregation, bucket: Bucket | undefined): number {
+  if (!bucket) return 0;
+  return aggregation === 'average' || aggregation === 'sum' ? bucket.values : bucket.records;
+}
+
+function isEmptyValue(value: FactValue | undefined): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * A filter on one cell. Numbers compare as decimals when both sides read as numbers; links and
+ * multiple selects (arrays) equal a value when they contain it.
+ */
+export function matchesFilter(filter: Filter, value: FactValue | undefined): boolean {
+  switch (filter.op) {
+    case 'isEmpty':
+      return isEmptyValue(value);
+    case 'notEmpty':
+      return !isEmptyValue(value);
+    case 'isTrue':
+      return value === true || value === 1 || value === 'true';
+    case 'eq':
+    case 'neq': {
+      const equal = valueEquals(value, filter.value ?? '');
+      return filter.op === 'eq' ? equal : !equal;
+    }
+    default: {
+      const left = parseDecimal(value);
+      const right = parseDecimal(filter.value ?? null);
+      if (left === null || right === null || left === NOT_A_NUMBER || right === NOT_A_NUMBER) return false;
+      const c = left.comparedTo(right);
+      if (filter.op === 'gt') return c > 0;
+      if (filter.op === 'gte') return c >= 0;
+      if (filter.op === 'lt') return c < 0;
+      return c <= 0;
+    }
+  }
+}
+
+function valueEquals(value: FactValue | undefined, wanted: string): boolean {
+  if (Array.isArray(value)) return value.includes(wanted);
+  if (isEmptyValue(value)) return wanted === '';
+  if (typeof value === 'boolean') return String(value) === wanted;
+  const left = parseDecimal(value);
+  const right = parseDecimal(wanted);
+  if (left !== null && right !== null && left !== NOT_A_NUMBER && right !== NOT_A_NUMBER) return left.equals(right);
+  return String(value) === wanted;
+}
+
+interface CompiledMetric {
+  metric: Metric;
+  aggregation: Aggregation;
+  fieldId: string | undefined;
+  filter: Filter | undefined;
+  rateFilter: Filter | undefined;
+  /** A rating scale that each record's value is clamped to. */
+  clamp: {min: Dec; max: Dec} | null;
+  buckets: (Bucket | undefined)[];
+}
+
+/** Ids of the records behind one data issue, grouped so that 10,000 bad cells make one message. */
+type Notes = Map<string, {field: string; ids: string[]; min?: string; max?: string}>;
+
+function note(notes: Notes, key: string, field: string, id: string, extra: {min?: string; max?: string} = {}) {
+  let entry = notes.get(key);
+  if (!entry) {
+    entry = {field, ids: [], ...extra};
+    notes.set(key, entry);
+  }
+  if (entry.ids[entry.ids.length - 1] !== id) entry.ids.push(id);
+}
+
+export function emptyStats(participants: number): RunStats {
+  return {
+    participants,
+    recordsRead: 0,
+    recordsCredited: 0,
+    recordsOutsidePeriod: 0,
+    recordsWithoutDate: 0,
+    orphanRecords: 0,
+    multiLinkedRecords: 0,
+  };
+}
+
+/**
+ * Credits every source record of the period to its participant, for every source metric of the
+ * version. Returns the buckets; pushes data issues and counts into `issues` and `stats`.
+ */
+export function aggregateSources(
+  plan: PlanDocument,
+  version: PlanVersion,
+  period: Period,
+  facts: Facts,
+  index: ReadonlyMap<string, number>,
+  issues: Issue[],
+  stats: RunStats,
+): MetricBuckets {
+  const out: MetricBuckets = new Map();
+  const bySource = new Map<string, CompiledMetric[]>();
+  for (const metric of version.metrics) {
+    if (metric.source.kind !== 'source') continue;
+    const {sourceId, aggregation, field, filter, rateFilter} = metric.source;
+    const mapping = plan.mapping.sources.find((s) => s.id === sourceId);
+    if (!mapping) {
+      issues.push(makeIssue('warning', 'engine.source.unknown', {metric: metric.label.en, source: sourceId}));
+      continue;
+    }
+    if ((aggregation === 'sum' || aggregation === 'average' || aggregation === 'distinctCount') && !field) {
+      issues.push(makeIssue('warning', 'engine.metric.noField', {metric: metric.label.en}));
+      continue;
+    }
+    const scale =
+      metric.scoring.kind === 'scale' && aggregation === 'average'
+        ? {min: planDecimal(metric.scoring.min), max: planDecimal(metric.scoring.max)}
+        : null;
+    const compiled: CompiledMetric = {
+      metric,
+      aggregation,
+      fieldId: field?.id,
+      filter,
+      rateFilter,
+      clamp: scale && scale.min && scale.max ? {min: scale.min, max: scale.max} : null,
+      buckets: new Array<Bucket | undefined>(facts.participants.length),
+    };
+    out.set(metric.id, compiled.buckets);
+    const list = bySource.get(sourceId) ?? [];
+    list.push(compiled);
+    bySource.set(sourceId, list);
+  }
+
+  const periods = [...plan.periods];
+  for (const [sourceId, metrics] of bySource) {
+    const mapping = plan.mapping.sources.find((s) => s.id === sourceId)!;
+    const sourceName = mapping.label.en || mapping.table.name;
+    const records = facts.sources[sourceId];
+    if (!records) {
+      issues.push(makeIssue('warning', 'engine.source.noFacts', {source: sourceName}, {tableId: mapping.table.id}));
+      continue;
+    }
+    const noDate: string[] = [];
+    const outsideEvery: string[] = [];
+    const orphans: string[] = [];
+    const multi: string[] = [];
+    const notes: Notes = new Map();
+    const datesMatter = mapping.date !== undefined;
+
+    for (const record of records) {
+      stats.recordsRead++;
+      if (datesMatter) {
+        const day = isoDay(record.date);
+        if (day === null) {
+          noDate.push(record.id);
+          continue;
+        }
+        if (day < period.start || day > period.end) {
+          stats.recordsOutsidePeriod++;
+          if (!periods.some((p) => day >= p.start && day <= p.end)) outsideEvery.push(record.id);
+          continue;
+        }
+      }
+      const first = record.participantIds[0];
+      const who = first === undefined ? undefined : index.get(first);
+      if (who === undefined) {
+        orphans.push(record.id);
+        continue;
+      }
+      if (record.participantIds.length > 1) multi.push(record.id);
+      stats.recordsCredited++;
+      for (const m of metrics) creditRecord(m, who, record, sourceId, notes);
+    }
+
+    stats.recordsWithoutDate += noDate.length;
+    stats.orphanRecords += orphans.length;
+    stats.multiLinkedRecords += multi.length;
+    const where = {tableId: mapping.table.id};
+    const report = (key: 'engine.record.noDate' | 'engine.record.outsideEveryPeriod' | 'engine.record.orphan' | 'engine.record.multiLinked', ids: string[]) => {
+      if (ids.length > 0) issues.push(makeIssue('warning', key, {source: sourceName, count: ids.length, ids: idList(ids)}, {...where, recordIds: ids}));
+    };
+    report('engine.record.noDate', noDate);
+    report('engine.record.outsideEveryPeriod', outsideEvery);
+    report('engine.record.orphan', orphans);
+    report('engine.record.multiLinked', multi);
+    for (const [key, entry] of notes) {
+      const params = {source: sourceName, field: entry.field, count: entry.ids.length, ids: idList(entry.ids)};
+      const fieldId = key.split('|')[1];
+      issues.push(
+        key.startsWith('nan|')
+          ? makeIssue('warning', 'engine.value.notNumber', params, {...where, fieldId, recordIds: entry.ids})
+          : makeIssue('warning', 'engine.value.outOfScale', {...params, min: entry.min ?? '', max: entry.max ?? ''}, {
+              ...where,
+              fieldId,
+              recordIds: entry.ids,
+            }),
+      );
+    }
+  }
+  return out;
+}
+
+function creditRecord(m: CompiledMetric, who: number, record: SourceRecordFact, sourceId: string, notes: Notes) {
+  if (m.filter && !matchesFilter(m.filter, record.values[m.filter.field.id])) return;
+  let bucket = m.buckets[who];
+  if (!bucket) {
+    bucket = emptyBucket();
+    m.buckets[who] = bucket;
+  }
+  bucket.records++;
+  switch (m.aggregation) {
+    case 'count':
+      return;
+    case 'rate':
+      if (m.rateFilter && matchesFilter(m.rateFilter, record.values[m.rateFilter.field.id])) bucket.matched++;
+      return;
+    case 'distinctCount': {
+      const value = record.values[m.fieldId!];
+      if (isEmptyValue(value)) return;
+      bucket.distinct ??= new Set();
+      if (Array.isArray(value)) for (const v of value) bucket.distinct.add(v);
+      else bucket.distinct.add(String(value));
+      return;
+    }
+    case 'sum':
+    case 'average': {
+      const field = m.metric.source.kind === 'source' ? m.metric.source.field : undefined;
+      let value = parseDecimal(record.values[m.fieldId!]);
+      if (value === null) return;
+      if (value === NOT_A_NUMBER) {
+        note(notes, `nan|${m.fieldId}|${sourceId}`, field?.name ?? m.fieldId!, record.id);
+        return;
+      }
+      if (m.clamp && (value.lessThan(m.clamp.min) || value.greaterThan(m.clamp.max))) {
+        note(notes, `scale|${m.fieldId}|${m.metric.id}`, field?.name ?? m.fieldId!, record.id, {
+          min: m.clamp.min.toString(),
+          max: m.clamp.max.toString(),
+        });
+        value = value.lessThan(m.clamp.min) ? m.clamp.min : m.clamp.max;
+      }
+      bucket.sum = bucket.sum.plus(value);
+      bucket.values++;
+      return;
+    }
+  }
+}
+
+/**
+ * Metrics read from a field of the participant's own record (e.g. a manager rating kept on the
+ * rep). A text that is not a number is reported and treated as empty.
+ */
+export function participantFieldBuckets(
+  version: PlanVersion,
+  participants: readonly ParticipantFact[],
+  issues: Issue[],
+): MetricBuckets {
+  const out: MetricBuckets = new Map();
+  for (const metric of version.metrics) {
+    if (metric.source.kind !== 'participant') continue;
+    const field = metric.source.field;
+    out.set(
+      metric.id,
+      participants.map((p) => {
+        const value = parseDecimal(p.fields[field.id]);
+        if (value === null) return undefined;
+        if (value === NOT_A_NUMBER) {
+          issues.push(
+            makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field: field.name, value: String(p.fields[field.id])}, {
+              fieldId: field.id,
+              recordIds: [p.id],
+            }),
+          );
+          return undefined;
+        }
+        return {sum: value, records: 1, values: 1, matched: 0, distinct: null};
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * A participant-field metric behaves like an average of one value: empty stays missing (null),
+ * and a team-scope value is the team's average.
+ */
+export function aggregationOf(metric: Metric): Aggregation {
+  return metric.source.kind === 'source' ? metric.source.aggregation : 'average';
+}

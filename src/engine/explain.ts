@@ -1,0 +1,166 @@
+/**
+ * The breakdown (绩效明细): lines in zh and en that show the arithmetic of every written number,
+ * from the same rounded values that are written, so that a rep can redo each line by hand.
+ */
+import type {Currency, GradeBand, Lang, Metric, Text} from '../plan';
+import {t, type MessageKey} from '../i18n';
+import {formatGrouped, formatRatePercent, plain, type Dec} from './money';
+import type {ScoreOutcome} from './scoring';
+import type {TargetResult} from './target';
+import type {GateOutcome, RateBonusOutcome, TeamLevel} from './incentives';
+import type {AwardShare} from './award';
+
+type Param = string | number | Text;
+type BiParams = Record<string, Param>;
+
+const LANGS: Lang[] = ['zh', 'en'];
+
+function resolve(params: BiParams, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
+  return out;
+}
+
+/** One catalogue template filled in both languages; parameters may themselves be zh/en texts. */
+export function bi(key: MessageKey, params: BiParams = {}): Text {
+  return {zh: t('zh', key, resolve(params, 'zh')), en: t('en', key, resolve(params, 'en'))};
+}
+
+function joinText(parts: readonly Text[], separator: string): Text {
+  return {zh: parts.map((p) => p.zh).join(separator), en: parts.map((p) => p.en).join(separator)};
+}
+
+/** A metric value as shown: counts without decimals when whole, everything else with 2. */
+export function formatValue(metric: Pick<Metric, 'unit'>, value: Dec): string {
+  return metric.unit === 'count' && value.isInteger() ? formatGrouped(value, 0) : formatGrouped(value, 2);
+}
+
+export const formatScore = (score: Dec) => formatGrouped(score, 2);
+export const formatMoney = (amount: Dec, currency: Currency) => formatGrouped(amount, currency.precision);
+
+export interface MetricLineInput {
+  metric: Metric;
+  value: Dec | null;
+  target: TargetResult;
+  outcome: ScoreOutcome;
+  weight: Dec;
+  weighted: Dec;
+}
+
+export function metricLine(row: MetricLineInput): Text {
+  const {metric, value, outcome} = row;
+  const common: BiParams = {metric: metric.label, weight: plain(row.weight), weighted: formatScore(row.weighted), score: formatScore(outcome.score)};
+  const limit = outcome.limited ? bi('engine.line.limit', {score: formatScore(outcome.score)}) : {zh: '', en: ''};
+  const target = row.target.kind === 'value' ? formatValue(metric, row.target.value) : '';
+  if (outcome.status === 'noData' || value === null) return bi('engine.line.noData', common);
+  const shown = formatValue(metric, value);
+  if (outcome.status === 'noTarget' || outcome.status === 'badScale') return bi('engine.line.noTarget', {...common, value: shown});
+  if (outcome.status === 'zeroTarget') return bi('engine.line.zeroTarget', {...common, value: shown});
+  const scoring = metric.scoring;
+  switch (scoring.kind) {
+    case 'attainment':
+      return bi('engine.line.attainment', {...common, value: shown, target, attainment: formatScore(outcome.ratio!), limit});
+    case 'lowerIsBetter':
+      if (outcome.ratio === null) return bi('engine.line.lowerIsBetterNone', {...common, value: shown});
+      return bi('engine.line.lowerIsBetter', {...common, value: shown, target, ratio: formatScore(outcome.ratio), limit});
+    case 'scale':
+      return bi('engine.line.scale', {...common, value: shown, min: plain(scoring.min), max: plain(scoring.max), ratio: formatScore(outcome.ratio!), limit});
+    case 'bands': {
+      if (!outcome.band) {
+        const from = outcome.lowestFrom ? plain(outcome.lowestFrom) : '';
+        const on = scoring.on === 'attainment' ? `${formatScore(outcome.attainment!)}%` : shown;
+        return bi('engine.line.bandBelow', {...common, value: on, from});
+      }
+      if (scoring.on === 'attainment') {
+        return bi('engine.line.bandAttainment', {...common, value: shown, target, attainment: formatScore(outcome.attainment!), from: plain(outcome.band.from)});
+      }
+      return bi('engine.line.bandValue', {...common, value: shown, from: plain(outcome.band.from)});
+    }
+  }
+}
+
+export function totalLine(weighted: readonly Dec[], total: Dec): Text {
+  const terms = weighted.length > 0 ? weighted.map(formatScore).join(' + ') : formatScore(total);
+  return bi('engine.line.total', {terms, total: formatScore(total)});
+}
+
+export function gradeLine(band: GradeBand | null, total: Dec): Text {
+  if (!band) return bi('engine.line.gradeNone', {total: formatScore(total)});
+  if (band.max === undefined || band.max === '') return bi('engine.line.gradeTop', {grade: band.grade, total: formatScore(total), min: plain(band.min)});
+  return bi('engine.line.grade', {grade: band.grade, total: formatScore(total), min: plain(band.min), max: plain(band.max)});
+}
+
+function gateReason(gate: GateOutcome, total: Dec, grade: string | null): Text {
+  if (gate.passed) return {zh: '', en: ''};
+  if (gate.by === 'score') return bi('engine.frag.gateScore', {total: formatScore(total), min: plain(gate.min)});
+  return bi('engine.frag.gateGrade', {grade: grade ?? bi('engine.frag.none'), min: gate.min});
+}
+
+export function bonusLine(
+  label: Text,
+  outcome: RateBonusOutcome,
+  amount: Dec,
+  currency: Currency,
+  context: {metric: Text; value: Dec; total: Dec; grade: string | null},
+): Text {
+  const money = (d: Dec) => formatMoney(d, currency);
+  if (outcome.kind === 'gate') {
+    return bi('engine.line.bonusGate', {bonus: label, reason: gateReason(outcome.gate, context.total, context.grade), amount: money(amount)});
+  }
+  if (outcome.kind === 'negative') {
+    return bi('engine.line.bonusNegative', {bonus: label, metric: context.metric, value: formatGrouped(context.value, 2), amount: money(amount)});
+  }
+  let calc: Text =
+    outcome.slices.length > 0
+      ? joinText(outcome.slices.map((s) => bi('engine.frag.slice', {base: formatGrouped(s.base, 2), rate: formatRatePercent(s.rate)})), ' + ')
+      : {zh: '0', en: '0'};
+  if (outcome.capped) calc = bi('engine.frag.cap', {calc, cap: money(outcome.cap!)});
+  if (outcome.fixed) calc = bi('engine.frag.fixed', {calc, fixed: money(outcome.fixed)});
+  return bi('engine.line.bonus', {bonus: label, calc, amount: money(amount)});
+}
+
+export type TeamBonusExplain =
+  | {kind: 'cycle'}
+  | {kind: 'gate'; gate: GateOutcome}
+  | {kind: 'paid'; levels: TeamLevel[]; floored: boolean};
+
+export function teamBonusLine(explain: TeamBonusExplain, amount: Dec, currency: Currency, context: {total: Dec; grade: string | null}): Text {
+  const money = formatMoney(amount, currency);
+  if (explain.kind === 'cycle') return bi('engine.line.teamBonusCycle', {amount: money});
+  if (explain.kind === 'gate') return bi('engine.line.teamBonusGate', {reason: gateReason(explain.gate, context.total, context.grade), amount: money});
+  let calc = joinText(
+    explain.levels.map((l) => bi('engine.frag.level', {level: l.level, base: formatGrouped(l.base, 2), rate: formatRatePercent(l.rate)})),
+    ' + ',
+  );
+  if (explain.levels.length === 0) calc = {zh: '0', en: '0'};
+  if (explain.floored) calc = bi('engine.frag.floor', {calc});
+  return bi('engine.line.teamBonus', {calc, amount: money});
+}
+
+export function awardLine(share: AwardShare, currency: Currency, metric: Text): Text {
+  const money = (d: Dec) => formatMoney(d, currency);
+  const common = {team: share.team, amount: money(share.amount), pool: money(share.pool), rest: money(share.rest)};
+  if (share.role === 'alone') return bi('engine.line.awardAlone', common);
+  if (share.role === 'leader') return bi('engine.line.awardLeader', {...common, share: formatRatePercent(share.leaderShare)});
+  if (share.split === 'proRata' && share.teamValue.greaterThan(0)) {
+    return bi('engine.line.awardProRata', {...common, metric, value: formatGrouped(share.value, 2), teamValue: formatGrouped(share.teamValue, 2)});
+  }
+  return bi('engine.line.awardEqual', {...common, members: share.members});
+}
+
+export function totalPayLine(parts: {base: Dec; performance: Dec; bonus: Dec; team: Dec; award: Dec; total: Dec}, currency: Currency): Text {
+  const money = (d: Dec) => formatMoney(d, currency);
+  return bi('engine.line.totalPay', {
+    base: money(parts.base),
+    performance: money(parts.performance),
+    bonus: money(parts.bonus),
+    team: money(parts.team),
+    award: money(parts.award),
+    total: money(parts.total),
+  });
+}
+
+/** Appends a zh/en line to the breakdown. */
+export function push(breakdown: {zh: string[]; en: string[]}, line: Text): void {
+  for (const lang of LANGS) breakdown[lang].push(line[lang]);
+}

@@ -1,0 +1,53 @@
+/**
+ * Feedback (反馈与改进). Only weighted metrics are judged (a weight of 0 means "shown, not
+ * scored"). Strengths: the best `strengths` metrics with a score of at least 100 (target met or a
+ * top rating), highest first. Weakest: the lowest `weakest` metrics scoring below 100, lowest
+ * first, each with its improvement action; a metric without data is named as such. Ties keep the
+ * plan's metric order.
+ */
+import type {FeedbackRules, Lang, Metric} from '../plan';
+import type {FeedbackItem, ParticipantResult} from '../results';
+import {t} from '../i18n';
+import type {Dec} from './money';
+
+export interface FeedbackInput {
+  metric: Metric;
+  score: Dec;
+  weight: Dec;
+  noData: boolean;
+}
+
+const HUNDRED_POINTS = 100;
+
+export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules): ParticipantResult['feedback'] {
+  const judged = rows.map((row, order) => ({row, order})).filter(({row}) => row.weight.greaterThan(0));
+  const item = ({row}: {row: FeedbackInput}): FeedbackItem => ({
+    metricId: row.metric.id,
+    label: row.metric.label,
+    score: row.score.toFixed(2),
+    ...(row.metric.improvement ? {action: row.metric.improvement} : {}),
+    ...(row.noData ? {noData: true} : {}),
+  });
+  const strengths = judged
+    .filter(({row}) => row.score.greaterThanOrEqualTo(HUNDRED_POINTS))
+    .sort((a, b) => b.row.score.comparedTo(a.row.score) || a.order - b.order)
+    .slice(0, Math.max(0, rules.strengths))
+    .map(item);
+  const weakest = judged
+    .filter(({row}) => row.score.lessThan(HUNDRED_POINTS))
+    .sort((a, b) => a.row.score.comparedTo(b.row.score) || a.order - b.order)
+    .slice(0, Math.max(0, rules.weakest))
+    .map(item);
+  return {strengths, weakest};
+}
+
+/** The feedback as lines of text in one language, as written to the feedback field. */
+export function feedbackLines(feedback: ParticipantResult['feedback'], lang: Lang): string[] {
+  const lines = feedback.strengths.map((s) => t(lang, 'engine.feedback.strength', {metric: s.label[lang], score: s.score}));
+  for (const w of feedback.weakest) {
+    const params = {metric: w.label[lang], score: w.score, action: w.action?.[lang] ?? ''};
+    if (w.noData) lines.push(t(lang, w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
+    else lines.push(t(lang, w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
+  }
+  return lines;
+}

@@ -1,0 +1,370 @@
+/**
+ * The run: facts of one period in, one result per participant out. The order of the steps is the
+ * order of the rules in docs/plan.md: credit records, build the tree, value and score each metric,
+ * total and grade, rank, pay, honours, feedback, breakdown.
+ */
+import type {Facts, ParticipantFact} from '../facts';
+import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, Text} from '../plan';
+import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
+import {versionForPeriod} from '../period';
+import {aggregateSources, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
+import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
+import {makeIssue} from './issues';
+import {NOT_A_NUMBER, parseDecimal, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {resolveTarget, type TargetResult} from './target';
+import {scoreMetric, weightedScore, type ScoreOutcome} from './scoring';
+import {gradeFor} from './grade';
+import {competitionRanks} from './rank';
+import {checkGate, performancePay, rateBonus, teamBonus, type RateBonusOutcome} from './incentives';
+import {championAward, type AwardMember, type AwardShare} from './award';
+import {awardHonours} from './honours';
+import {feedbackFor} from './feedback';
+import {awardLine, bi, bonusLine, formatMoney, gradeLine, metricLine, push, teamBonusLine, totalLine, totalPayLine, type TeamBonusExplain} from './explain';
+
+interface MetricRow {
+  metric: Metric;
+  /** The metric's value at its scope, 2 places: the number shown, scored and paid on. */
+  value: Dec | null;
+  /** The participant's own value, 2 places (team bonus, award). */
+  personal: Dec | null;
+  sample: number;
+  target: TargetResult;
+  outcome: ScoreOutcome;
+  weight: Dec;
+  weighted: Dec;
+}
+
+interface Row {
+  index: number;
+  participant: ParticipantFact;
+  metrics: MetricRow[];
+  total: Dec;
+  grade: GradeBand | null;
+  rank: number;
+}
+
+function failed(periodId: string, versionId: string, issue: Issue, participants: number): RunResult {
+  return {
+    periodId,
+    versionId,
+    results: [],
+    issues: [issue],
+    stats: emptyStats(participants),
+    totals: {performancePay: '0', bonus: '0', teamBonus: '0', award: '0', totalPay: '0'},
+  };
+}
+
+/** A money cell of the participant (base salary, performance-pay base): null when empty or text. */
+function moneyCell(p: ParticipantFact, value: ParticipantFact['baseSalary'], field: string, issues: Issue[]): Dec | null {
+  const parsed = parseDecimal(value);
+  if (parsed === NOT_A_NUMBER) {
+    issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field, value: String(value)}, {recordIds: [p.id]}));
+    return null;
+  }
+  return parsed;
+}
+
+/** Does this scoring need a target? Zero targets are only a problem where we would divide by them. */
+function targetUse(metric: Metric): 'none' | 'divides' | 'inverse' {
+  const s = metric.scoring;
+  if (s.kind === 'attainment' || (s.kind === 'bands' && s.on === 'attainment')) return 'divides';
+  if (s.kind === 'lowerIsBetter') return 'inverse';
+  return 'none';
+}
+
+export function runPlan(plan: PlanDocument, periodId: string, facts: Facts): RunResult {
+  const period = plan.periods.find((p) => p.id === periodId);
+  if (!period) return failed(periodId, '', makeIssue('error', 'engine.period.unknown', {period: periodId}, {path: 'periods'}), facts.participants.length);
+  const version = versionForPeriod(plan, period);
+  if (!version) {
+    return failed(periodId, '', makeIssue('error', 'engine.version.none', {period: period.label || period.id}, {path: 'versions'}), facts.participants.length);
+  }
+
+  const issues: Issue[] = [];
+  const participants = facts.participants;
+  const stats: RunStats = emptyStats(participants.length);
+  const index = new Map<string, number>();
+  participants.forEach((p, i) => {
+    if (!index.has(p.id)) index.set(p.id, i);
+  });
+
+  const hierarchy = buildHierarchy(participants, index);
+  issues.push(...hierarchy.issues);
+  const buckets = aggregateSources(plan, version, period, facts, index, issues, stats);
+  for (const [id, list] of participantFieldBuckets(version, participants, issues)) buckets.set(id, list);
+
+  const levels = downlineLevels(version, hierarchy, participants.length);
+  const rows = scoreParticipants(version, participants, levels, buckets, issues);
+  return pay(plan, version, periodId, rows, hierarchy, levels, issues, stats);
+}
+
+/** Downline by level for everyone, computed once to the deepest depth the version needs. */
+function downlineLevels(version: PlanVersion, h: Hierarchy, n: number): (number[][] | null)[] {
+  let depth = 0;
+  for (const m of version.metrics) if (m.scope.kind === 'team') depth = Math.max(depth, m.scope.depth);
+  if (version.incentives.teamBonus.enabled) depth = Math.max(depth, version.incentives.teamBonus.levels.length);
+  const out: (number[][] | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = h.inCycle[i] ? null : depth > 0 ? downlineByLevel(h, i, depth) : [];
+  return out;
+}
+
+function scoreParticipants(
+  version: PlanVersion,
+  participants: readonly ParticipantFact[],
+  levels: readonly (number[][] | null)[],
+  buckets: MetricBuckets,
+  issues: Issue[],
+): Row[] {
+  const reportedScale = new Set<string>();
+  const metricInfo = version.metrics.map((metric) => ({
+    metric,
+    aggregation: aggregationOf(metric),
+    buckets: buckets.get(metric.id),
+    weight: planDecimal(metric.weight) ?? ZERO,
+    use: targetUse(metric),
+  }));
+  return participants.map((participant, index) => {
+    const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, use}) => {
+      const own = list?.[index];
+      let bucket: Bucket | undefined = own;
+      const downline = levels[index];
+      // Cycle members have no downline: their team-scope value is their personal value.
+      if (metric.scope.kind === 'team' && downline && list) {
+        bucket = addBucket(emptyBucket(), own);
+        for (const level of downline.slice(0, metric.scope.depth)) for (const member of level) addBucket(bucket, list[member]);
+      }
+      const exact = list ? bucketValue(aggregation, bucket) : null;
+      const value = exact === null ? null : round2(exact);
+      const personalExact = list ? bucketValue(aggregation, own) : null;
+      const personal = personalExact === null ? null : round2(personalExact);
+      const target = resolveTarget(metric, participant);
+      reportTarget(metric, participant, target, use, issues);
+      const targetValue = target.kind === 'value' ? target.value : null;
+      const outcome = scoreMetric(metric.scoring, value, targetValue);
+      if (outcome.outOfScale && metric.scoring.kind === 'scale' && value !== null) {
+        issues.push(
+          makeIssue('warning', 'engine.score.outOfScale', {name: participant.name, metric: metric.label.en, value: value.toString(), min: metric.scoring.min, max: metric.scoring.max}, {
+            recordIds: [participant.id],
+          }),
+        );
+      }
+      if (outcome.status === 'badScale' && !reportedScale.has(metric.id)) {
+        reportedScale.add(metric.id);
+        issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label.en}));
+      }
+      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted: weightedScore(outcome.score, weight)};
+    });
+    const total = rows.reduce((sum, r) => sum.plus(r.weighted), ZERO);
+    const grade = gradeFor(total, version.grades);
+    if (!grade && version.grades.length > 0) {
+      issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: total.toFixed(2)}, {recordIds: [participant.id]}));
+    }
+    return {index, participant, metrics: rows, total, grade, rank: 0};
+  });
+}
+
+function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, use: ReturnType<typeof targetUse>, issues: Issue[]) {
+  if (use === 'none') return;
+  const where = {recordIds: [p.id]};
+  const params = {name: p.name, metric: metric.label.en};
+  if (target.kind === 'missing') {
+    if (target.reason === 'unknownTier') issues.push(makeIssue('warning', 'engine.target.unknownTier', {...params, tier: target.detail ?? ''}, where));
+    else if (target.reason === 'notNumber' && metric.target.kind === 'participantField') {
+      issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field: metric.target.field.name, value: target.detail ?? ''}, where));
+    } else issues.push(makeIssue('warning', 'engine.target.missing', params, where));
+  } else if (target.kind === 'none') {
+    issues.push(makeIssue('warning', 'engine.target.missing', params, where));
+  } else if (use === 'divides' && target.value.isZero()) {
+    issues.push(makeIssue('warning', 'engine.target.zero', params, where));
+  }
+}
+
+function pay(
+  plan: PlanDocument,
+  version: PlanVersion,
+  periodId: string,
+  rows: Row[],
+  h: Hierarchy,
+  levels: readonly (number[][] | null)[],
+  issues: Issue[],
+  stats: RunStats,
+): RunResult {
+  const currency: Currency = plan.currency;
+  const money = (d: Dec) => roundMoney(d, currency);
+  const incentives = version.incentives;
+  const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
+  const unknownMetric = (incentive: Text, metricId: string) =>
+    issues.push(makeIssue('warning', 'engine.metric.unknown', {incentive: incentive.en, metric: metricId}));
+
+  const ranked = competitionRanks(rows.map((r) => ({id: r.participant.id, name: r.participant.name, total: r.total, row: r})));
+  for (const {item, rank} of ranked) item.row.rank = rank;
+
+  for (const bonus of incentives.bonuses) if (!metricIndex.has(bonus.metricId)) unknownMetric(bonus.label, bonus.metricId);
+  const team = incentives.teamBonus;
+  const teamMetric = team.enabled ? metricIndex.get(team.metricId) : undefined;
+  if (team.enabled && teamMetric === undefined) unknownMetric({zh: '团队奖', en: 'Team bonus'}, team.metricId);
+  const award = incentives.championAward;
+  const awardMetric = award.enabled ? metricIndex.get(award.metricId) : undefined;
+  if (award.enabled && awardMetric === undefined) unknownMetric({zh: '冠军奖', en: 'Champion award'}, award.metricId);
+
+  const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, awardMetric), currency);
+  const honours = awardHonours(
+    incentives.honours,
+    rows.map((r) => ({
+      index: r.index,
+      tier: r.participant.tier,
+      total: r.total,
+      metric: (id: string) => {
+        const at = metricIndex.get(id);
+        return at === undefined ? undefined : {value: r.metrics[at].value, sample: r.metrics[at].sample};
+      },
+    })),
+  );
+
+  const totals = {performancePay: ZERO, bonus: ZERO, teamBonus: ZERO, award: ZERO, totalPay: ZERO};
+  const results: ParticipantResult[] = ranked.map(({item: {row}}) => {
+    const p = row.participant;
+    const breakdown = {zh: [] as string[], en: [] as string[]};
+    for (const m of row.metrics) if (m.weight.greaterThan(0)) push(breakdown, metricLine(m));
+    push(breakdown, totalLine(row.metrics.filter((m) => m.weight.greaterThan(0)).map((m) => m.weighted), row.total));
+    push(breakdown, gradeLine(row.grade, row.total));
+    const gradeName = row.grade?.grade ?? null;
+
+    const baseSalary = money(moneyCell(p, p.baseSalary, 'baseSalary', issues) ?? ZERO);
+    push(breakdown, bi('engine.line.baseSalary', {amount: formatMoney(baseSalary, currency)}));
+
+    let performance = ZERO;
+    if (incentives.performancePay.enabled) {
+      const base = moneyCell(p, p.performancePayBase, 'performancePayBase', issues);
+      const coefficient = row.grade ? planDecimal(row.grade.coefficient) : null;
+      performance = money(performancePay(base, coefficient));
+      if (row.grade) {
+        push(breakdown, bi('engine.line.performancePay', {
+          base: formatMoney(base ?? ZERO, currency),
+          coefficient: row.grade.coefficient,
+          grade: row.grade.grade,
+          amount: formatMoney(performance, currency),
+        }));
+      } else push(breakdown, bi('engine.line.performancePayNoGrade', {amount: formatMoney(performance, currency)}));
+    }
+
+    const bonuses = incentives.bonuses.map((bonus) => {
+      const at = metricIndex.get(bonus.metricId);
+      const m = at === undefined ? undefined : row.metrics[at];
+      const value = m?.value ?? ZERO;
+      const target = m && m.target.kind === 'value' ? m.target.value : null;
+      const outcome: RateBonusOutcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades));
+      const amount = outcome.kind === 'paid' ? money(outcome.exact) : ZERO;
+      push(breakdown, bonusLine(bonus.label, outcome, amount, currency, {metric: m?.metric.label ?? bonus.label, value, total: row.total, grade: gradeName}));
+      return {bonusId: bonus.id, label: bonus.label, amount};
+    });
+    const bonusSum = bonuses.reduce((a, b) => a.plus(b.amount), ZERO);
+
+    let teamAmount = ZERO;
+    if (team.enabled && teamMetric !== undefined) {
+      const downline = levels[row.index];
+      const gate = checkGate(team.gate, row.total, gradeName, version.grades);
+      let explain: TeamBonusExplain;
+      if (!downline) explain = {kind: 'cycle'};
+      else if (!gate.passed) explain = {kind: 'gate', gate};
+      else {
+        const bases = team.levels.map((_, k) => (downline[k] ?? []).reduce((a, member) => a.plus(rows[member].metrics[teamMetric].personal ?? ZERO), ZERO));
+        const outcome = teamBonus(bases, team.levels);
+        teamAmount = money(outcome.exact);
+        explain = {kind: 'paid', levels: outcome.levels, floored: outcome.floored};
+      }
+      push(breakdown, teamBonusLine(explain, teamAmount, currency, {total: row.total, grade: gradeName}));
+    }
+
+    const share = awards.get(row.index);
+    const awardAmount = share?.amount ?? ZERO;
+    if (share && awardMetric !== undefined) push(breakdown, awardLine(share, currency, version.metrics[awardMetric].label));
+
+    const totalPay = baseSalary.plus(performance).plus(bonusSum).plus(teamAmount).plus(awardAmount);
+    push(breakdown, totalPayLine({base: baseSalary, performance, bonus: bonusSum, team: teamAmount, award: awardAmount, total: totalPay}, currency));
+    const titles = honours.get(row.index) ?? [];
+    if (titles.length > 0) {
+      push(breakdown, bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
+    }
+
+    totals.performancePay = totals.performancePay.plus(performance);
+    totals.bonus = totals.bonus.plus(bonusSum);
+    totals.teamBonus = totals.teamBonus.plus(teamAmount);
+    totals.award = totals.award.plus(awardAmount);
+    totals.totalPay = totals.totalPay.plus(totalPay);
+
+    const fixed = (d: Dec) => d.toFixed(currency.precision);
+    return {
+      participantId: p.id,
+      name: p.name,
+      metrics: row.metrics.map((m) => ({
+        metricId: m.metric.id,
+        label: m.metric.label,
+        value: m.value === null ? null : m.value.toFixed(2),
+        target: m.target.kind === 'value' ? m.target.value.toString() : null,
+        attainment: m.outcome.attainment === null ? null : m.outcome.attainment.toFixed(2),
+        score: m.outcome.score.toFixed(2),
+        weight: m.weight.toString(),
+        weighted: m.weighted.toFixed(2),
+        sample: m.sample,
+      })),
+      totalScore: row.total.toFixed(2),
+      grade: gradeName,
+      rank: row.rank,
+      performancePay: fixed(performance),
+      bonuses: bonuses.map((b) => ({...b, amount: fixed(b.amount)})),
+      bonus: fixed(bonusSum),
+      teamBonus: fixed(teamAmount),
+      award: fixed(awardAmount),
+      totalPay: fixed(totalPay),
+      honours: titles,
+      feedback: feedbackFor(
+        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
+        version.feedback,
+      ),
+      breakdown,
+      inCycle: h.inCycle[row.index],
+    };
+  });
+
+  const fixed = (d: Dec) => d.toFixed(currency.precision);
+  return {
+    periodId,
+    versionId: version.id,
+    results,
+    issues,
+    stats,
+    totals: {
+      performancePay: fixed(totals.performancePay),
+      bonus: fixed(totals.bonus),
+      teamBonus: fixed(totals.teamBonus),
+      award: fixed(totals.award),
+      totalPay: fixed(totals.totalPay),
+    },
+  };
+}
+
+/** Award candidates: personal values and each member's downline count inside their own team. */
+function awardMembers(rows: readonly Row[], h: Hierarchy, metricAt: number): AwardMember[] {
+  const inTeam = new Int32Array(rows.length);
+  // Walk up from each member and credit every ancestor of the same team: O(members x height).
+  rows.forEach((r) => {
+    const team = r.participant.team;
+    if (!team || h.inCycle[r.index]) return;
+    let up = h.upline[r.index];
+    const seen = new Set<number>();
+    while (up !== -1 && !seen.has(up) && !h.inCycle[up]) {
+      seen.add(up);
+      if (rows[up].participant.team === team) inTeam[up]++;
+      up = h.upline[up];
+    }
+  });
+  return rows.map((r) => ({
+    index: r.index,
+    id: r.participant.id,
+    name: r.participant.name,
+    team: r.participant.team,
+    value: r.metrics[metricAt].personal,
+    downlineInTeam: inTeam[r.index],
+  }));
+}

@@ -1,0 +1,41 @@
+import {D, NOT_A_NUMBER, formatGrouped, formatRatePercent, parseDecimal, roundMoney, round2} from '../../src/engine/money';
+
+describe('money: exact decimals', () => {
+  it('reads numbers and decimal text, with thousands commas', () => {
+    expect(parseDecimal(46000)?.toString()).toBe('46000');
+    expect(String(parseDecimal('1,234.5'))).toBe('1234.5');
+    expect(String(parseDecimal(' -12.30 '))).toBe('-12.3');
+    expect(parseDecimal('')).toBeNull();
+    expect(parseDecimal(null)).toBeNull();
+    expect(parseDecimal('12 units')).toBe(NOT_A_NUMBER);
+    expect(parseDecimal('1,23')).toBe(NOT_A_NUMBER);
+    expect(parseDecimal(true)).toBe(NOT_A_NUMBER);
+    expect(parseDecimal(['recA'])).toBe(NOT_A_NUMBER);
+  });
+
+  it('keeps huge values and many decimals exact', () => {
+    const sum = new D('1000000000000000').plus('0.000000000123456789').plus(1e15);
+    expect(sum.toFixed()).toBe('2000000000000000.000000000123456789');
+    // The float sum of 0.1 + 0.2 is the classic drift the engine must not have.
+    expect(new D(0.1).plus(0.2).toString()).toBe('0.3');
+  });
+
+  it('rounds money once at the plan precision and mode', () => {
+    const cny = {code: 'CNY', precision: 2, rounding: 'halfUp'} as const;
+    expect(roundMoney(new D('2.345'), cny).toFixed(2)).toBe('2.35');
+    expect(roundMoney(new D('-2.345'), cny).toFixed(2)).toBe('-2.35');
+    expect(roundMoney(new D('2.345'), {...cny, rounding: 'halfEven'}).toFixed(2)).toBe('2.34');
+    expect(roundMoney(new D('2.355'), {...cny, rounding: 'halfEven'}).toFixed(2)).toBe('2.36');
+    expect(roundMoney(new D('2.349'), {...cny, rounding: 'down'}).toFixed(2)).toBe('2.34');
+    expect(roundMoney(new D('1234.5'), {...cny, precision: 0}).toFixed(0)).toBe('1235');
+    expect(round2(new D('24.975')).toFixed(2)).toBe('24.98');
+  });
+
+  it('formats amounts with thousands separators and rates as percent', () => {
+    expect(formatGrouped(new D('46000'), 2)).toBe('46,000.00');
+    expect(formatGrouped(new D('-1234567.891'), 2)).toBe('-1,234,567.89');
+    expect(formatGrouped(new D('999'), 0)).toBe('999');
+    expect(formatRatePercent('0.025')).toBe('2.5');
+    expect(formatRatePercent('0.03')).toBe('3');
+  });
+});
