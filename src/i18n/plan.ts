@@ -378,12 +378,12 @@ export const planMessages = {
     en: 'The plan was upgraded from format version {from} to {to}; save it to keep the upgrade',
   },
   'validate.import.table.unmatched': {
-    zh: '在当前数据库中找不到名为“{name}”的表（{where}），请手动选择',
-    en: 'No table named "{name}" in this base ({where}): choose it by hand',
+    zh: '导入的方案使用表“{name}”，当前数据库中没有同名的表，请手动选择',
+    en: 'The imported plan uses table "{name}", and this base has no table of that name: choose it by hand',
   },
   'validate.import.field.unmatched': {
-    zh: '在表“{table}”中找不到名为“{name}”的字段（{where}），请手动选择',
-    en: 'No field named "{name}" in table "{table}" ({where}): choose it by hand',
+    zh: '导入的方案使用字段“{name}”，表“{table}”中没有同名的字段，请手动选择',
+    en: 'The imported plan uses field "{name}", and table "{table}" has no field of that name: choose it by hand',
   },
   'validate.storage.plan.tooLarge': {
     zh: '方案大小为 {size} KB，超过了可保存的上限 {budget} KB（扩展设置总共只有 150 KB）；请删除不用的指标、版本或缩短文字',
