@@ -45,7 +45,7 @@ export async function buildPlayground(outdir = path.join(repoRoot, '.playground'
     define: {'process.env.NODE_ENV': '"development"', global: 'window'},
     alias: {events: 'events/'},
     logLevel: 'warning',
-    plugins: [extensionApp, ...extraPlugins],
+    plugins: [...extraPlugins, extensionApp],
   });
   await copyFile(path.join(here, 'index.html'), path.join(outdir, 'index.html'));
   return outdir;

@@ -4,11 +4,14 @@
  * base as stored after the extension's writes.
  */
 import assert from 'node:assert/strict';
-import {t} from '../../src/i18n';
+import type {Locator, Page} from 'playwright-core';
 import type {Lang} from '../../src/plan';
 import {say} from '../../playground/text';
+import {messageNumbers, messagePattern, t} from './catalogue';
 import type {E2eTest, TestContext} from './harness';
 import {columnNames, openTab, readRows, rowCountText} from './grid';
+import {numberInCell} from '../../playground/cells';
+import {GRID_ROW_LIMIT} from '../../playground/BaseGrid';
 
 const REPS = '销售人员';
 
@@ -47,4 +50,194 @@ function pageShowsBaseAndExtension(lang: Lang): E2eTest {
   };
 }
 
-export const e2eTests: E2eTest[] = [pageShowsBaseAndExtension('zh'), pageShowsBaseAndExtension('en')];
+/** The extension's panel: every extension step looks only inside it, as a user's eyes would. */
+const extension = (page: Page): Locator => page.locator('.pg-right');
+
+/** Waits until the locator's text matches, and returns that text. */
+async function textMatching(locator: Locator, pattern: RegExp, timeout = 20_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.first().innerText({timeout}).catch(() => '')) ?? '';
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected text matching ${pattern}, last seen: "${last}"`);
+}
+
+interface PreviewRow {
+  recordId: string;
+  name: string;
+  totalScore: string;
+  grade: string;
+  totalPay: string;
+}
+
+/** The preview table's rows as shown: rank, name, score, grade, total pay, changes. */
+async function readPreview(page: Page): Promise<PreviewRow[]> {
+  return extension(page)
+    .locator('[data-testid^="preview-row-"]')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = Array.from(row.querySelectorAll(':scope > td')).map((cell) => (cell.textContent ?? '').trim());
+        return {
+          recordId: (row as HTMLElement).dataset.testid!.replace('preview-row-', ''),
+          name: cells[1],
+          totalScore: cells[2],
+          grade: cells[3],
+          totalPay: cells[4],
+        };
+      }),
+    );
+}
+
+/** The grid's people rows by record id, once every one of them shows a 总分 (the writes have landed). */
+async function readWrittenReps(page: Page, expected: number): Promise<Map<string, Record<string, string>>> {
+  await openTab(page, REPS);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const rows = await page.locator('.pg-grid tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells: Record<string, string> = {id: (tr as HTMLElement).dataset.recordId ?? ''};
+        tr.querySelectorAll('td[data-field-name]').forEach((td) => {
+          cells[(td as HTMLElement).dataset.fieldName ?? ''] = (td.textContent ?? '').trim();
+        });
+        return cells;
+      }),
+    );
+    const scored = rows.filter((row) => row['总分'] !== '');
+    if (scored.length >= expected || Date.now() > deadline) return new Map(rows.map((row) => [row.id, row]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The playground header's count of cells written into the base so far. */
+async function cellsWritten(page: Page, lang: Lang): Promise<number> {
+  const text = await page.locator('.pg-writes').innerText();
+  const count = numberInCell(text);
+  assert.ok(count !== null, `no count in "${text}" (${say(lang, 'writes')})`);
+  return count;
+}
+
+/**
+ * The whole user path: the template in the first-run wizard, a weight changed and the live sum
+ * following it, the plan fixed and saved, a preview, a refresh, the written values read back from
+ * the base's grid and checked against the preview, and a second refresh that changes nothing.
+ */
+function wholeUserPath(lang: Lang): E2eTest {
+  return {
+    name: `${lang}: template, weights, preview, refresh, written values, second refresh writes nothing`,
+    timeoutMs: 240_000,
+    run: async (context) => {
+      const {page} = context;
+      const ext = extension(page);
+      await openPlayground(context, `lang=${lang}`);
+
+      // 1. First run: the wizard has matched the demo base's tables by their Chinese names.
+      await ext.getByText(t(lang, 'settings.wizard.title')).first().waitFor();
+      await ext.getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).click();
+
+      // 2. The template's weights sum to 100; lowering sales to 50 shows 90 and blocks saving.
+      const sum = ext.getByTestId('weight-sum');
+      await textMatching(sum, messagePattern(lang, 'settings.weights.sum', {sum: 100}));
+      await context.screenshot(`${lang}-02-template`);
+      const weightLabel = t(lang, 'settings.metric.weight');
+      const salesSection = ext.getByRole('button', {name: `${t(lang, 'template.metric.sales')} · ${weightLabel} 60%`});
+      await salesSection.click();
+      const salesWeight = ext.getByLabel(weightLabel, {exact: true}).first();
+      await salesWeight.fill('50');
+      await textMatching(sum, messagePattern(lang, 'settings.weights.sum', {sum: 90}));
+      const save = ext.getByRole('button', {name: t(lang, 'settings.save.button')});
+      assert.equal(await save.isDisabled(), true, 'saving is possible with weights summing to 90%');
+      await textMatching(ext.getByText(messagePattern(lang, 'settings.save.fixErrors')), messagePattern(lang, 'settings.save.fixErrors'));
+      await context.screenshot(`${lang}-03-weights-90`);
+
+      // 3. Fixed back to 100%: the plan saves and the run view replaces the settings.
+      await salesWeight.fill('60');
+      await textMatching(sum, messagePattern(lang, 'settings.weights.sum', {sum: 100}));
+      await save.click();
+      const previewButton = ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true});
+      await previewButton.waitFor();
+
+      // 4. Preview: one row per rep, every cell still to be written.
+      await previewButton.click();
+      const totals = ext.getByTestId('preview-totals');
+      const previewText = await textMatching(totals, messagePattern(lang, 'run.preview.summary'), 60_000);
+      const planned = messageNumbers(messagePattern(lang, 'run.preview.summary'), previewText);
+      const preview = await readPreview(page);
+      assert.ok(preview.length > 0, 'the preview shows no participant');
+      assert.equal(planned.participants, preview.length);
+      assert.ok(planned.changedRecords > 0, `nothing to write: ${previewText}`);
+      await context.screenshot(`${lang}-04-preview`);
+
+      // 5. Refresh: the summary counts what was written, and the grid shows it.
+      const refresh = ext.getByRole('button', {name: t(lang, 'run.refresh.button'), exact: true});
+      await refresh.click();
+      const summary = ext.getByTestId('refresh-summary');
+      const counts = messagePattern(lang, 'run.summary.counts');
+      const first = messageNumbers(counts, await textMatching(summary, counts, 60_000));
+      assert.equal(first.changed, planned.changedRecords, 'participants updated differ from the preview');
+      assert.equal(first.failed, 0);
+      assert.ok(first.calls >= Math.ceil(first.changed / 50), 'fewer write calls than 50-record batches allow');
+
+      const reps = await readWrittenReps(page, preview.length);
+      assert.equal(reps.size, preview.length, 'the grid and the preview list different reps');
+      for (const row of preview) {
+        const written = reps.get(row.recordId);
+        assert.ok(written, `${row.name} is not in the grid`);
+        assert.equal(written['姓名'], row.name);
+        assert.notEqual(written['总分'], '', `${row.name} has no 总分 in the base`);
+        assert.equal(numberInCell(written['总分']), Number(row.totalScore), `${row.name}: 总分 in the base vs the preview`);
+        assert.equal(written['等级'], row.grade === '—' ? '' : row.grade, `${row.name}: 等级 in the base vs the preview`);
+        assert.equal(numberInCell(written['总收入']), numberInCell(row.totalPay), `${row.name}: 总收入 in the base vs the preview`);
+        assert.ok(Number(written['排名']) >= 1, `${row.name}: no rank written`);
+      }
+      await context.screenshot(`${lang}-05-refreshed`);
+
+      // 6. A second refresh: nothing changed, nothing written.
+      const writtenBefore = await cellsWritten(page, lang);
+      assert.ok(writtenBefore > 0, 'the playground saw no write');
+      if (await refresh.isDisabled()) await previewButton.click();
+      await refresh.click();
+      const again = messageNumbers(counts, await textMatching(summary, messagePattern(lang, 'run.summary.counts', {changed: 0}), 60_000));
+      assert.equal(again.changed, 0);
+      assert.equal(again.unchanged, preview.length);
+      assert.equal(again.calls, 0);
+      assert.equal(await cellsWritten(page, lang), writtenBefore, 'the second refresh wrote cells');
+      await context.screenshot(`${lang}-06-second-refresh`);
+
+      // 7. Reset: the base is back as generated (no result written) and the plan is gone.
+      await page.getByRole('button', {name: say(lang, 'reset')}).click();
+      await ext.getByText(t(lang, 'settings.wizard.title')).first().waitFor();
+      await openTab(page, REPS);
+      const resetReps = await readRows(page);
+      assert.equal(resetReps.length, preview.length);
+      assert.ok(resetReps.every((rep) => rep['总分'] === '' && rep['总收入'] === ''), 'results survived the reset');
+      assert.equal(await cellsWritten(page, lang), 0);
+    },
+  };
+}
+
+/** The 1k base: the grid shows its first rows and says how many there are. */
+const largerBase: E2eTest = {
+  name: 'en: the 1k base opens with its row count',
+  timeoutMs: 120_000,
+  run: async (context) => {
+    const {page} = context;
+    await openPlayground(context, 'lang=en&size=1k');
+    assert.equal(await page.locator('.pg-size select').inputValue(), '1k');
+    await openTab(page, REPS);
+    assert.equal(await rowCountText(page), say('en', 'rowsShown', {shown: GRID_ROW_LIMIT, total: 1000}));
+    assert.equal((await readRows(page)).length, GRID_ROW_LIMIT);
+    await openTab(page, '订单');
+    assert.equal(await rowCountText(page), say('en', 'rowsShown', {shown: GRID_ROW_LIMIT, total: 20000}));
+  },
+};
+
+export const e2eTests: E2eTest[] = [
+  pageShowsBaseAndExtension('zh'),
+  pageShowsBaseAndExtension('en'),
+  largerBase,
+  wholeUserPath('zh'),
+  wholeUserPath('en'),
+];
