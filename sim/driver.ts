@@ -1,0 +1,314 @@
+/**
+ * A TestDriver over a fixture, with the write-through shim the platform notes call for.
+ *
+ * @airtable/blocks-testing 0.0.6 has gaps that make a simulated base lose data or lie:
+ * - it hands the SDK its own record objects when a whole table loads, and about a second after
+ *   the data is unloaded the SDK clears cell values on them: the fixture store itself is wiped;
+ * - it never applies updates or deletions to its store, so a later load returns the old values;
+ * - every field reports `isComputed: false`, formulas included;
+ * - creating, renaming or retyping a field is accepted but changes nothing.
+ * The shim below fixes these on one driver instance (never globally), so that tests, the
+ * playground and the headless run see a base that behaves like Airtable's.
+ */
+import TestDriver from '@airtable/blocks-testing';
+import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+
+type TableFixture = FixtureData['base']['tables'][number];
+type RecordFixture = TableFixture['records'][number];
+type ViewFixture = TableFixture['views'][number];
+
+/** Field types whose values Airtable computes: never writable. */
+export const COMPUTED_FIELD_TYPES: ReadonlySet<string> = new Set([
+  'formula',
+  'rollup',
+  'multipleLookupValues',
+  'count',
+  'autoNumber',
+  'createdTime',
+  'lastModifiedTime',
+  'createdBy',
+  'lastModifiedBy',
+  'button',
+  'externalSyncSource',
+  'aiText',
+]);
+
+interface FieldData {
+  id: string;
+  name: string;
+  type: string;
+  typeOptions: Record<string, unknown> | null;
+  description: string | null;
+}
+
+interface TableData {
+  id: string;
+  name: string;
+  description: string | null;
+  fieldsById: Record<string, FieldData>;
+  viewsById: Record<string, {id: string; name: string; type: string; fieldOrder?: ViewFixture['fieldOrder']}>;
+  viewOrder: string[];
+  primaryFieldId: string;
+}
+
+interface Mutation {
+  type: string;
+  tableId?: string;
+  id?: string;
+  name?: string;
+  records?: {id: string; cellValuesByFieldId?: Record<string, unknown>}[];
+  recordIds?: string[];
+  config?: {type: string; options?: Record<string, unknown> | null};
+  options?: Record<string, unknown> | null;
+  description?: string | null;
+}
+
+interface FieldTypeProvider {
+  isComputed(fieldData: FieldData): boolean;
+}
+
+/** The parts of the mock interface the shim reaches into (checked against 0.0.6's source). */
+interface MockInterface {
+  _recordDataStore: {
+    tables: Record<string, Record<string, RecordFixture>>;
+    views: Record<string, Record<string, Pick<ViewFixture, 'fieldOrder' | 'records'>>>;
+  };
+  sdkInitData: {baseData: {tableOrder: string[]; tablesById: Record<string, TableData>}};
+  fieldTypeProvider: FieldTypeProvider;
+  applyMutationAsync(mutation: Mutation, opts?: unknown): Promise<void>;
+  fetchAndSubscribeToTableDataAsync(tableId: string): Promise<{recordsById: Record<string, RecordFixture>}>;
+  triggerModelUpdates(changes: {path: string[]; value: unknown}[]): void;
+}
+
+function mockInterface(driver: TestDriver): MockInterface {
+  return (driver as unknown as {_airtableInterface: MockInterface})._airtableInterface;
+}
+
+/** A copy the SDK may mutate freely: cell values are replaced, never edited in place, by the SDK. */
+function copyRecord(record: RecordFixture): RecordFixture {
+  return {...record, cellValuesByFieldId: {...record.cellValuesByFieldId}};
+}
+
+/** Plain JSON values only go into the store, so that nothing the SDK holds aliases it. */
+function copyValue(value: unknown): unknown {
+  return value === undefined || value === null || typeof value !== 'object' ? value ?? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Airtable answers a select written as `{name}` with the full choice; so does the shim, so that
+ * what is read back looks like what a real base returns.
+ */
+function storedCellValue(field: FieldData | undefined, value: unknown): unknown {
+  const copy = copyValue(value);
+  if (field && field.type === 'singleSelect' && copy && typeof copy === 'object' && 'name' in copy) {
+    const choices = ((field.typeOptions?.choices ?? []) as {id: string; name: string}[]) ?? [];
+    const name = (copy as {name: unknown}).name;
+    const choice = choices.find((c) => c.name === name);
+    if (choice) return {...choice};
+  }
+  return copy;
+}
+
+/** A TestDriver over `fixture` whose store survives unloads and receives every write. */
+export function createDriver(fixture: FixtureData): TestDriver {
+  const driver = new TestDriver(fixture);
+  installWriteThrough(mockInterface(driver));
+  return driver;
+}
+
+function installWriteThrough(iface: MockInterface): void {
+  const store = iface._recordDataStore;
+  const tables = () => iface.sdkInitData.baseData.tablesById;
+
+  const fetchTable = iface.fetchAndSubscribeToTableDataAsync.bind(iface);
+  iface.fetchAndSubscribeToTableDataAsync = async (tableId) => {
+    const {recordsById} = await fetchTable(tableId);
+    const copy: Record<string, RecordFixture> = {};
+    for (const id of Object.keys(recordsById)) copy[id] = copyRecord(recordsById[id]);
+    return {recordsById: copy};
+  };
+
+  const provider = iface.fieldTypeProvider;
+  const ownProvider: FieldTypeProvider = Object.create(provider as object);
+  ownProvider.isComputed = (fieldData) => COMPUTED_FIELD_TYPES.has(fieldData.type);
+  Object.defineProperty(iface, 'fieldTypeProvider', {get: () => ownProvider, configurable: true});
+
+  const apply = iface.applyMutationAsync.bind(iface);
+  iface.applyMutationAsync = async (mutation, opts) => {
+    const tableId = mutation.tableId ?? '';
+    switch (mutation.type) {
+      case 'setMultipleRecordsCellValues': {
+        const records = store.tables[tableId] ?? {};
+        const fields = tables()[tableId]?.fieldsById ?? {};
+        for (const update of mutation.records ?? []) {
+          const stored = records[update.id];
+          if (!stored) continue;
+          for (const [fieldId, value] of Object.entries(update.cellValuesByFieldId ?? {})) {
+            stored.cellValuesByFieldId[fieldId] = storedCellValue(fields[fieldId], value);
+          }
+        }
+        break;
+      }
+      case 'deleteMultipleRecords': {
+        const gone = new Set(mutation.recordIds ?? []);
+        for (const id of gone) delete store.tables[tableId]?.[id];
+        for (const view of Object.values(store.views[tableId] ?? {})) view.records = view.records.filter((r) => !gone.has(r.id));
+        break;
+      }
+      default:
+        break;
+    }
+    await apply(mutation, opts);
+    switch (mutation.type) {
+      case 'createMultipleRecords': {
+        const fields = tables()[tableId]?.fieldsById ?? {};
+        const now = new Date().toJSON();
+        for (const created of mutation.records ?? []) {
+          const cells: Record<string, unknown> = {};
+          for (const [fieldId, value] of Object.entries(created.cellValuesByFieldId ?? {})) cells[fieldId] = storedCellValue(fields[fieldId], value);
+          store.tables[tableId][created.id] = {id: created.id, commentCount: 0, createdTime: now, cellValuesByFieldId: cells};
+          for (const view of Object.values(store.views[tableId] ?? {})) view.records.push({id: created.id, color: null});
+        }
+        break;
+      }
+      case 'createSingleField':
+        createField(iface, tableId, mutation);
+        break;
+      case 'updateSingleFieldConfig':
+        iface.triggerModelUpdates([
+          {path: ['tablesById', tableId, 'fieldsById', mutation.id ?? '', 'type'], value: mutation.config?.type},
+          {path: ['tablesById', tableId, 'fieldsById', mutation.id ?? '', 'typeOptions'], value: mutation.config?.options ?? null},
+        ]);
+        break;
+      case 'updateSingleFieldName':
+        iface.triggerModelUpdates([{path: ['tablesById', tableId, 'fieldsById', mutation.id ?? '', 'name'], value: mutation.name}]);
+        break;
+      default:
+        break;
+    }
+  };
+}
+
+function createField(iface: MockInterface, tableId: string, mutation: Mutation): void {
+  const table = iface.sdkInitData.baseData.tablesById[tableId];
+  const id = mutation.id ?? '';
+  const changes: {path: string[]; value: unknown}[] = [
+    {
+      path: ['tablesById', tableId, 'fieldsById', id],
+      value: {
+        id,
+        name: mutation.name,
+        type: mutation.config?.type,
+        typeOptions: mutation.config?.options ?? null,
+        description: mutation.description ?? null,
+        lock: null,
+        isSynced: false,
+      },
+    },
+  ];
+  for (const view of Object.values(table.viewsById)) {
+    if (!view.fieldOrder) continue;
+    const fieldOrder = {fieldIds: [...view.fieldOrder.fieldIds, id], visibleFieldCount: view.fieldOrder.visibleFieldCount + 1};
+    changes.push({path: ['tablesById', tableId, 'viewsById', view.id, 'fieldOrder'], value: fieldOrder});
+    const stored = iface._recordDataStore.views[tableId]?.[view.id];
+    if (stored) stored.fieldOrder = fieldOrder;
+  }
+  iface.triggerModelUpdates(changes);
+}
+
+/**
+ * Changes a field's type behind the extension's back, as a collaborator would in the grid (the
+ * SDK offers no way to do it): for tests of "a mapped field changed type" and "a result field
+ * made a formula".
+ */
+export function changeFieldType(driver: TestDriver, tableId: string, fieldId: string, type: string, options: Record<string, unknown> | null = null): void {
+  mockInterface(driver).triggerModelUpdates([
+    {path: ['tablesById', tableId, 'fieldsById', fieldId, 'type'], value: type},
+    {path: ['tablesById', tableId, 'fieldsById', fieldId, 'typeOptions'], value: options},
+  ]);
+}
+
+/** Renames a field as a collaborator would in the grid. */
+export function renameField(driver: TestDriver, tableId: string, fieldId: string, name: string): void {
+  mockInterface(driver).triggerModelUpdates([{path: ['tablesById', tableId, 'fieldsById', fieldId, 'name'], value: name}]);
+}
+
+/**
+ * The base as it is now, in the fixture format: the tables and fields the SDK currently sees
+ * (deleted ones left out) with the store's records. For `--out` of the headless run and for
+ * before/after comparisons.
+ */
+export function snapshotFixture(driver: TestDriver): FixtureData {
+  const iface = mockInterface(driver);
+  const baseData = iface.sdkInitData.baseData as MockInterface['sdkInitData']['baseData'] & {
+    id: string;
+    name: string;
+    color?: string;
+    workspaceId: string;
+    collaboratorsById: Record<string, FixtureData['base']['collaborators'][number]>;
+    activeCollaboratorIds?: string[];
+    currentUserId: string;
+  };
+  const tables: TableFixture[] = baseData.tableOrder
+    .map((tableId) => baseData.tablesById[tableId])
+    .filter((table): table is TableData => Boolean(table))
+    .map((table) => {
+      // The first field of a fixture table is its primary field.
+      const fields = Object.values(table.fieldsById)
+        .filter(Boolean)
+        .sort((a, b) => Number(b.id === table.primaryFieldId) - Number(a.id === table.primaryFieldId));
+      const fieldIds = new Set(fields.map((f) => f.id));
+      const records = Object.values(iface._recordDataStore.tables[table.id] ?? {}).map((record) => {
+        const cells: Record<string, unknown> = {};
+        for (const [fieldId, value] of Object.entries(record.cellValuesByFieldId)) {
+          if (fieldIds.has(fieldId) && value !== undefined) cells[fieldId] = copyValue(value);
+        }
+        return {id: record.id, commentCount: record.commentCount, createdTime: record.createdTime, cellValuesByFieldId: cells};
+      });
+      const views = table.viewOrder
+        .map((viewId) => table.viewsById[viewId])
+        .filter(Boolean)
+        .map((view) => {
+          const stored = iface._recordDataStore.views[table.id]?.[view.id];
+          const fieldOrder = view.fieldOrder ?? stored?.fieldOrder ?? {fieldIds: [...fieldIds], visibleFieldCount: fieldIds.size};
+          return {
+            id: view.id,
+            name: view.name,
+            type: view.type as ViewFixture['type'],
+            fieldOrder: {fieldIds: fieldOrder.fieldIds.filter((id) => fieldIds.has(id)), visibleFieldCount: fieldOrder.visibleFieldCount},
+            records: (stored?.records ?? records.map((r) => ({id: r.id, color: null}))).map((r) => ({...r})),
+            isLockedView: false,
+          };
+        });
+      return {
+        id: table.id,
+        name: table.name,
+        description: table.description ?? null,
+        fields: fields.map((f) => ({
+          id: f.id,
+          name: f.name,
+          description: f.description ?? null,
+          type: f.type as TableFixture['fields'][number]['type'],
+          options: f.typeOptions ? (copyValue(f.typeOptions) as Record<string, unknown>) : null,
+        })),
+        views,
+        records,
+      };
+    });
+  const active = new Set(baseData.activeCollaboratorIds ?? []);
+  return {
+    // The SDK keeps globalConfig's current values in a private store; nothing public lists every key.
+    globalConfig: copyValue((driver.globalConfig as unknown as {_kvStore: unknown})._kvStore ?? {}) as FixtureData['globalConfig'],
+    base: {
+      id: baseData.id,
+      name: baseData.name,
+      color: baseData.color,
+      workspaceId: baseData.workspaceId,
+      tables,
+      // The first collaborator of a fixture is the current user.
+      collaborators: Object.values(baseData.collaboratorsById)
+        .sort((a, b) => Number(b.id === baseData.currentUserId) - Number(a.id === baseData.currentUserId))
+        .map((c) => ({...c, isActive: active.has(c.id)})),
+    },
+  };
+}
