@@ -4,6 +4,7 @@
  * but they are merged into one table that a test checks for missing or empty translations.
  */
 import type {Lang, Text} from '../plan';
+import {adapterMessages} from './adapter';
 import {engineMessages} from './engine';
 import {planMessages} from './plan';
 import {runMessages} from './run';
@@ -12,9 +13,9 @@ import {uiMessages} from './ui';
 import {fill, fillText, type Params} from './format';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages};
 
 export type MessageKey = keyof typeof catalogue;
 
