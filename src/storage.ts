@@ -17,7 +17,7 @@ export const GLOBAL_CONFIG_LIMIT_BYTES = 150_000;
 
 /**
  * The plan's share: two thirds of the whole, leaving room for the run log and the SDK's own
- * bookkeeping. The template on a Chinese base takes about 15 kB, so this is rarely approached.
+ * bookkeeping. The template on a Chinese base takes about 11 kB, so this is rarely approached.
  */
 export const PLAN_BYTE_BUDGET = 100_000;
 

@@ -1,4 +1,6 @@
+import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
+import {planMessages} from '../src/i18n/plan';
 import {hasErrors, issuesAt, parseDecimal, validatePlan} from '../src/validate';
 import {createTemplate} from '../src/template';
 import type {PlanDocument} from '../src/plan';
@@ -491,5 +493,20 @@ describe('messages', () => {
     expect(issues.length).toBeGreaterThan(30);
     expectReadable(issues);
     expect(issues.every((i) => typeof i.path === 'string')).toBe(true);
+  });
+});
+
+describe('docs/plan-document.md', () => {
+  it('lists every code with its current zh and en message', () => {
+    const doc = readFileSync(`${__dirname}/../docs/plan-document.md`, 'utf8');
+    const stale: string[] = [];
+    for (const [key, entry] of Object.entries(planMessages)) {
+      const code = /^validate\.((plan|mapping|migrate|import|storage)\..+)$/.exec(key)?.[1];
+      if (!code) continue;
+      const esc = (s: string) => s.replace(/\|/g, '\\|');
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+      if (!row || !row.includes(`| ${esc(entry.zh)} | ${esc(entry.en)} |`)) stale.push(code);
+    }
+    expect(stale).toEqual([]);
   });
 });
