@@ -15,8 +15,4 @@ export const uiMessages = {
   },
   'ui.forced.stored': {zh: '保存的方案无法读取：', en: 'The stored plan could not be read:'},
   'ui.plan.noPermission': {zh: '不能保存方案：{reason}', en: 'The plan cannot be saved: {reason}'},
-  'ui.plan.tooLarge': {
-    zh: '方案过大（{size} 字节），超过扩展设置的上限 {limit} 字节。',
-    en: 'The plan is too large ({size} bytes): the extension settings hold at most {limit} bytes.',
-  },
 } satisfies Record<string, Text>;
