@@ -123,9 +123,30 @@ function matchSourceFields(
   return found;
 }
 
-function matchBase(schema: BaseSchema | undefined): Matched {
+/**
+ * Tables the user already chose in the wizard, by id: they win over name matching, and the
+ * template's fields are then matched inside them. `null` means "no such table in my base".
+ */
+export interface TemplateTables {
+  people?: string | null;
+  sources?: Partial<Record<TemplateSourceId, string | null>>;
+}
+
+function chooseTables(tables: readonly TableSchema[], chosen: TemplateTables): ReturnType<typeof matchTables> {
+  const picks: Partial<Record<'people' | TemplateSourceId, string | null>> = {people: chosen.people, ...chosen.sources};
+  const pickedIds = new Set(Object.values(picks).filter((id): id is string => typeof id === 'string'));
+  // Name matching only for the concepts the user left open, among the tables nobody picked.
+  const byConcept = matchTables(tables.filter((t) => !pickedIds.has(t.id)));
+  for (const [concept, id] of Object.entries(picks) as ['people' | TemplateSourceId, string | null | undefined][]) {
+    if (id === undefined) continue;
+    byConcept[concept] = id === null ? undefined : tables.find((t) => t.id === id);
+  }
+  return byConcept;
+}
+
+function matchBase(schema: BaseSchema | undefined, chosen: TemplateTables): Matched {
   const tables = Array.isArray(schema?.tables) ? schema.tables : [];
-  const byConcept = matchTables(tables);
+  const byConcept = chooseTables(tables, chosen);
   const people = byConcept.people;
   const peopleFields: Matched['peopleFields'] = {};
   if (people) {
@@ -267,13 +288,15 @@ function yearOf(today: string | undefined): number {
 }
 
 /**
- * The article's plan; with a schema, the base's tables and fields are pre-selected by name.
+ * The article's plan; with a schema, the base's tables and fields are pre-selected by name, in
+ * the tables the user chose when `tables` says so.
  *
  * @example createTemplate(undefined, '2026-05-10').periods[0].id // '2026-01'
+ * @example createTemplate(schema, today, {people: 'tblStaff', sources: {teamwork: null}})
  */
-export function createTemplate(schema?: BaseSchema, today?: string): PlanDocument {
+export function createTemplate(schema?: BaseSchema, today?: string, tables: TemplateTables = {}): PlanDocument {
   const year = yearOf(today);
-  const matched = matchBase(schema);
+  const matched = matchBase(schema, tables);
   const name = text('template.name');
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,

@@ -158,3 +158,34 @@ describe('the template on an English base', () => {
     expect(plan.periods[0].id).toBe('2027-01');
   });
 });
+
+describe('the template with tables chosen in the wizard', () => {
+  it('matches fields inside the chosen tables, and leaves a table declined as empty', () => {
+    const schema = demoSchema();
+    // The base keeps its orders under another name; the user points the wizard at it.
+    const orders = schema.tables.find((t) => t.id === 'tblOrders')!;
+    orders.name = '成交记录';
+    expect(createTemplate(schema, '2026-01-01').mapping.sources[0].table.id).toBe('');
+    const plan = createTemplate(schema, '2026-01-01', {sources: {orders: 'tblOrders', teamwork: null}});
+    expect(plan.mapping.sources[0].table).toEqual({id: 'tblOrders', name: '成交记录'});
+    expect(plan.mapping.sources[0].participant.id).toBe('fldOrdersRep');
+    expect(fieldOf(plan, 'sales')?.id).toBe('fldOrdersAmount');
+    const teamwork = plan.mapping.sources.find((s) => s.id === 'teamwork')!;
+    expect(teamwork.table.id).toBe('');
+    expect(teamwork.participant.id).toBe('');
+  });
+
+  it('does not reuse a chosen table for another concept', () => {
+    // The user says reviews live in 客户 (odd, but theirs to say): customers must not also get it.
+    const plan = createTemplate(demoSchema(), '2026-01-01', {sources: {reviews: 'tblCustomers'}});
+    const tableOf = (id: string) => plan.mapping.sources.find((s) => s.id === id)!.table.id;
+    expect(tableOf('reviews')).toBe('tblCustomers');
+    expect(tableOf('customers')).toBe('');
+  });
+
+  it('uses the chosen people table for people fields, links and results', () => {
+    const plan = createTemplate(demoSchema(), '2026-01-01', {people: 'tblReps'});
+    expect(plan.mapping.people?.upline?.id).toBe('fldRepsUpline');
+    expect(plan.mapping.results.totalScore?.id).toBe('fldRepsTotalScore');
+  });
+});
