@@ -689,7 +689,7 @@ class Checker {
       const ref = obj(use.ref);
       const id = str(ref.id);
       if (!id) {
-        if (use.required || use.ref !== undefined) this.add('mapping.field.missing', 'error', use.path, {thing: use.thing});
+        if (use.required) this.add('mapping.field.missing', 'error', use.path, {thing: use.thing});
         continue;
       }
       if (!this.schema || !use.tableId) continue;

@@ -438,6 +438,14 @@ describe('the mapping against the base', () => {
     expect(issue.severity).toBe('warning');
   });
 
+  it('treats an optional people field set to "none" as absent, asking only where it is needed', () => {
+    const plan = fresh();
+    plan.mapping.people!.baseSalary = {id: '', name: ''};
+    expect(validatePlan(plan, demo)).toEqual([]);
+    plan.mapping.people!.upline = {id: '', name: ''};
+    expect(validatePlan(plan, demo).map((i) => i.code)).toEqual(['mapping.people.upline.needed']);
+  });
+
   it('asks for the people table', () => {
     const plan = fresh();
     delete plan.mapping.people;
