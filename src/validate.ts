@@ -680,6 +680,10 @@ class Checker {
     return false;
   }
 
+  /**
+   * Field references are collected while the document is read and checked at the end, once the
+   * people table and every source's table are known.
+   */
   useField(use: FieldUse) {
     this.fieldUses.push(use);
   }
