@@ -3,12 +3,13 @@ import type {Lang} from '../src/plan';
 import {formatCell, type FieldLike} from './cells';
 import {say} from './text';
 
-/** A table as the fixture store holds it; only what the grid shows. */
+/** A table as the grid shows it: its fields, its first records as stored, and how many there are. */
 export interface GridTable {
   id: string;
   name: string;
   fields: Array<FieldLike & {id: string; name: string}>;
   records: Array<{id: string; cellValuesByFieldId: {[fieldId: string]: unknown}}>;
+  recordCount: number;
 }
 
 /**
@@ -29,7 +30,7 @@ export function BaseGrid({lang, tables, written}: Props) {
   const [activeId, setActiveId] = useState(tables[0]?.id);
   const table = tables.find((candidate) => candidate.id === activeId) ?? tables[0];
   if (!table) return null;
-  const rows = table.records.slice(0, GRID_ROW_LIMIT);
+  const rows = table.records;
   return (
     <section className="pg-grid" aria-label={table.name}>
       <div role="tablist" className="pg-tabs">
@@ -76,9 +77,9 @@ export function BaseGrid({lang, tables, written}: Props) {
         </table>
       </div>
       <div className="pg-count" role="status">
-        {table.records.length > rows.length
-          ? say(lang, 'rowsShown', {shown: rows.length, total: table.records.length})
-          : say(lang, 'rowsAll', {total: table.records.length})}
+        {table.recordCount > rows.length
+          ? say(lang, 'rowsShown', {shown: rows.length, total: table.recordCount})
+          : say(lang, 'rowsAll', {total: table.recordCount})}
       </div>
     </section>
   );

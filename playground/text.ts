@@ -11,7 +11,7 @@ export const playgroundText = {
   size: {zh: '数据规模', en: 'Base size'},
   sizeSmall: {zh: '小（约 60 名销售）', en: 'Small (about 60 reps)'},
   size1k: {zh: '1k 销售 / 20k 订单', en: '1k reps / 20k orders'},
-  size10k: {zh: '10k 销售 / 200k 订单', en: '10k reps / 200k orders'},
+  size10k: {zh: '10k 销售 / 200k 订单（打开约需 1 分钟）', en: '10k reps / 200k orders (about a minute to open)'},
   rowsShown: {zh: '显示前 {shown} 行，共 {total} 行', en: 'Showing the first {shown} of {total} rows'},
   rowsAll: {zh: '共 {total} 行', en: '{total} rows'},
   extension: {zh: '扩展', en: 'Extension'},
