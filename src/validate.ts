@@ -332,7 +332,9 @@ class Checker {
     if (!str(labelObj.zh).trim() || !str(labelObj.en).trim()) this.add('plan.label.missing', 'warning', `${path}.label`, {thing: who});
 
     const weight = this.nonNegative(m.weight, `${path}.weight`, thing(who, 'validate.part.weight'), 'plan.weight.negative');
-    this.metricSource(obj(m.source), `${path}.source`, label, who);
+    // A rating scale reads a rating (or a plain number), not any amount.
+    const valueRole: FieldRole = obj(m.scoring).kind === 'scale' ? 'rating' : 'number';
+    this.metricSource(obj(m.source), `${path}.source`, label, who, valueRole);
 
     const scope = obj(m.scope);
     if (scope.kind === 'team') {
@@ -347,9 +349,9 @@ class Checker {
     return weight;
   }
 
-  metricSource(source: Obj, path: string, label: Text, who: Text) {
+  metricSource(source: Obj, path: string, label: Text, who: Text, valueRole: FieldRole) {
     if (source.kind === 'participant') {
-      this.useField({path: `${path}.field`, tableId: this.peopleTableId, ref: source.field, role: 'number', thing: thing(who, 'validate.part.participantValue'), required: true});
+      this.useField({path: `${path}.field`, tableId: this.peopleTableId, ref: source.field, role: valueRole, thing: thing(who, 'validate.part.participantValue'), required: true});
       return;
     }
     if (source.kind !== 'source') {
@@ -369,7 +371,7 @@ class Checker {
         path: `${path}.field`,
         tableId,
         ref: source.field,
-        role: aggregation === 'distinctCount' ? 'any' : 'number',
+        role: aggregation === 'distinctCount' ? 'any' : valueRole,
         thing: thing(who, 'validate.part.valueField'),
         required: aggregation !== 'count' && aggregation !== 'rate',
       });
@@ -384,8 +386,9 @@ class Checker {
   }
 
   filter(filter: Obj, path: string, tableId: string, what: Text) {
-    this.useField({path: `${path}.field`, tableId, ref: filter.field, role: 'any', thing: what, required: true});
     const op = str(filter.op);
+    // "is true" needs a yes/no field; other conditions compare any value as text or number.
+    this.useField({path: `${path}.field`, tableId, ref: filter.field, role: op === 'isTrue' ? 'flag' : 'any', thing: what, required: true});
     const needsValue = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'];
     if (![...needsValue, 'isEmpty', 'notEmpty', 'isTrue'].includes(op)) {
       this.add('plan.filter.op', 'error', `${path}.op`, {thing: what, value: shown(filter.op)});

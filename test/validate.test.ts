@@ -116,6 +116,24 @@ describe('weights', () => {
     expect(validatePlan(plan, demo)).toEqual([]);
   });
 
+  it('accepts any split of 100 into cents and refuses it one cent off', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(10_000), {minLength: 1, maxLength: 11}), fc.nat(11), (cuts, off) => {
+        // Cut points on 0..10000 cents give parts that sum to exactly 100.00.
+        const points = [0, ...cuts.map((c) => c % 10_001).sort((a, b) => a - b), 10_000];
+        const parts = points.slice(1).map((p, i) => p - points[i]);
+        const plan = fresh();
+        const metrics = v0(plan).metrics;
+        metrics.forEach((m, i) => (m.weight = i < parts.length ? (parts[i] / 100).toFixed(2) : '0'));
+        expect(find(validatePlan(plan, demo), 'plan.weights.sum')).toEqual([]);
+        const k = off % metrics.length;
+        metrics[k].weight = (Number(metrics[k].weight) + 0.01).toFixed(2);
+        expect(find(validatePlan(plan, demo), 'plan.weights.sum')).toHaveLength(1);
+      }),
+      {numRuns: 100},
+    );
+  });
+
   it('reports a weight that is not a number at the weight, and no misleading sum', () => {
     const plan = fresh();
     v0(plan).metrics[1].weight = '30%';
@@ -386,6 +404,19 @@ describe('the mapping against the base', () => {
     expect(types.map((i) => i.path).sort()).toEqual(['mapping.sources[0].date', 'versions[0].metrics[0].source.field']);
     expect(types.find((i) => i.path?.endsWith('source.field'))!.message.en).toContain('is of type singleLineText; it must be a number field');
     expect(only(issues, 'mapping.field.link').message.zh).toBe('数据源“订单”的参与人关联字段“客户”关联的不是参与人表“销售人员”');
+  });
+
+  it('wants a rating for a rating scale and a yes/no field for "is true"', () => {
+    const plan = fresh();
+    const satisfaction = v0(plan).metrics[metricIndex(plan, 'satisfaction')].source;
+    const complaint = v0(plan).metrics[metricIndex(plan, 'complaintRate')].source;
+    if (satisfaction.kind === 'source') satisfaction.field = {id: 'fldReviewsNo', name: '评价编号'};
+    if (complaint.kind === 'source' && complaint.rateFilter) complaint.rateFilter.field = {id: 'fldReviewsDate', name: '评价日期'};
+    const issues = find(validatePlan(plan, demo), 'mapping.field.type');
+    expect(issues.map((i) => i.message.en)).toEqual([
+      'Value field of metric "Customer satisfaction" "评价编号" is of type singleLineText; it must be a rating or number field',
+      'Rate condition field of metric "Complaint rate" "评价日期" is of type date; it must be a checkbox or single-select field',
+    ]);
   });
 
   it('refuses an upline that links to another table', () => {
