@@ -84,6 +84,7 @@ describe('reliability: data', () => {
     expect(valueOf(run, 'r2')).toBe('-3000.00');
     expect(negative).toMatchObject({totalScore: '0.00', bonus: '0.00', totalPay: '3000.00'});
     expect(negative.breakdown.en).toContain('Commission: Sales -3,000.00 is negative = 0.00');
+    expect(negative.breakdown.zh).toContain('提成：销售额 -3,000.00 为负数 = 0.00');
   });
 
   it('D6 huge amounts (1e15) and many decimals add up exactly (a float sum would give .63)', () => {
