@@ -104,7 +104,13 @@ function CreateMissing({table, plan, edit}: {table: Table; plan: PlanDocument; e
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{error: boolean; text: string} | null>(null);
   const missing = missingResults(plan, table, (spec) => t(spec.label));
-  if (missing.length === 0) return null;
+  const note = message ? (
+    <Text role={message.error ? 'alert' : 'status'} size="small" textColor={message.error ? '#d9363e' : '#20a35a'}>
+      {message.text}
+    </Text>
+  ) : null;
+  // Once all are created the button goes, but the outcome stays visible.
+  if (missing.length === 0) return note;
 
   // Asked once for the first missing field: the permission to create fields does not depend on
   // the name, and the reason is the SDK's own, already in the user's language.
@@ -150,11 +156,7 @@ function CreateMissing({table, plan, edit}: {table: Table; plan: PlanDocument; e
           {t('settings.results.cannotCreate', {reason: permission.reasonDisplayString})}
         </Text>
       ) : null}
-      {message ? (
-        <Text role={message.error ? 'alert' : 'status'} size="small" textColor={message.error ? '#d9363e' : '#20a35a'}>
-          {message.text}
-        </Text>
-      ) : null}
+      {note}
     </Box>
   );
 }

@@ -27,8 +27,8 @@ export function WeightSum({plan, versionIndex, issues}: Omit<Props, 'edit'>) {
   const sumIssues = issuesAt(issues, path, true).concat(issuesAt(issues, `versions[${versionIndex}].weights`));
   return (
     <Box marginBottom={2}>
-      <Text data-testid="weight-sum" fontWeight={600} textColor={complete ? '#20a35a' : '#d9363e'}>
-        {t('settings.weights.sum', {sum})}
+      <Text fontWeight={600} textColor={complete ? '#20a35a' : '#d9363e'}>
+        <span data-testid="weight-sum">{t('settings.weights.sum', {sum})}</span>
       </Text>
       {!complete && sumIssues.length === 0 ? (
         <Text role="alert" size="small" textColor="#d9363e">

@@ -1,0 +1,220 @@
+/**
+ * The settings screen (设置): the plan is edited as a draft, validated on every change against
+ * this base, and only saved when it has no errors (warnings may be saved) and the user may save.
+ */
+import {useEffect, useMemo, useState} from 'react';
+import {Box, Button, Heading, Input, Select, Text, useBase} from '@airtable/blocks/ui';
+import type {Lang, PlanDocument} from '../../src/plan';
+import {validatePlan} from '../../src/validate';
+import {baseSchema} from '../adapter/schema';
+import {useLang} from '../state/lang';
+import {Field, IssueNotes, Section} from './controls';
+import {clonePlan, hasErrors, issuesAt, unplacedIssues} from './draft';
+import {ImportExport} from './ImportExport';
+import {MappingSection, type Edit} from './MappingSection';
+import {PeriodsSection, VersionsSection} from './PeriodsSection';
+import {ResultFieldsSection} from './ResultFields';
+import {VersionEditor} from './VersionEditor';
+import {Choice} from './MetricEditor';
+import {Wizard} from './Wizard';
+
+export interface SettingsViewProps {
+  plan: PlanDocument | null;
+  onSave: (plan: PlanDocument) => Promise<void>;
+  canSave: {ok: true} | {ok: false; reason: string};
+  onClose?: () => void;
+}
+
+/** Paths a control shows issues for; anything else is listed under "other problems". */
+const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name'];
+
+export function LanguageSwitch() {
+  const {lang, setLang, t} = useLang();
+  return (
+    <Box display="flex" alignItems="center" style={{gap: 6}}>
+      <Text size="small">{t('settings.lang.label')}</Text>
+      <Select
+        aria-label={t('settings.lang.label')}
+        size="small"
+        width="120px"
+        value={lang}
+        options={[
+          {value: 'zh', label: '简体中文'},
+          {value: 'en', label: 'English'},
+        ]}
+        onChange={(next) => setLang(next as Lang)}
+      />
+    </Box>
+  );
+}
+
+export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
+  const {t} = useLang();
+  const base = useBase();
+  // useBase re-renders on schema changes (a field created, renamed, deleted): recompute each time.
+  const schema = baseSchema(base);
+  const [draft, setDraft] = useState<PlanDocument | null>(() => (plan ? clonePlan(plan) : null));
+  const [dirty, setDirty] = useState(false);
+  const [versionIndex, setVersionIndex] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [saveMessage, setSaveMessage] = useState<{error: boolean; text: string} | null>(null);
+
+  // A plan saved by another collaborator replaces an untouched draft; an edited one is kept.
+  useEffect(() => {
+    if (!dirty && plan) setDraft(clonePlan(plan));
+    // `dirty` is read, not watched: only a new saved plan should replace the draft.
+  }, [plan]);
+
+  const schemaKey = JSON.stringify(schema);
+  const issues = useMemo(() => (draft ? validatePlan(draft, schema) : []), [draft, schemaKey]);
+
+  const edit: Edit = (change) => {
+    setDraft((prev) => {
+      if (!prev) return prev;
+      const next = clonePlan(prev);
+      change(next);
+      return next;
+    });
+    setDirty(true);
+    setSaveMessage(null);
+  };
+
+  if (!draft) {
+    return (
+      <Box>
+        <Box display="flex" justifyContent="flex-end" padding={2}>
+          <LanguageSwitch />
+        </Box>
+        <Wizard
+          schema={schema}
+          onStart={(started) => {
+            setDraft(started);
+            setDirty(true);
+          }}
+        />
+      </Box>
+    );
+  }
+
+  const errorCount = issues.filter((i) => i.severity === 'error').length;
+  const warningCount = issues.length - errorCount;
+  const blockedReason = !canSave.ok ? canSave.reason : hasErrors(issues) ? t('settings.save.fixErrors', {count: errorCount}) : null;
+  const version = Math.min(versionIndex, draft.versions.length - 1);
+
+  const save = async () => {
+    setSaving(true);
+    setSaveMessage(null);
+    try {
+      await onSave(draft);
+      setDirty(false);
+      setSaveMessage({error: false, text: t('settings.save.saved')});
+    } catch (error) {
+      setSaveMessage({error: true, text: t('settings.save.failed', {reason: error instanceof Error ? error.message : String(error)})});
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Box padding={2}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        justifyContent="space-between"
+        paddingBottom={2}
+        marginBottom={2}
+        borderBottom="thick"
+        style={{gap: 8, position: 'sticky', top: 0, background: 'white', zIndex: 1}}
+      >
+        <Heading size="small" margin={0}>
+          {t('settings.title')}
+        </Heading>
+        <LanguageSwitch />
+        <Box display="flex" alignItems="center" style={{gap: 8}}>
+          <Text size="small" textColor={errorCount ? '#d9363e' : 'light'}>
+            {t('settings.summary', {errors: errorCount, warnings: warningCount})}
+          </Text>
+          {onClose ? (
+            <Button size="small" variant="secondary" onClick={onClose}>
+              {t('settings.close')}
+            </Button>
+          ) : null}
+          <Button variant="primary" icon="check" disabled={blockedReason !== null || saving} onClick={() => void save()}>
+            {saving ? t('settings.save.saving') : t('settings.save.button')}
+          </Button>
+        </Box>
+        {blockedReason ? (
+          <Text role="status" width="100%" size="small" textColor="#b87503">
+            {blockedReason}
+          </Text>
+        ) : null}
+        {saveMessage ? (
+          <Text role={saveMessage.error ? 'alert' : 'status'} width="100%" size="small" textColor={saveMessage.error ? '#d9363e' : '#20a35a'}>
+            {saveMessage.text}
+          </Text>
+        ) : null}
+      </Box>
+
+      <Field label={t('settings.planName')} issues={issuesAt(issues, 'name')}>
+        <Input value={draft.name} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
+      </Field>
+
+      <MappingSection plan={draft} issues={issues} edit={edit} />
+      <ResultFieldsSection plan={draft} issues={issues} edit={edit} />
+      <PeriodsSection plan={draft} issues={issues} edit={edit} />
+
+      <Section title={t('settings.section.versions')} defaultOpen>
+        <VersionsSection plan={draft} issues={issues} edit={edit} selected={version} onSelect={setVersionIndex} />
+      </Section>
+      {draft.versions[version] ? (
+        <Box>
+          <Text fontWeight={600} marginBottom={1}>
+            {t('settings.version.editingHeading', {version: draft.versions[version].label})}
+          </Text>
+          <VersionEditor plan={draft} versionIndex={version} issues={issues} edit={edit} />
+        </Box>
+      ) : null}
+
+      <Section title={t('settings.section.currency')}>
+        <IssueNotes issues={issuesAt(issues, 'currency', true)} />
+        <Box display="flex" flexWrap="wrap" style={{gap: 8}}>
+          <Field label={t('settings.currency.code')} width="120px" issues={issuesAt(issues, 'currency.code')}>
+            <Input value={draft.currency.code} onChange={(e) => edit((d) => void (d.currency.code = e.target.value))} />
+          </Field>
+          <Choice
+            label={t('settings.currency.precision')}
+            value={String(draft.currency.precision)}
+            width="120px"
+            issues={issuesAt(issues, 'currency.precision')}
+            options={['0', '1', '2', '3', '4'].map((p) => ({value: p, label: p}))}
+            onChange={(p) => edit((d) => void (d.currency.precision = Number(p)))}
+          />
+          <Choice
+            label={t('settings.currency.rounding')}
+            value={draft.currency.rounding}
+            issues={issuesAt(issues, 'currency.rounding')}
+            options={(['halfUp', 'halfEven', 'down'] as const).map((r) => ({value: r, label: t(`settings.rounding.${r}`)}))}
+            onChange={(rounding) => edit((d) => void (d.currency.rounding = rounding))}
+          />
+        </Box>
+      </Section>
+
+      <ImportExport
+        plan={draft}
+        schema={schema}
+        onImport={(imported) => {
+          setDraft(imported);
+          setVersionIndex(0);
+          setDirty(true);
+        }}
+      />
+
+      {unplacedIssues(issues, PLACED).length > 0 ? (
+        <Section title={t('settings.section.otherIssues')} defaultOpen>
+          <IssueNotes issues={unplacedIssues(issues, PLACED)} />
+        </Section>
+      ) : null}
+    </Box>
+  );
+}
