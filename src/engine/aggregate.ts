@@ -7,12 +7,12 @@ import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts
 import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion} from '../plan';
 import type {Issue, RunStats} from '../results';
 import {isoDay} from '../period';
-import {D, NOT_A_NUMBER, parseDecimal, planDecimal, ZERO, HUNDRED, type Dec} from './money';
+import {D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, HUNDRED, type Dec} from './money';
 import {idList, makeIssue} from './issues';
 
 /** What the records credited to one participant add up to, for one metric. */
 export interface Bucket {
-  sum: Dec;
+  sum: ExactSum;
   /** Records kept by the metric's filter. */
   records: number;
   /** Records that held a usable number (sum, average). */
@@ -26,13 +26,13 @@ export interface Bucket {
 export type MetricBuckets = Map<string, (Bucket | undefined)[]>;
 
 export function emptyBucket(): Bucket {
-  return {sum: ZERO, records: 0, values: 0, matched: 0, distinct: null};
+  return {sum: new ExactSum(), records: 0, values: 0, matched: 0, distinct: null};
 }
 
 /** Adds `from` into `into` (team scope sums personal buckets). */
 export function addBucket(into: Bucket, from: Bucket | undefined): Bucket {
   if (!from) return into;
-  into.sum = into.sum.plus(from.sum);
+  into.sum.addSum(from.sum);
   into.records += from.records;
   into.values += from.values;
   into.matched += from.matched;
@@ -51,13 +51,13 @@ export function bucketValue(aggregation: Aggregation, bucket: Bucket | undefined
   const b = bucket ?? emptyBucket();
   switch (aggregation) {
     case 'sum':
-      return b.sum;
+      return b.sum.value();
     case 'count':
       return new D(b.records);
     case 'distinctCount':
       return new D(b.distinct?.size ?? 0);
     case 'average':
-      return b.values > 0 ? b.sum.dividedBy(b.values) : null;
+      return b.values > 0 ? b.sum.value().dividedBy(b.values) : null;
     case 'rate':
       return b.records > 0 ? new D(b.matched).dividedBy(b.records).times(HUNDRED) : null;
   }
@@ -287,8 +287,15 @@ function creditRecord(m: CompiledMetric, who: number, record: SourceRecordFact, 
     }
     case 'sum':
     case 'average': {
+      const raw = record.values[m.fieldId!];
+      // The common case, a plain number and no scale to clamp to, never allocates a decimal.
+      if (typeof raw === 'number' && Number.isFinite(raw) && !m.clamp) {
+        bucket.sum.add(raw);
+        bucket.values++;
+        return;
+      }
       const field = m.metric.source.kind === 'source' ? m.metric.source.field : undefined;
-      let value = parseDecimal(record.values[m.fieldId!]);
+      let value = parseDecimal(raw);
       if (value === null) return;
       if (value === NOT_A_NUMBER) {
         note(notes, `nan|${m.fieldId}|${sourceId}`, field?.name ?? m.fieldId!, record.id);
@@ -301,7 +308,7 @@ function creditRecord(m: CompiledMetric, who: number, record: SourceRecordFact, 
         });
         value = value.lessThan(m.clamp.min) ? m.clamp.min : m.clamp.max;
       }
-      bucket.sum = bucket.sum.plus(value);
+      bucket.sum.add(value);
       bucket.values++;
       return;
     }
@@ -335,7 +342,9 @@ export function participantFieldBuckets(
           );
           return undefined;
         }
-        return {sum: value, records: 1, values: 1, matched: 0, distinct: null};
+        const sum = new ExactSum();
+        sum.add(value);
+        return {sum, records: 1, values: 1, matched: 0, distinct: null};
       }),
     );
   }

@@ -3,8 +3,8 @@
  * from the same rounded values that are written, so that a rep can redo each line by hand.
  */
 import type {Currency, GradeBand, Lang, Metric, Text} from '../plan';
-import {t, type MessageKey} from '../i18n';
-import {formatGrouped, formatRatePercent, plain, type Dec} from './money';
+import {catalogue, type MessageKey} from '../i18n';
+import {formatGrouped, formatRatePercent, groupDigits, plain, type Dec} from './money';
 import type {ScoreOutcome} from './scoring';
 import type {TargetResult} from './target';
 import type {GateOutcome, RateBonusOutcome, TeamLevel} from './incentives';
@@ -15,15 +15,35 @@ type BiParams = Record<string, Param>;
 
 const LANGS: Lang[] = ['zh', 'en'];
 
-function resolve(params: BiParams, lang: Lang): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
+/** A template split at its placeholders: literal, name, literal, name, ..., literal. */
+type Compiled = string[];
+const compiled = new Map<MessageKey, {zh: Compiled; en: Compiled}>();
+
+function compile(template: string): Compiled {
+  return template.split(/\{(\w+)\}/);
+}
+
+/**
+ * Same result as the catalogue's `fill` (a missing parameter stays visible as `{name}`), but each
+ * template is split once: the breakdown fills some 200,000 lines for 10,000 participants.
+ */
+function fillCompiled(parts: Compiled, params: BiParams, lang: Lang): string {
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]];
+    out += (value === undefined ? `{${parts[i]}}` : typeof value === 'object' ? value[lang] : String(value)) + parts[i + 1];
+  }
   return out;
 }
 
 /** One catalogue template filled in both languages; parameters may themselves be zh/en texts. */
 export function bi(key: MessageKey, params: BiParams = {}): Text {
-  return {zh: t('zh', key, resolve(params, 'zh')), en: t('en', key, resolve(params, 'en'))};
+  let entry = compiled.get(key);
+  if (!entry) {
+    entry = {zh: compile(catalogue[key].zh), en: compile(catalogue[key].en)};
+    compiled.set(key, entry);
+  }
+  return {zh: fillCompiled(entry.zh, params, 'zh'), en: fillCompiled(entry.en, params, 'en')};
 }
 
 function joinText(parts: readonly Text[], separator: string): Text {
@@ -38,6 +58,14 @@ export function formatValue(metric: Pick<Metric, 'unit'>, value: Dec): string {
 export const formatScore = (score: Dec) => formatGrouped(score, 2);
 export const formatMoney = (amount: Dec, currency: Currency) => formatGrouped(amount, currency.precision);
 
+/** The 2-place texts of a metric row, made once and used by the result, the line and the feedback. */
+export interface MetricTexts {
+  value: string | null;
+  score: string;
+  weighted: string;
+  attainment: string | null;
+}
+
 export interface MetricLineInput {
   metric: Metric;
   value: Dec | null;
@@ -45,21 +73,28 @@ export interface MetricLineInput {
   outcome: ScoreOutcome;
   weight: Dec;
   weighted: Dec;
+  texts: MetricTexts;
+}
+
+/** A 2-place value text as shown: whole counts without decimals. */
+function shownValue(metric: Pick<Metric, 'unit'>, fixed2: string): string {
+  return metric.unit === 'count' && fixed2.endsWith('.00') ? groupDigits(fixed2.slice(0, -3)) : groupDigits(fixed2);
 }
 
 export function metricLine(row: MetricLineInput): Text {
-  const {metric, value, outcome} = row;
-  const common: BiParams = {metric: metric.label, weight: plain(row.weight), weighted: formatScore(row.weighted), score: formatScore(outcome.score)};
-  const limit = outcome.limited ? bi('engine.line.limit', {score: formatScore(outcome.score)}) : {zh: '', en: ''};
+  const {metric, value, outcome, texts} = row;
+  const score = groupDigits(texts.score);
+  const common: BiParams = {metric: metric.label, weight: plain(metric.weight), weighted: groupDigits(texts.weighted), score};
+  const limit = outcome.limited ? bi('engine.line.limit', {score}) : {zh: '', en: ''};
   const target = row.target.kind === 'value' ? formatValue(metric, row.target.value) : '';
-  if (outcome.status === 'noData' || value === null) return bi('engine.line.noData', common);
-  const shown = formatValue(metric, value);
+  if (outcome.status === 'noData' || value === null || texts.value === null) return bi('engine.line.noData', common);
+  const shown = shownValue(metric, texts.value);
   if (outcome.status === 'noTarget' || outcome.status === 'badScale') return bi('engine.line.noTarget', {...common, value: shown});
   if (outcome.status === 'zeroTarget') return bi('engine.line.zeroTarget', {...common, value: shown});
   const scoring = metric.scoring;
   switch (scoring.kind) {
     case 'attainment':
-      return bi('engine.line.attainment', {...common, value: shown, target, attainment: formatScore(outcome.ratio!), limit});
+      return bi('engine.line.attainment', {...common, value: shown, target, attainment: groupDigits(texts.attainment ?? outcome.ratio!.toFixed(2)), limit});
     case 'lowerIsBetter':
       if (outcome.ratio === null) return bi('engine.line.lowerIsBetterNone', {...common, value: shown});
       return bi('engine.line.lowerIsBetter', {...common, value: shown, target, ratio: formatScore(outcome.ratio), limit});

@@ -13,6 +13,8 @@ import type {Dec} from './money';
 export interface FeedbackInput {
   metric: Metric;
   score: Dec;
+  /** The score as written (2 places). */
+  scoreText: string;
   weight: Dec;
   noData: boolean;
 }
@@ -24,7 +26,7 @@ export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules
   const item = ({row}: {row: FeedbackInput}): FeedbackItem => ({
     metricId: row.metric.id,
     label: row.metric.label,
-    score: row.score.toFixed(2),
+    score: row.scoreText,
     ...(row.metric.improvement ? {action: row.metric.improvement} : {}),
     ...(row.noData ? {noData: true} : {}),
   });

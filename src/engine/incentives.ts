@@ -4,7 +4,7 @@
  * shows; the caller rounds once, at the plan's currency precision.
  */
 import type {Gate, GradeBand, RateBonus} from '../plan';
-import {HUNDRED, planDecimal, ZERO, type Dec} from './money';
+import {PERCENT, planDecimal, ZERO, type Dec} from './money';
 import {gradeAtLeast} from './grade';
 
 export type GateOutcome = {passed: true} | {passed: false; by: 'score'; min: Dec} | {passed: false; by: 'grade'; min: string};
@@ -49,7 +49,7 @@ function tiersInMoney(bonus: RateBonus, target: Dec | null): Tier[] {
       if (from.isZero()) tiers.push({start: ZERO, rate});
       continue;
     }
-    tiers.push({start: from.times(target).dividedBy(HUNDRED), rate});
+    tiers.push({start: from.times(target).times(PERCENT), rate});
   }
   return tiers.sort((a, b) => a.start.comparedTo(b.start));
 }

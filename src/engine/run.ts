@@ -10,7 +10,7 @@ import {versionForPeriod} from '../period';
 import {aggregateSources, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {makeIssue} from './issues';
-import {NOT_A_NUMBER, parseDecimal, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {NOT_A_NUMBER, parseDecimal, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedScore, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
@@ -19,7 +19,7 @@ import {checkGate, performancePay, rateBonus, teamBonus, type RateBonusOutcome} 
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
-import {awardLine, bi, bonusLine, formatMoney, gradeLine, metricLine, push, teamBonusLine, totalLine, totalPayLine, type TeamBonusExplain} from './explain';
+import {awardLine, bi, bonusLine, formatMoney, gradeLine, metricLine, push, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
   metric: Metric;
@@ -32,6 +32,7 @@ interface MetricRow {
   outcome: ScoreOutcome;
   weight: Dec;
   weighted: Dec;
+  texts: MetricTexts;
 }
 
 interface Row {
@@ -152,7 +153,14 @@ function scoreParticipants(
         reportedScale.add(metric.id);
         issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label.en}));
       }
-      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted: weightedScore(outcome.score, weight)};
+      const weighted = weightedScore(outcome.score, weight);
+      const texts: MetricTexts = {
+        value: value === null ? null : value.toFixed(2),
+        score: outcome.score.toFixed(2),
+        weighted: weighted.toFixed(2),
+        attainment: outcome.attainment === null ? null : outcome.attainment.toFixed(2),
+      };
+      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted, texts};
     });
     const total = rows.reduce((sum, r) => sum.plus(r.weighted), ZERO);
     const grade = gradeFor(total, version.grades);
@@ -300,12 +308,12 @@ function pay(
       metrics: row.metrics.map((m) => ({
         metricId: m.metric.id,
         label: m.metric.label,
-        value: m.value === null ? null : m.value.toFixed(2),
+        value: m.texts.value,
         target: m.target.kind === 'value' ? m.target.value.toString() : null,
-        attainment: m.outcome.attainment === null ? null : m.outcome.attainment.toFixed(2),
-        score: m.outcome.score.toFixed(2),
-        weight: m.weight.toString(),
-        weighted: m.weighted.toFixed(2),
+        attainment: m.texts.attainment,
+        score: m.texts.score,
+        weight: plain(m.metric.weight),
+        weighted: m.texts.weighted,
         sample: m.sample,
       })),
       totalScore: row.total.toFixed(2),
@@ -319,7 +327,7 @@ function pay(
       totalPay: fixed(totalPay),
       honours: titles,
       feedback: feedbackFor(
-        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
+        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
         version.feedback,
       ),
       breakdown,

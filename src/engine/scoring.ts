@@ -4,7 +4,7 @@
  * with a calculator gets exactly the written score.
  */
 import type {Scoring} from '../plan';
-import {HUNDRED, planDecimal, round2, ZERO, type Dec} from './money';
+import {HUNDRED, PERCENT, planDecimal, round2, ZERO, type Dec} from './money';
 
 export type ScoreStatus =
   | 'ok'
@@ -101,6 +101,6 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
 
 /** score x weight / 100, 2 places: the part of the total this metric contributes. */
 export function weightedScore(score: Dec, weight: Dec): Dec {
-  return round2(score.times(weight).dividedBy(HUNDRED));
+  return round2(score.times(weight).times(PERCENT));
 }
 
