@@ -1,0 +1,159 @@
+/**
+ * Writes result cells within Airtable's limits: at most 50 records and 1.9 MB per call, each call
+ * awaited before the next, and never more than 15 calls in any rolling second (the SDK guide:
+ * past that "your block will crash"). The first failed call stops the run, and the outcome says
+ * exactly which records were written: the diff of the next refresh then skips them, so a rerun
+ * completes the rest and nothing more.
+ */
+import type Table from '@airtable/blocks/dist/types/src/models/table';
+import {t, text} from '../../src/i18n';
+import type {FieldRef, Lang} from '../../src/plan';
+import type {Issue} from '../../src/results';
+import type {RecordUpdate} from '../../src/writeback';
+
+export const MAX_RECORDS_PER_CALL = 50;
+/** The SDK measures a mutation as encodeURIComponent(JSON.stringify(mutation)).length. */
+export const MAX_PAYLOAD_BYTES = 1.9 * 1024 * 1024;
+export const MAX_CALLS_PER_SECOND = 15;
+/** Room for the mutation's own envelope (type, table id, brackets). */
+const ENVELOPE_BYTES = 1024;
+
+export type PermissionCheck = {ok: true} | {ok: false; reason: string; issues: Issue[]};
+
+/**
+ * Whether the current user may write these result fields. Computed and missing fields are refused
+ * here, because the simulated base (and a formula's quirks) would not refuse them; the SDK's own
+ * reason is returned as it is when the user lacks permission.
+ */
+export function checkWritePermission(table: Table, fields: readonly (string | FieldRef)[], lang: Lang = 'zh'): PermissionCheck {
+  const issues: Issue[] = [];
+  const writable: string[] = [];
+  for (const entry of fields) {
+    const ref = typeof entry === 'string' ? {id: entry, name: entry} : entry;
+    const field = table.getFieldByIdIfExists(ref.id);
+    if (!field) {
+      issues.push({code: 'adapter.write.fieldMissing', severity: 'error', message: text('adapter.write.fieldMissing', {name: ref.name}), tableId: table.id, fieldId: ref.id});
+    } else if (field.isComputed) {
+      issues.push({code: 'adapter.write.computed', severity: 'error', message: text('adapter.write.computed', {name: field.name}), tableId: table.id, fieldId: field.id});
+    } else {
+      writable.push(field.id);
+    }
+  }
+  if (issues.length > 0) return {ok: false, reason: issues.map((issue) => issue.message[lang]).join('\n'), issues};
+  const cells: {[fieldId: string]: undefined} = {};
+  for (const id of writable) cells[id] = undefined;
+  const check = table.checkPermissionsForUpdateRecords([{fields: cells}]);
+  if (check.hasPermission) return {ok: true};
+  return {ok: false, reason: check.reasonDisplayString, issues: []};
+}
+
+/** The size the SDK counts for one record inside a mutation, separator included. */
+function recordBytes(update: RecordUpdate): number {
+  return encodeURIComponent(JSON.stringify({id: update.id, cellValuesByFieldId: update.fields})).length + 3;
+}
+
+/**
+ * Splits updates into calls of at most `maxRecords` records and `maxBytes` payload, in order.
+ * A record too big for any call goes alone (the SDK then refuses it, which stops the run).
+ */
+export function batchUpdates(updates: readonly RecordUpdate[], maxRecords = MAX_RECORDS_PER_CALL, maxBytes = MAX_PAYLOAD_BYTES): RecordUpdate[][] {
+  const batches: RecordUpdate[][] = [];
+  let batch: RecordUpdate[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const update of updates) {
+    const size = recordBytes(update);
+    if (batch.length > 0 && (batch.length >= maxRecords || bytes + size > maxBytes)) {
+      batches.push(batch);
+      batch = [];
+      bytes = ENVELOPE_BYTES;
+    }
+    batch.push(update);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/**
+ * Allows a call only when fewer than `limit` calls started in the last `windowMs`; otherwise
+ * waits until the oldest of them leaves the window. Clock and sleep are injectable for tests.
+ */
+export class RateLimiter {
+  private readonly starts: number[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {}
+
+  async acquire(): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      while (this.starts.length > 0 && now - this.starts[0] >= this.windowMs) this.starts.shift();
+      if (this.starts.length < this.limit) {
+        this.starts.push(now);
+        return;
+      }
+      await this.sleep(this.starts[0] + this.windowMs - now);
+    }
+  }
+}
+
+export interface WriteOptions {
+  /** After each written call: records written so far, and in all. */
+  onProgress?: (written: number, total: number) => void;
+  /** Stops before the next call; what was written stays written and is reported. */
+  signal?: AbortSignal;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface WriteOutcome {
+  writtenRecordIds: string[];
+  /** The first call that failed (the run stopped there), or null. */
+  failed: {recordIds: string[]; message: string; batch: number; batches: number} | null;
+  /** Update calls sent, the failed one included. */
+  calls: number;
+  /** Records not written: the failed call's and every later one's. */
+  remaining: number;
+  aborted: boolean;
+  issues: Issue[];
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Writes the updates in order, within the platform's limits; stops at the first failed call. */
+export async function writeResults(table: Table, updates: readonly RecordUpdate[], options: WriteOptions = {}): Promise<WriteOutcome> {
+  const batches = batchUpdates(updates);
+  const limiter = new RateLimiter(MAX_CALLS_PER_SECOND, 1000, options.now ?? (() => Date.now()), options.sleep ?? realSleep);
+  const outcome: WriteOutcome = {writtenRecordIds: [], failed: null, calls: 0, remaining: updates.length, aborted: false, issues: []};
+  for (let index = 0; index < batches.length; index++) {
+    if (options.signal?.aborted) {
+      outcome.aborted = true;
+      break;
+    }
+    const batch = batches[index];
+    await limiter.acquire();
+    outcome.calls++;
+    try {
+      await table.updateRecordsAsync(batch.map((update) => ({id: update.id, fields: update.fields})));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const params = {batch: index + 1, batches: batches.length, message, written: outcome.writtenRecordIds.length, remaining: outcome.remaining};
+      outcome.failed = {recordIds: batch.map((update) => update.id), message, batch: index + 1, batches: batches.length};
+      outcome.issues.push({
+        code: 'adapter.write.failed',
+        severity: 'error',
+        message: {zh: t('zh', 'adapter.write.failed', params), en: t('en', 'adapter.write.failed', params)},
+        tableId: table.id,
+        recordIds: outcome.failed.recordIds,
+      });
+      break;
+    }
+    for (const update of batch) outcome.writtenRecordIds.push(update.id);
+    outcome.remaining -= batch.length;
+    options.onProgress?.(outcome.writtenRecordIds.length, updates.length);
+  }
+  return outcome;
+}

@@ -1,0 +1,201 @@
+/** @jest-environment jsdom */
+import type TestDriver from '@airtable/blocks-testing';
+import {readFacts} from '../../frontend/adapter/readFacts';
+import {batchUpdates, checkWritePermission, MAX_PAYLOAD_BYTES, RateLimiter, writeResults} from '../../frontend/adapter/writeResults';
+import {runPlan} from '../../src/engine';
+import type {PlanDocument} from '../../src/plan';
+import {planWrites, type WriteContext} from '../../src/writeback';
+import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
+import {createDriver, snapshotFixture} from '../../sim/driver';
+import {DEMO_RESULT_FIELDS, demoPlan} from '../support/demoPlan';
+
+const F = FIELD_IDS.reps;
+const PERIOD = '2026-02';
+/** No real waiting in these tests: the limiter's clock only moves when it sleeps. */
+function fakeClock() {
+  let now = 0;
+  return {now: () => now, sleep: async (ms: number) => void (now += ms)};
+}
+
+interface Mutation {
+  type: string;
+  tableId?: string;
+  records?: {id: string; cellValuesByFieldId: Record<string, unknown>}[];
+}
+
+function watchMutations(driver: TestDriver): Mutation[] {
+  const seen: Mutation[] = [];
+  driver.watch('mutation', (m) => seen.push(m as unknown as Mutation));
+  return seen;
+}
+
+/** The extension's refresh path: read, compute, diff, write. */
+async function refresh(driver: TestDriver, plan: PlanDocument = demoPlan(), calculatedAt = '2026-03-01T08:00:00.000Z') {
+  const read = await readFacts(driver.base, plan);
+  const run = runPlan(plan, PERIOD, read.facts);
+  const ctx: WriteContext = {lang: 'zh', calculatedAt, fields: read.resultFields};
+  const writes = planWrites(run, plan, read.current, ctx);
+  const table = driver.base.getTableById(TABLE_IDS.reps);
+  const outcome = await writeResults(table, writes.updates, fakeClock());
+  return {run, writes, outcome};
+}
+
+const resultCellsOf = (driver: TestDriver) => {
+  const reps = snapshotFixture(driver).base.tables.find((t) => t.id === TABLE_IDS.reps)!;
+  const resultIds = new Set(Object.values(DEMO_RESULT_FIELDS).map((f) => f.id));
+  return new Map(reps.records.map((r) => [r.id, Object.fromEntries(Object.entries(r.cellValuesByFieldId).filter(([id]) => resultIds.has(id)))]));
+};
+
+describe('writing results to the demo base', () => {
+  const fixture = demoBase({reps: 160, orders: 1600});
+
+  it('writes the exact results, in calls of at most 50 records, and nothing on a second refresh', async () => {
+    const driver = createDriver(fixture);
+    const mutations = watchMutations(driver);
+    const {run, writes, outcome} = await refresh(driver);
+    expect(writes.updates).toHaveLength(160);
+    expect(outcome).toMatchObject({calls: 4, remaining: 0, failed: null});
+    expect(mutations.map((m) => m.records!.length)).toEqual([50, 50, 50, 10]);
+    expect(mutations.every((m) => m.type === 'setMultipleRecordsCellValues' && m.tableId === TABLE_IDS.reps)).toBe(true);
+
+    const cells = resultCellsOf(driver);
+    for (const result of run.results) {
+      const written = cells.get(result.participantId)!;
+      expect(written[F.totalScore]).toBe(Number(result.totalScore));
+      expect(written[F.totalPay]).toBe(Number(result.totalPay));
+      expect(written[F.rank]).toBe(result.rank);
+      expect((written[F.grade] as {name: string} | undefined)?.name ?? null).toBe(result.grade);
+      expect(written[F.breakdown]).toBe(result.breakdown.zh.join('\n'));
+      expect(written[F.calculatedAt]).toBe('2026-03-01T08:00:00.000Z（方案版本 2026 标准版）');
+    }
+
+    const again = await refresh(driver, demoPlan(), '2026-03-02T08:00:00.000Z');
+    expect(again.writes.updates).toEqual([]);
+    expect(again.outcome.calls).toBe(0);
+    expect(mutations).toHaveLength(4);
+  });
+
+  it('never writes a cell outside the mapped result fields', async () => {
+    const driver = createDriver(fixture);
+    await refresh(driver);
+    const strip = (f: ReturnType<typeof snapshotFixture>) => {
+      const resultIds = new Set(Object.values(DEMO_RESULT_FIELDS).map((r) => r.id));
+      return f.base.tables.map((t) => t.records.map((r) => Object.entries(r.cellValuesByFieldId).filter(([id]) => !resultIds.has(id))));
+    };
+    expect(strip(snapshotFixture(driver))).toEqual(strip(fixture));
+  });
+
+  it('stops at a failed call k of n, says what was written, and a rerun completes the rest and nothing more', async () => {
+    const driver = createDriver(fixture);
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const update = table.updateRecordsAsync.bind(table);
+    let call = 0;
+    const spy = jest.spyOn(table, 'updateRecordsAsync').mockImplementation(async (records) => {
+      call++;
+      if (call === 3) throw new Error('network down');
+      return update(records);
+    });
+    const mutations = watchMutations(driver);
+    const first = await refresh(driver);
+    expect(first.outcome.calls).toBe(3);
+    expect(first.outcome.writtenRecordIds).toEqual(first.writes.updates.slice(0, 100).map((u) => u.id));
+    expect(first.outcome.failed).toMatchObject({batch: 3, batches: 4, message: 'network down', recordIds: first.writes.updates.slice(100, 150).map((u) => u.id)});
+    expect(first.outcome.remaining).toBe(60);
+    expect(first.outcome.issues[0].message.en).toBe(
+      'Write call 3 of 4 failed: network down. 100 records were written and 60 were not; refreshing again completes the rest.',
+    );
+    const cells = resultCellsOf(driver);
+    expect(first.writes.updates.filter((u) => cells.get(u.id)![F.totalScore] !== undefined).map((u) => u.id)).toEqual(first.outcome.writtenRecordIds);
+
+    spy.mockRestore();
+    const second = await refresh(driver);
+    expect(second.writes.updates.map((u) => u.id)).toEqual(first.writes.updates.slice(100).map((u) => u.id));
+    expect(second.outcome).toMatchObject({calls: 2, remaining: 0, failed: null});
+    expect(mutations.map((m) => m.records!.length)).toEqual([50, 50, 50, 10]);
+    const third = await refresh(driver);
+    expect(third.outcome.calls).toBe(0);
+  });
+
+  it('gives a read-only user the SDK reason, and a refresh writes nothing', async () => {
+    const driver = createDriver(fixture);
+    driver.simulatePermissionCheck(() => false);
+    const mutations = watchMutations(driver);
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const check = checkWritePermission(table, Object.values(DEMO_RESULT_FIELDS));
+    expect(check).toEqual({ok: false, reason: 'The testing environment has been configured to deny this mutation.', issues: []});
+    const {outcome} = await refresh(driver);
+    expect(outcome.writtenRecordIds).toEqual([]);
+    expect(outcome.failed?.batch).toBe(1);
+    expect(mutations).toEqual([]);
+    expect([...resultCellsOf(driver).values()].every((cells) => Object.keys(cells).length === 0)).toBe(true);
+  });
+
+  it('refuses a computed result field and a deleted one, naming them', async () => {
+    const driver = createDriver(fixture);
+    await driver.deleteFieldAsync(TABLE_IDS.reps, F.feedback);
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const check = checkWritePermission(table, [
+      {id: F.salesTotal, name: '销售额汇总'},
+      {id: F.feedback, name: '反馈'},
+      {id: F.totalScore, name: '总分'},
+    ]);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.issues.map((i) => [i.code, i.fieldId])).toEqual([
+      ['adapter.write.computed', F.salesTotal],
+      ['adapter.write.fieldMissing', F.feedback],
+    ]);
+    expect(check.reason).toContain('销售额汇总');
+    expect(check.reason).toContain('反馈');
+    expect(checkWritePermission(table, [F.totalScore, F.grade])).toEqual({ok: true});
+  });
+
+  it('reports progress after each call and stops before the next call when aborted', async () => {
+    const driver = createDriver(fixture);
+    const read = await readFacts(driver.base, demoPlan());
+    const writes = planWrites(runPlan(demoPlan(), PERIOD, read.facts), demoPlan(), read.current, {lang: 'en', calculatedAt: 'now', fields: read.resultFields});
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const outcome = await writeResults(driver.base.getTableById(TABLE_IDS.reps), writes.updates, {
+      ...fakeClock(),
+      signal: controller.signal,
+      onProgress: (written, total) => {
+        progress.push(written);
+        expect(total).toBe(160);
+        if (written === 100) controller.abort();
+      },
+    });
+    expect(progress).toEqual([50, 100]);
+    expect(outcome).toMatchObject({aborted: true, calls: 2, remaining: 60, failed: null});
+  });
+});
+
+describe('batchUpdates and RateLimiter', () => {
+  it('keeps each call under 50 records and the payload limit, in order', () => {
+    // Chinese text weighs 9 bytes a character once URI-encoded, as the SDK measures it.
+    const long = '绩'.repeat(20000);
+    const updates = Array.from({length: 120}, (_, i) => ({id: `rec${i}`, fields: {[F.breakdown]: i % 2 ? long : 'x'}}));
+    const batches = batchUpdates(updates);
+    expect(batches.flat().map((u) => u.id)).toEqual(updates.map((u) => u.id));
+    for (const batch of batches) {
+      expect(batch.length).toBeLessThanOrEqual(50);
+      const mutation = {type: 'setMultipleRecordsCellValues', tableId: TABLE_IDS.reps, records: batch.map((u) => ({id: u.id, cellValuesByFieldId: u.fields}))};
+      expect(encodeURIComponent(JSON.stringify(mutation)).length).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    }
+    expect(batches.length).toBeGreaterThan(3);
+    expect(batchUpdates(updates.map((u) => ({...u, fields: {}})))).toHaveLength(3);
+  });
+
+  it('never lets more than 15 calls start in any rolling second', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(15, 1000, clock.now, clock.sleep);
+    const starts: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      await limiter.acquire();
+      starts.push(clock.now());
+    }
+    for (let i = 15; i < starts.length; i++) expect(starts[i] - starts[i - 15]).toBeGreaterThanOrEqual(1000);
+    // 50 calls need at least 3 full seconds of waiting and no more than that.
+    expect(starts[49]).toBe(3000);
+  });
+});
