@@ -4,7 +4,7 @@
  * records again: that is what keeps 200,000 records x 10,000 participants linear.
  */
 import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts';
-import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion} from '../plan';
+import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {Issue, RunStats} from '../results';
 import {isoDay} from '../period';
 import {D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, HUNDRED, type Dec} from './money';
@@ -168,11 +168,11 @@ export function aggregateSources(
     const {sourceId, aggregation, field, filter, rateFilter} = metric.source;
     const mapping = plan.mapping.sources.find((s) => s.id === sourceId);
     if (!mapping) {
-      issues.push(makeIssue('warning', 'engine.source.unknown', {metric: metric.label.en, source: sourceId}));
+      issues.push(makeIssue('warning', 'engine.source.unknown', {metric: metric.label, source: sourceId}));
       continue;
     }
     if ((aggregation === 'sum' || aggregation === 'average' || aggregation === 'distinctCount') && !field) {
-      issues.push(makeIssue('warning', 'engine.metric.noField', {metric: metric.label.en}));
+      issues.push(makeIssue('warning', 'engine.metric.noField', {metric: metric.label}));
       continue;
     }
     const scale =
@@ -197,7 +197,7 @@ export function aggregateSources(
   const periods = [...plan.periods];
   for (const [sourceId, metrics] of bySource) {
     const mapping = plan.mapping.sources.find((s) => s.id === sourceId)!;
-    const sourceName = mapping.label.en || mapping.table.name;
+    const sourceName: Text = {zh: mapping.label.zh || mapping.table.name, en: mapping.label.en || mapping.table.name};
     const records = facts.sources[sourceId];
     if (!records) {
       issues.push(makeIssue('warning', 'engine.source.noFacts', {source: sourceName}, {tableId: mapping.table.id}));

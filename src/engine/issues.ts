@@ -1,5 +1,6 @@
 /** Building issues from catalogue entries, so that every engine message exists in zh and en. */
-import {text, type MessageKey, type Params} from '../i18n';
+import {catalogue, fill, type MessageKey} from '../i18n';
+import type {Lang, Text} from '../plan';
 import type {Issue, IssueSeverity} from '../results';
 
 /** How many record ids a message spells out; the full list stays in `recordIds` for links. */
@@ -11,11 +12,21 @@ export function idList(ids: readonly string[]): string {
   return ids.length > IDS_IN_MESSAGE ? `${shown} …` : shown;
 }
 
+/** A parameter may be a zh/en text (a metric or source label): each language gets its own. */
+export type IssueParams = Record<string, string | number | Text>;
+
+function resolve(params: IssueParams, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
+  return out;
+}
+
 export function makeIssue(
   severity: IssueSeverity,
   key: MessageKey,
-  params: Params,
+  params: IssueParams,
   where: Omit<Issue, 'code' | 'severity' | 'message'> = {},
 ): Issue {
-  return {code: key, severity, message: text(key, params), ...where};
+  const entry = catalogue[key];
+  return {code: key, severity, message: {zh: fill(entry.zh, resolve(params, 'zh')), en: fill(entry.en, resolve(params, 'en'))}, ...where};
 }

@@ -56,7 +56,7 @@ function failed(periodId: string, versionId: string, issue: Issue, participants:
 }
 
 /** A money cell of the participant (base salary, performance-pay base): null when empty or text. */
-function moneyCell(p: ParticipantFact, value: ParticipantFact['baseSalary'], field: string, issues: Issue[]): Dec | null {
+function moneyCell(p: ParticipantFact, value: ParticipantFact['baseSalary'], field: string | Text, issues: Issue[]): Dec | null {
   const parsed = parseDecimal(value);
   if (parsed === NOT_A_NUMBER) {
     issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field, value: String(value)}, {recordIds: [p.id]}));
@@ -144,14 +144,14 @@ function scoreParticipants(
       const outcome = scoreMetric(metric.scoring, value, targetValue);
       if (outcome.outOfScale && metric.scoring.kind === 'scale' && value !== null) {
         issues.push(
-          makeIssue('warning', 'engine.score.outOfScale', {name: participant.name, metric: metric.label.en, value: value.toString(), min: metric.scoring.min, max: metric.scoring.max}, {
+          makeIssue('warning', 'engine.score.outOfScale', {name: participant.name, metric: metric.label, value: value.toString(), min: metric.scoring.min, max: metric.scoring.max}, {
             recordIds: [participant.id],
           }),
         );
       }
       if (outcome.status === 'badScale' && !reportedScale.has(metric.id)) {
         reportedScale.add(metric.id);
-        issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label.en}));
+        issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label}));
       }
       const weighted = weightedScore(outcome.score, weight);
       const texts: MetricTexts = {
@@ -174,7 +174,7 @@ function scoreParticipants(
 function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, use: ReturnType<typeof targetUse>, issues: Issue[]) {
   if (use === 'none') return;
   const where = {recordIds: [p.id]};
-  const params = {name: p.name, metric: metric.label.en};
+  const params = {name: p.name, metric: metric.label};
   if (target.kind === 'missing') {
     if (target.reason === 'unknownTier') issues.push(makeIssue('warning', 'engine.target.unknownTier', {...params, tier: target.detail ?? ''}, where));
     else if (target.reason === 'notNumber' && metric.target.kind === 'participantField') {
@@ -202,7 +202,7 @@ function pay(
   const incentives = version.incentives;
   const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
   const unknownMetric = (incentive: Text, metricId: string) =>
-    issues.push(makeIssue('warning', 'engine.metric.unknown', {incentive: incentive.en, metric: metricId}));
+    issues.push(makeIssue('warning', 'engine.metric.unknown', {incentive, metric: metricId}));
 
   const ranked = competitionRanks(rows.map((r) => ({id: r.participant.id, name: r.participant.name, total: r.total, row: r})));
   for (const {item, rank} of ranked) item.row.rank = rank;
@@ -238,12 +238,12 @@ function pay(
     push(breakdown, gradeLine(row.grade, row.total));
     const gradeName = row.grade?.grade ?? null;
 
-    const baseSalary = money(moneyCell(p, p.baseSalary, 'baseSalary', issues) ?? ZERO);
+    const baseSalary = money(moneyCell(p, p.baseSalary, plan.mapping.people?.baseSalary?.name ?? {zh: '基本工资', en: 'base salary'}, issues) ?? ZERO);
     push(breakdown, bi('engine.line.baseSalary', {amount: formatMoney(baseSalary, currency)}));
 
     let performance = ZERO;
     if (incentives.performancePay.enabled) {
-      const base = moneyCell(p, p.performancePayBase, 'performancePayBase', issues);
+      const base = moneyCell(p, p.performancePayBase, plan.mapping.people?.performancePayBase?.name ?? {zh: '绩效工资基数', en: 'performance-pay base'}, issues);
       const coefficient = row.grade ? planDecimal(row.grade.coefficient) : null;
       performance = money(performancePay(base, coefficient));
       if (row.grade) {
