@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * The full-path bench in headless Chromium (`npm run bench`, after the engine-only figure of
+ * scripts/bench.ts). jsdom is 3-5x slower than a browser on the simulated base, so the refresh is
+ * timed where users run it. Bundles bench/entry.ts with esbuild, opens it per base size in Debian's
+ * chromium through playwright-core, and prints one line per figure with its target.
+ *
+ *   node bench/browser.mjs                 # 1k reps/20k orders, then 10k/200k
+ *   node bench/browser.mjs 1k              # one size
+ *   node bench/browser.mjs --profile 10k   # also a CPU profile of the first refresh, summarised
+ *   node bench/browser.mjs --json          # the raw figures as JSON as well
+ */
+import {build} from 'esbuild';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, rm, writeFile, mkdir} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {execFileSync} from 'node:child_process';
+import {chromium} from 'playwright-core';
+import {serveFolder} from '../playground/serve.mjs';
+import {formatFigures, summariseProfile} from './report.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  // performance.memory in exact bytes, and gc() so "heap of the loaded base" counts live data only.
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+/** Per size: the 10k base takes about a minute and a half on 2 busy cores; leave room. */
+const SIZE_LIMIT_MS = 6 * 60_000;
+
+async function bundle(outdir) {
+  await build({
+    entryPoints: [path.join(here, 'entry.ts')],
+    outfile: path.join(outdir, 'main.js'),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome100'],
+    // production: React and the SDK skip their development checks, as in a released extension.
+    define: {'process.env.NODE_ENV': '"production"', global: 'window'},
+    alias: {events: 'events/'},
+    logLevel: 'warning',
+  });
+  await writeFile(path.join(outdir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="main.js"></script>\n');
+}
+
+function versionOf(command, args) {
+  try {
+    return execFileSync(command, args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function runSize(context, baseUrl, size, profile, outdir) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  let cpuProfile = null;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', {interval: 500});
+    cdp.on('Profiler.consoleProfileFinished', (event) => {
+      cpuProfile = event.profile;
+    });
+  }
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${baseUrl}index.html?size=${size}${profile ? '&profile=1' : ''}`);
+  await page.waitForFunction(() => window.__bench || window.__benchError, null, {timeout: SIZE_LIMIT_MS, polling: 500});
+  const {result, error} = await page.evaluate(() => ({result: window.__bench ?? null, error: window.__benchError ?? null}));
+  await page.close();
+  if (error || !result) throw new Error(`bench ${size}: ${error ?? errors.join('\n') ?? 'no result'}`);
+  if (profile && cpuProfile) {
+    const bundleText = await readFile(path.join(outdir, 'main.js'), 'utf8');
+    const file = path.join(repoRoot, 'artifacts', 'bench', `refresh-${size}.cpuprofile`);
+    await mkdir(path.dirname(file), {recursive: true});
+    await writeFile(file, JSON.stringify(cpuProfile));
+    result.profile = {file: path.relative(repoRoot, file), ...summariseProfile(cpuProfile, bundleText)};
+  }
+  return result;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const profile = args.includes('--profile');
+  const json = args.includes('--json');
+  const sizes = args.filter((a) => !a.startsWith('--'));
+  const wanted = sizes.length > 0 ? sizes : ['1k', '10k'];
+  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+
+  console.log(
+    `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ` +
+      `node ${process.version}, ${versionOf(CHROMIUM, ['--version']).split(' built')[0]}, load ${os.loadavg()[0].toFixed(2)}`,
+  );
+  const outdir = await mkdtemp(path.join(os.tmpdir(), 'spb-bench-'));
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'spb-bench-profile-'));
+  let server;
+  let context;
+  try {
+    await bundle(outdir);
+    ({server} = await serveFolder(outdir, 0));
+    const baseUrl = `http://localhost:${server.address().port}/`;
+    context = await chromium.launchPersistentContext(profileDir, {executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 30_000});
+    for (const size of wanted) {
+      const started = Date.now();
+      const result = await runSize(context, baseUrl, size, profile, outdir);
+      for (const line of formatFigures(result)) console.log(line);
+      console.log(`  (${size} measured in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(2)})`);
+      if (json) console.log(JSON.stringify(result));
+    }
+    return 0;
+  } finally {
+    await context?.close().catch(() => undefined);
+    server?.close();
+    await rm(outdir, {recursive: true, force: true});
+    await rm(profileDir, {recursive: true, force: true});
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,236 @@
+/**
+ * The bench page: builds a demo base in a TestDriver, then times the extension's own refresh path
+ * (readFacts -> runPlan -> planWrites -> writeResults, as frontend/run/pipeline.ts chains them)
+ * against the platform's floor. The result is left in `window.__bench` for bench/browser.mjs.
+ *
+ * The page is opened as `index.html?size=1k` (or 10k); `&profile=1` wraps the first refresh in
+ * console.profile so the node side can collect a CPU profile of exactly that span.
+ */
+import type TestDriver from '@airtable/blocks-testing';
+import {demoBase, DEMO_SIZES, TABLE_IDS, type DemoSize} from '../sim/demoBase';
+import {createDriver} from '../sim/driver';
+import {baseSchema} from '../frontend/adapter/schema';
+import {readFacts} from '../frontend/adapter/readFacts';
+import {checkWritePermission, writeResults} from '../frontend/adapter/writeResults';
+import {runPlan} from '../src/engine';
+import {planWrites} from '../src/writeback';
+import {validatePlan} from '../src/validate';
+import type {PlanDocument} from '../src/plan';
+import {BENCH_PERIOD, benchPlan} from './plan';
+import {loadMapped, readFloor} from './floor';
+
+/** The upline tree depth issue 5 asks for. */
+const LEVELS = 6;
+
+interface BenchWindow {
+  __bench?: unknown;
+  __benchError?: string;
+  gc?: () => void;
+}
+const win = window as unknown as BenchWindow;
+const memory = () => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0;
+
+/**
+ * Live heap: collect garbage first (chromium runs with --expose-gc) so only reachable data
+ * counts; after a pause, so that timers the SDK scheduled have run and released what they hold.
+ */
+async function liveHeap(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  win.gc?.();
+  win.gc?.();
+  return memory();
+}
+
+/**
+ * Samples the heap and the longest main-thread block. Synchronous work (the engine) cannot be
+ * interrupted by the interval, so callers also sample at their own progress points.
+ */
+class Watch {
+  peakHeap = 0;
+  longestBlockMs = 0;
+  private last = performance.now();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  start(): void {
+    this.peakHeap = memory();
+    this.longestBlockMs = 0;
+    this.last = performance.now();
+    this.timer = setInterval(() => this.tick(), 20);
+  }
+
+  tick(): void {
+    const now = performance.now();
+    this.longestBlockMs = Math.max(this.longestBlockMs, now - this.last);
+    this.last = now;
+    this.sample();
+  }
+
+  sample(): void {
+    this.peakHeap = Math.max(this.peakHeap, memory());
+  }
+
+  stop(): void {
+    this.sample();
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+interface WriteCall {
+  at: number;
+  records: number;
+}
+
+function watchWrites(driver: TestDriver): WriteCall[] {
+  const calls: WriteCall[] = [];
+  driver.watch('mutation', (mutation) => {
+    const m = mutation as unknown as {type: string; records?: unknown[]};
+    if (m.type === 'setMultipleRecordsCellValues') calls.push({at: performance.now(), records: m.records?.length ?? 0});
+  });
+  return calls;
+}
+
+/**
+ * The shortest span holding limit + 1 calls, as the base receives them: under 1,000 ms means
+ * more than `limit` calls reached the base within one second.
+ */
+function shortestSpan(calls: readonly WriteCall[], limit: number): number | null {
+  let shortest: number | null = null;
+  for (let i = 0; i + limit < calls.length; i++) {
+    const span = calls[i + limit].at - calls[i].at;
+    shortest = shortest === null ? span : Math.min(shortest, span);
+  }
+  return shortest;
+}
+
+/** The most calls that started within any 1,000 ms window. */
+function maxCallsPerSecond(calls: readonly WriteCall[]): number {
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < calls.length; last++) {
+    while (calls[last].at - calls[first].at >= 1000) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+/** The extension's refresh, step by step, with the time of each step. */
+async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch, calls: WriteCall[]) {
+  const base = driver.base;
+  const progressAt: number[] = [];
+  const mark = () => {
+    progressAt.push(performance.now());
+    watch.sample();
+  };
+  const callsBefore = calls.length;
+  const t0 = performance.now();
+  const read = await readFacts(base, plan, mark);
+  const t1 = performance.now();
+  watch.sample();
+  const run = runPlan(plan, BENCH_PERIOD, read.facts);
+  const t2 = performance.now();
+  watch.sample();
+  const writes = planWrites(run, plan, read.current, {lang: 'zh', calculatedAt: new Date().toISOString(), fields: read.resultFields});
+  const t3 = performance.now();
+  watch.sample();
+  const table = base.getTableById(plan.mapping.people!.table.id);
+  const permission = checkWritePermission(table, Object.values(plan.mapping.results).flatMap((f) => (f ? [f] : [])), 'zh');
+  if (!permission.ok) throw new Error(`bench: no write permission: ${permission.reason}`);
+  const outcome = await writeResults(table, writes.updates, {onProgress: mark});
+  const t4 = performance.now();
+  const gaps = progressAt.map((at, i) => at - (i === 0 ? t0 : progressAt[i - 1]));
+  return {
+    facts: read.facts,
+    plan,
+    figures: {
+      readMs: t1 - t0,
+      engineMs: t2 - t1,
+      diffMs: t3 - t2,
+      writeMs: t4 - t3,
+      totalMs: t4 - t0,
+      changedRecords: writes.updates.length,
+      changedCells: writes.changes.length,
+      unchanged: writes.unchanged,
+      callsReported: outcome.calls,
+      callsSeen: calls.length - callsBefore,
+      failed: outcome.failed?.message ?? null,
+      maxRecordsPerCall: Math.max(0, ...calls.slice(callsBefore).map((c) => c.records)),
+      maxCallsPerSecond: maxCallsPerSecond(calls.slice(callsBefore)),
+      shortest16CallsMs: shortestSpan(calls.slice(callsBefore), 15),
+      longestProgressGapMs: Math.max(0, ...gaps, t4 - (progressAt[progressAt.length - 1] ?? t0)),
+      readIssues: read.issues.length,
+      engineIssues: run.issues.length,
+      writeIssues: writes.issues.length,
+    },
+  };
+}
+
+async function bench(size: DemoSize, profile: boolean) {
+  const preset = DEMO_SIZES[size];
+  const tBuild = performance.now();
+  let fixture: ReturnType<typeof demoBase> | null = demoBase({size, levels: LEVELS});
+  const records = Object.fromEntries(fixture.base.tables.map((t) => [t.name, t.records.length]));
+  const driver = createDriver(fixture);
+  fixture = null;
+  const buildMs = performance.now() - tBuild;
+  const calls = watchWrites(driver);
+  const heapDriver = await liveHeap();
+
+  const plan = benchPlan(baseSchema(driver.base));
+  const validation = validatePlan(plan, baseSchema(driver.base)).filter((issue) => issue.severity === 'error');
+
+  // Heap with the mapped tables loaded and nothing else: the "loaded base" of the heap target.
+  const loaded = await loadMapped(driver.base, plan);
+  const heapLoaded = await liveHeap();
+  loaded.unload();
+
+  const tFloor = performance.now();
+  const floor = await readFloor(driver.base, plan);
+  const floorMs = performance.now() - tFloor;
+
+  const watch = new Watch();
+  await liveHeap();
+  watch.start();
+  if (profile) console.profile('refresh');
+  const first = await timedRefresh(driver, plan, watch, calls);
+  if (profile) console.profileEnd('refresh');
+  watch.stop();
+
+  const tEngine = performance.now();
+  runPlan(first.plan, BENCH_PERIOD, first.facts);
+  const engineAloneMs = performance.now() - tEngine;
+
+  const secondWatch = new Watch();
+  secondWatch.start();
+  const second = await timedRefresh(driver, plan, secondWatch, calls);
+  secondWatch.stop();
+  const heapAfter = await liveHeap();
+
+  return {
+    size,
+    reps: preset.reps,
+    orders: preset.orders,
+    levels: LEVELS,
+    records,
+    metrics: plan.versions[0].metrics.map((m) => `${m.id}:${m.weight}`),
+    planErrors: validation.map((issue) => issue.code),
+    repsTable: TABLE_IDS.reps,
+    buildMs,
+    floorMs,
+    floor,
+    refresh: first.figures,
+    engineAloneMs,
+    second: second.figures,
+    heap: {driver: heapDriver, loaded: heapLoaded, peak: watch.peakHeap, peakSecond: secondWatch.peakHeap, longestBlockMs: watch.longestBlockMs, after: heapAfter},
+  };
+}
+
+const params = new URLSearchParams(location.search);
+const size = (params.get('size') ?? '1k') as DemoSize;
+bench(size, params.get('profile') === '1').then(
+  (result) => {
+    win.__bench = result;
+  },
+  (error: unknown) => {
+    win.__benchError = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
+  },
+);
