@@ -24,13 +24,13 @@ export function messagePattern(lang: Lang, key: MessageKey, fixed: Record<string
     .map((part) => {
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!name) return escapeRegExp(part);
-      return name in fixed ? escapeRegExp(String(fixed[name])) : `(?<${name}>[-\\d.,]+)`;
+      return name in fixed ? escapeRegExp(String(fixed[name])) : `(?<${name}>.+?)`;
     })
     .join('');
   return new RegExp(source);
 }
 
-/** The numbers a message carries, by parameter name. */
+/** The numbers a message carries, by parameter name (NaN for a parameter that is not a number). */
 export function messageNumbers(pattern: RegExp, text: string): Record<string, number> {
   const groups = pattern.exec(text)?.groups;
   if (!groups) throw new Error(`"${text}" does not match ${pattern}`);

@@ -12,6 +12,7 @@ import type {E2eTest, TestContext} from './harness';
 import {columnNames, openTab, readRows, rowCountText} from './grid';
 import {numberInCell} from '../../playground/cells';
 import {GRID_ROW_LIMIT} from '../../playground/BaseGrid';
+import {demoMonths} from '../../sim/demoBase';
 
 const REPS = '销售人员';
 
@@ -159,7 +160,9 @@ function wholeUserPath(lang: Lang): E2eTest {
       const previewButton = ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true});
       await previewButton.waitFor();
 
-      // 4. Preview: one row per rep, every cell still to be written.
+      // 4. Preview the demo's last month (the default period is today's, which may hold no data).
+      const period = demoMonths().at(-1)!;
+      await ext.getByLabel(t(lang, 'run.period.label'), {exact: true}).selectOption({label: period});
       await previewButton.click();
       const totals = ext.getByTestId('preview-totals');
       const previewText = await textMatching(totals, messagePattern(lang, 'run.preview.summary'), 60_000);
@@ -168,6 +171,9 @@ function wholeUserPath(lang: Lang): E2eTest {
       assert.ok(preview.length > 0, 'the preview shows no participant');
       assert.equal(planned.participants, preview.length);
       assert.ok(planned.changedRecords > 0, `nothing to write: ${previewText}`);
+      // Real numbers: the demo month's sales give most reps a score above zero.
+      const scored = preview.filter((row) => Number(row.totalScore) > 0).length;
+      assert.ok(scored > preview.length / 2, `only ${scored} of ${preview.length} reps scored above 0 in ${period}`);
       await context.screenshot(`${lang}-04-preview`);
 
       // 5. Refresh: the summary counts what was written, and the grid shows it.
