@@ -1,16 +1,26 @@
+/** @jest-environment jsdom */
 /**
  * Reliability catalogue, group "setup" (docs/reliability.md): the base changes under a saved plan
  * (a table or field deleted, renamed, retyped, a result field made a formula) or the plan maps a
  * field twice. What the user sees is the validator's message, shown next to the control and in
  * the notice that forces settings open; an error there means nothing is computed or written.
  */
+// The simulated base must load before the SDK: sim/ first.
+import {changeFieldType, createDriver, renameField, snapshotFixture} from '../../sim/driver';
+import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
+import {readFacts} from '../../frontend/adapter/readFacts';
+import {baseSchema} from '../../frontend/adapter/schema';
+import {checkWritePermission} from '../../frontend/adapter/writeResults';
 import {runPlan} from '../../src/engine';
+import {planWrites} from '../../src/writeback';
 import {createTemplate} from '../../src/template';
 import {hasErrors, validatePlan} from '../../src/validate';
 import type {PlanDocument} from '../../src/plan';
 import {demoSchema} from '../planSchemas';
 import {makeFacts, makePlan} from '../support/planFixtures';
+import {demoPlan} from '../support/demoPlan';
 import {errorCodes, theIssue, withField, withoutField, withoutTable} from '../support/reliability';
+import {diffBases, refreshHeadless} from '../support/reliabilityRun';
 
 const template = (): PlanDocument => createTemplate(demoSchema(), '2026-03-10');
 
@@ -120,5 +130,82 @@ describe('reliability: setup', () => {
     const run = runPlan(makePlan(), '2026-03', makeFacts([]));
     expect(run.results).toEqual([]);
     expect(run.issues.map((i) => i.code)).toContain('engine.participants.none');
+  });
+});
+
+describe('reliability: setup, on a simulated base', () => {
+  const small = () => demoBase({reps: 8, orders: 40});
+
+  it('S12 a source table deleted: the read names it and reads the rest; the validator blocks the run', async () => {
+    const fixture = small();
+    fixture.base.tables = fixture.base.tables.filter((t) => t.id !== TABLE_IDS.reviews);
+    const driver = createDriver(fixture);
+    const read = await readFacts(driver.base, demoPlan());
+    const issue = theIssue(read.issues, 'adapter.read.tableMissing');
+    expect(issue).toMatchObject({severity: 'error', tableId: TABLE_IDS.reviews});
+    expect(issue.message).toEqual({
+      zh: '数据源表“客户评价”已不存在（可能已被删除），未读取其数据',
+      en: 'The source table "客户评价" no longer exists (it may have been deleted); its data was not read',
+    });
+    expect(read.facts.sources.orders.length).toBeGreaterThan(0);
+    expect(read.facts.sources.reviews).toBeUndefined();
+    expect(errorCodes(validatePlan(demoPlan(), baseSchema(driver.base)))).toContain('mapping.table.unknown');
+  });
+
+  it('S13 a mapped field deleted while the extension is open: the read and the validator both name it', async () => {
+    const driver = createDriver(small());
+    await driver.deleteFieldAsync(TABLE_IDS.orders, FIELD_IDS.orders.amount);
+    const read = await readFacts(driver.base, demoPlan());
+    expect(theIssue(read.issues, 'adapter.read.fieldMissing').message).toEqual({
+      zh: '表“订单”的字段“订单金额”已不存在（可能已被删除或更换），未读取',
+      en: 'Field "订单金额" of table "订单" no longer exists (it may have been deleted); it was not read',
+    });
+    const issue = theIssue(validatePlan(demoPlan(), baseSchema(driver.base)), 'mapping.field.unknown');
+    expect(issue).toMatchObject({severity: 'error', fieldId: FIELD_IDS.orders.amount});
+  });
+
+  it('S14 a mapped field renamed in the base: the read is identical (ids), the validator only warns', async () => {
+    const driver = createDriver(small());
+    const plan = demoPlan();
+    const before = await readFacts(driver.base, plan);
+    renameField(driver, TABLE_IDS.orders, FIELD_IDS.orders.amount, '成交金额');
+    renameField(driver, TABLE_IDS.reps, FIELD_IDS.reps.totalPay, '本月总收入');
+    const after = await readFacts(driver.base, plan);
+    expect(after.facts).toEqual(before.facts);
+    expect(after.issues).toEqual([]);
+    const issues = validatePlan(plan, baseSchema(driver.base));
+    expect(errorCodes(issues)).toEqual([]);
+    expect(theIssue(issues, 'mapping.field.renamed').message.en).toBe('Value field of metric "Sales" "订单金额" has been renamed to "成交金额"');
+    // And the renamed result field is still written, by id.
+    const {outcome} = await refreshHeadless(driver, plan, '2026-02');
+    expect(outcome.failed).toBeNull();
+    const reps = snapshotFixture(driver).base.tables.find((t) => t.id === TABLE_IDS.reps)!;
+    expect(reps.records.every((r) => typeof r.cellValuesByFieldId[FIELD_IDS.reps.totalPay] === 'number')).toBe(true);
+  });
+
+  it('S15 a result field made a formula after setup: the write check refuses it by name and the write plan leaves it out', async () => {
+    const driver = createDriver(small());
+    const plan = demoPlan();
+    changeFieldType(driver, TABLE_IDS.reps, FIELD_IDS.reps.totalPay, 'formula', {isValid: true, referencedFieldIds: [], result: null});
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const check = checkWritePermission(table, Object.values(plan.mapping.results).map((ref) => ref!), 'en');
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.reason).toBe('The result field "总收入" is a computed field (formula, rollup...) and cannot be written');
+    expect(theIssue(check.issues, 'adapter.write.computed').message.zh).toBe('结果字段“总收入”是计算字段（公式、汇总等），不能写入');
+    const before = snapshotFixture(driver);
+    const read = await readFacts(driver.base, plan);
+    const writes = planWrites(runPlan(plan, '2026-02', read.facts), plan, read.current, {lang: 'zh', calculatedAt: '2026-04-01T08:00:00.000Z', fields: read.resultFields});
+    expect(writes.updates.some((u) => FIELD_IDS.reps.totalPay in u.fields)).toBe(false);
+    expect(theIssue(writes.issues, 'adapter.write.computed').fieldId).toBe(FIELD_IDS.reps.totalPay);
+    expect(diffBases(before, snapshotFixture(driver))).toEqual([]);
+    expect(theIssue(validatePlan(plan, baseSchema(driver.base)), 'mapping.result.computed').path).toBe('mapping.results.totalPay');
+  });
+
+  it('S16 a mapped field changed to another type in the base: the validator names the new type', () => {
+    const driver = createDriver(small());
+    changeFieldType(driver, TABLE_IDS.orders, FIELD_IDS.orders.amount, 'singleLineText');
+    const issue = theIssue(validatePlan(demoPlan(), baseSchema(driver.base)), 'mapping.field.type');
+    expect(issue.message.en).toMatch(/"订单金额" is of type singleLineText; it must be /);
   });
 });
