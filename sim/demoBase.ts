@@ -327,7 +327,10 @@ export function demoBase(options: DemoBaseOptions = {}): FixtureData {
     }
     levelStart += size;
   });
-  const repLink = (i: number) => [{id: reps[i].id, name: reps[i].name}];
+  // One link value per rep, shared by every record that links to them: 300k fewer allocations on
+  // the 10k base. Cell values are replaced on write, never edited in place, so sharing is safe.
+  const repLinks = reps.map((rep) => [{id: rep.id, name: rep.name}]);
+  const repLink = (i: number) => repLinks[i];
 
   // Weighted choice of the rep credited with an order: senior reps sell more.
   const cumulative = new Float64Array(repCount);
