@@ -1,14 +1,20 @@
+/** @jest-environment jsdom */
 /**
  * Reliability catalogue, group "data" (docs/reliability.md): messy cells and links in the user's
  * base. Each case runs the engine on facts shaped as the adapter hands them over (a number cell as
  * a number, text as text, a link as record ids) and checks the numbers and the warning the user
  * reads in the run view. None of them may throw or stop the other participants from computing.
  */
+// The simulated base must load before the SDK: sim/ first.
+import {createDriver} from '../../sim/driver';
+import {demoBase, FIELD_IDS, MESSY_IDS, TABLE_IDS} from '../../sim/demoBase';
+import {readFacts} from '../../frontend/adapter/readFacts';
 import {runPlan} from '../../src/engine';
 import {validatePlan} from '../../src/validate';
 import type {Metric} from '../../src/plan';
 import type {ParticipantResult, RunResult} from '../../src/results';
 import {customer, F, makeFacts, makePlan, order, person, review, salesMetric} from '../support/planFixtures';
+import {demoPlan} from '../support/demoPlan';
 import {labelTolerant, theIssue} from '../support/reliability';
 
 const resultOf = (run: RunResult, id: string): ParticipantResult => {
@@ -38,7 +44,9 @@ describe('reliability: data', () => {
   });
 
   it('D2 text in a participant money cell (base salary): a warning naming the rep; counted as 0', () => {
-    const run = runPlan(salesOnly(), '2026-03', makeFacts([person('r1', '王芳', {baseSalary: '三千'})], {orders: [order('o1', 'r1', 50000)]}));
+    const plan = salesOnly();
+    plan.mapping.people = {...plan.mapping.people!, baseSalary: {id: 'fldRepsBaseSalary', name: '基本工资'}};
+    const run = runPlan(plan, '2026-03', makeFacts([person('r1', '王芳', {baseSalary: '三千'})], {orders: [order('o1', 'r1', 50000)]}));
     const issue = theIssue(run.issues, 'engine.participant.notNumber');
     expect(issue.recordIds).toEqual(['r1']);
     expect(issue.message.zh).toMatch(labelTolerant('王芳 的字段“«基本工资|baseSalary»”不是数字（“三千”），按空值处理'));
@@ -263,5 +271,33 @@ describe('reliability: data', () => {
     const run = runPlan(plan, '2026-03', makeFacts([person('r1', '王芳')], {customers: [customer('c1', 'r1', null), customer('c2', 'r1', '2024-01-01')]}));
     expect(valueOf(run, 'r1', 'newCustomers')).toBe('2.00');
     expect(run.issues.filter((i) => i.code.startsWith('engine.record.'))).toEqual([]);
+  });
+
+  it('D21 duplicate rep names where orders name the rep in a text field: the order is credited once and reported', async () => {
+    const fixture = demoBase({messy: true, reps: 8, orders: 30});
+    const reps = fixture.base.tables.find((t) => t.id === TABLE_IDS.reps)!;
+    const orders = fixture.base.tables.find((t) => t.id === TABLE_IDS.orders)!;
+    const nameOf = new Map(reps.records.map((r) => [r.id, r.cellValuesByFieldId[FIELD_IDS.reps.name] as string]));
+    // The base keeps the rep as typed text, not a link: names are all there is to match on.
+    const repField = orders.fields.find((f) => f.id === FIELD_IDS.orders.rep)!;
+    Object.assign(repField, {type: 'singleLineText', options: null});
+    for (const record of orders.records) {
+      const links = record.cellValuesByFieldId[FIELD_IDS.orders.rep] as {id: string}[] | null;
+      record.cellValuesByFieldId[FIELD_IDS.orders.rep] = links && links.length > 0 ? nameOf.get(links[0].id) : null;
+    }
+    const twin = MESSY_IDS.duplicateName;
+    const first = reps.records[0].id;
+    expect(nameOf.get(twin)).toBe(nameOf.get(first));
+
+    const read = await readFacts(createDriver(fixture).base, demoPlan());
+    const run = runPlan(demoPlan(), '2026-01', read.facts);
+    // Orders of January that name the duplicated rep: each matches both records of that name.
+    const namedTwice = read.facts.sources.orders.filter((o) => o.participantIds.length === 2 && o.date?.startsWith('2026-01')).map((o) => o.id);
+    expect(namedTwice.length).toBeGreaterThan(0);
+    const issue = theIssue(run.issues, 'engine.record.multiLinked');
+    expect([...(issue.recordIds ?? [])].sort()).toEqual(namedTwice.sort());
+    // Credited to one of the two only: the twin gets nothing from the orders that name them both.
+    expect(valueOf(run, twin)).toBe('0.00');
+    expect(Number(valueOf(run, first))).toBeGreaterThan(0);
   });
 });

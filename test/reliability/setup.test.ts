@@ -206,6 +206,9 @@ describe('reliability: setup, on a simulated base', () => {
     const driver = createDriver(small());
     changeFieldType(driver, TABLE_IDS.orders, FIELD_IDS.orders.amount, 'singleLineText');
     const issue = theIssue(validatePlan(demoPlan(), baseSchema(driver.base)), 'mapping.field.type');
-    expect(issue.message.en).toMatch(/"订单金额" is of type singleLineText; it must be /);
+    expect(issue.message).toEqual({
+      zh: '指标“销售额”的数值字段“订单金额”的类型为 singleLineText，这里需要数字类字段（数字、货币、百分比、评分、汇总或公式）',
+      en: 'Value field of metric "Sales" "订单金额" is of type singleLineText; it must be a number field (number, currency, percent, rating, rollup or formula)',
+    });
   });
 });
