@@ -296,6 +296,7 @@ describe('reliability: data', () => {
     expect(namedTwice.length).toBeGreaterThan(0);
     const issue = theIssue(run.issues, 'engine.record.multiLinked');
     expect([...(issue.recordIds ?? [])].sort()).toEqual(namedTwice.sort());
+    expect(issue.message.en.startsWith(`${namedTwice.length} records of source "Orders" are linked to several participants; only the first one is credited: `)).toBe(true);
     // Credited to one of the two only: the twin gets nothing from the orders that name them both.
     expect(valueOf(run, twin)).toBe('0.00');
     expect(Number(valueOf(run, first))).toBeGreaterThan(0);
