@@ -142,3 +142,45 @@ export function customer(id: string, rep: string, date: string | null = '2026-03
 export function makeFacts(participants: ParticipantFact[], sources: Partial<Record<'orders' | 'reviews' | 'customers', SourceRecordFact[]>> = {}): Facts {
   return {participants, sources: {orders: [], reviews: [], customers: [], ...sources}};
 }
+
+/**
+ * The plan of the worked example in docs/plan.md: the article's 60/30/10 weights, targets per
+ * tier, grades S..D, a tiered sales bonus with a gate and a cap, a two-level team bonus, a champion
+ * award and honours. The doc's tables hold the facts and the results; test/docs-plan.test.ts
+ * runs this plan on the doc's facts and compares with the doc's results.
+ */
+export function workedExamplePlan(): PlanDocument {
+  return makePlan({
+    metrics: [
+      salesMetric(),
+      satisfactionMetric(),
+      newCustomersMetric(),
+    ],
+    feedback: {strengths: 1, weakest: 1},
+    incentives: {
+      performancePay: {enabled: true},
+      bonuses: [
+        {
+          id: 'salesBonus',
+          label: {zh: '销售奖金', en: 'Sales bonus'},
+          metricId: 'sales',
+          tierMode: 'marginal',
+          tiers: [
+            {fromAttainment: '0', rate: '0.02'},
+            {fromAttainment: '100', rate: '0.03'},
+            {fromAttainment: '120', rate: '0.05'},
+          ],
+          gate: {minScore: '60'},
+          cap: '3000',
+        },
+      ],
+      teamBonus: {enabled: true, metricId: 'sales', levels: ['0.03', '0.01'], gate: {minGrade: 'C'}},
+      championAward: {enabled: true, metricId: 'sales', pool: '6000', leaderShare: '0.3', split: 'proRata'},
+      honours: [
+        {id: 'salesChampion', title: {zh: '销售冠军', en: 'Sales champion'}, by: {metricId: 'sales'}, direction: 'highest', count: 1},
+        {id: 'bestNewcomer', title: {zh: '最佳新人', en: 'Best newcomer'}, by: 'totalScore', direction: 'highest', tier: '新人', count: 1},
+        {id: 'serviceStar', title: {zh: '服务之星', en: 'Service star'}, by: {metricId: 'satisfaction'}, direction: 'highest', minSample: 2, count: 1},
+      ],
+    },
+  });
+}

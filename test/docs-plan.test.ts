@@ -1,0 +1,90 @@
+/**
+ * docs/plan.md's worked example is recomputed here from the doc's own tables: the facts are read
+ * from the doc, the engine runs the fixture plan the doc describes, and every number of the doc's
+ * results table, the breakdown block and the totals line must be what the engine writes.
+ */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {runPlan} from '../src/engine';
+import type {Facts, ParticipantFact} from '../src/facts';
+import {customer, makeFacts, order, person, review, workedExamplePlan} from './support/planFixtures';
+
+const doc = readFileSync(join(__dirname, '..', 'docs', 'plan.md'), 'utf8');
+
+/** The rows (cells trimmed) of the markdown table after `<!-- table:name -->`, header and rule skipped. */
+function table(name: string): string[][] {
+  const start = doc.indexOf(`<!-- table:${name} -->`);
+  if (start < 0) throw new Error(`docs/plan.md has no table ${name}`);
+  const lines = doc.slice(start).split('\n').slice(1);
+  const rows: string[][] = [];
+  for (const line of lines) {
+    if (!line.startsWith('|')) {
+      if (rows.length > 0) break;
+      continue;
+    }
+    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+  }
+  return rows.slice(2);
+}
+
+function factsFromDoc(): Facts {
+  const people = table('participants');
+  const idOf = new Map(people.map(([name], i) => [name, `rec${i + 1}`]));
+  const participants: ParticipantFact[] = people.map(([name, upline, team, tier, base, perf]) =>
+    person(idOf.get(name)!, name, {uplineId: upline ? idOf.get(upline)! : null, team, tier, baseSalary: Number(base), performancePayBase: Number(perf)}),
+  );
+  const orders = table('orders').map(([id, rep, date, amount]) => order(id, idOf.get(rep)!, amount, date));
+  const reviews = table('reviews').map(([id, rep, date, rating]) => review(id, idOf.get(rep)!, rating === '' ? null : Number(rating), date));
+  const customers = table('customers').flatMap(([count, rep]) => Array.from({length: Number(count)}, (_, i) => customer(`${rep}-c${i}`, idOf.get(rep)!)));
+  return makeFacts(participants, {orders, reviews, customers});
+}
+
+describe('docs/plan.md worked example', () => {
+  const plan = workedExamplePlan();
+  const run = runPlan(plan, '2026-03', factsFromDoc());
+
+  it('describes the plan the test runs', () => {
+    const version = plan.versions[0];
+    const rows = table('plan');
+    expect(rows.map((r) => r[0].split(' ')[0])).toEqual(version.metrics.map((m) => m.id));
+    rows.forEach(([, weight, senior, junior], i) => {
+      const metric = version.metrics[i];
+      expect(weight).toBe(metric.weight);
+      if (metric.target.kind === 'perTier') expect([senior, junior]).toEqual([metric.target.values['资深'], metric.target.values['新人']]);
+      if (metric.target.kind === 'fixed') expect([senior, junior]).toEqual([metric.target.value, metric.target.value]);
+    });
+  });
+
+  it('has the results the engine computes, row by row', () => {
+    expect(run.issues).toEqual([]);
+    const computed = run.results.map((r) => [
+      r.name,
+      ...r.metrics.map((m) => m.value ?? '-'),
+      r.totalScore,
+      r.grade ?? '',
+      String(r.rank),
+      r.performancePay,
+      r.bonus,
+      r.teamBonus,
+      r.award,
+      r.totalPay,
+      r.honours.map((h) => h.zh).join('、'),
+    ]);
+    expect(table('results')).toEqual(computed);
+  });
+
+  it('shows the breakdown the engine writes', () => {
+    const start = doc.indexOf('<!-- breakdown:王芳 -->');
+    const block = doc.slice(start).split('```text\n')[1].split('\n```')[0].split('\n');
+    const wang = run.results.find((r) => r.name === '王芳')!;
+    expect(block).toEqual([...wang.breakdown.zh, ...wang.breakdown.en]);
+  });
+
+  it('states the run totals and counts', () => {
+    const money = (s: string) => Number(s).toLocaleString('en-US', {minimumFractionDigits: 2});
+    const t = run.totals;
+    expect(doc).toContain(
+      `Run totals: performance pay ${money(t.performancePay)}, bonus ${money(t.bonus)}, team bonus ${money(t.teamBonus)}, award ${money(t.award)},\ntotal pay ${money(t.totalPay)}; ${run.stats.recordsRead} records read, ${run.stats.recordsCredited} credited, ${run.stats.recordsOutsidePeriod} outside the period.`,
+    );
+  });
+});
