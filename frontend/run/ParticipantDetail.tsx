@@ -18,7 +18,7 @@ export function ParticipantDetail({result, onClose}: {result: ParticipantResult;
       <Heading size="xsmall" marginTop={2}>
         {t('run.detail.breakdown')}
       </Heading>
-      <Box as="ul" data-testid="breakdown" paddingLeft={3} margin={0}>
+      <Box as="ul" dataAttributes={{'data-testid': 'breakdown'}} paddingLeft={3} margin={0}>
         {result.breakdown[lang].map((line, i) => (
           <li key={i}>
             <Text>{line}</Text>
@@ -36,7 +36,7 @@ export function ParticipantDetail({result, onClose}: {result: ParticipantResult;
       <Heading size="xsmall" marginTop={2}>
         {t('run.detail.feedback')}
       </Heading>
-      <Box data-testid="feedback">
+      <Box dataAttributes={{'data-testid': 'feedback'}}>
         {result.feedback.strengths.map((item) => (
           <Text key={`s-${item.metricId}`}>{t('run.detail.strength', {metric: tx(item.label), score: item.score})}</Text>
         ))}

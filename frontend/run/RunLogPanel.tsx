@@ -15,7 +15,7 @@ export const RunLogPanel = memo(function RunLogPanel({entries}: {entries: readon
     <Box as="section" aria-label={t('run.log.title')} marginTop={3}>
       <Heading size="xsmall">{t('run.log.title')}</Heading>
       {entries.length === 0 && <Text textColor="light">{t('run.log.empty')}</Text>}
-      <Box as="ul" paddingLeft={3} margin={0} data-testid="run-log">
+      <Box as="ul" paddingLeft={3} margin={0} dataAttributes={{'data-testid': 'run-log'}}>
         {shown.map((entry) => (
           <li key={`${entry.at}-${entry.periodId}`}>
             <Text size="small">

@@ -7,6 +7,7 @@
  * Pure: the hook that reads and writes it is useRunLog.ts, so the limits are tested on plain data.
  */
 import type {DecimalString} from '../../src/plan';
+import {utf8Bytes} from '../../src/storage';
 
 export const RUN_LOG_KEY = 'runLog';
 
@@ -38,9 +39,7 @@ export interface RunLogLimits {
 export const DEFAULT_RUN_LOG_LIMITS: RunLogLimits = {maxEntries: 50, maxBytes: 20_000};
 
 /** UTF-8 size, which is what globalConfig's limit counts (a Chinese name is 3 bytes a character). */
-export function byteSize(value: string): number {
-  return new TextEncoder().encode(value).length;
-}
+export const byteSize = utf8Bytes;
 
 /**
  * The log after a new entry, newest first, trimmed to the limits.

@@ -75,7 +75,6 @@ export const runMessages = {
     zh: '完成：{changed} 人已更新（{cells} 个单元格），{unchanged} 人无变化，{failed} 人失败；写入调用 {calls} 次。',
     en: 'Done: {changed} participants updated ({cells} cells), {unchanged} unchanged, {failed} failed; {calls} write calls.',
   },
-  'run.summary.failure': {zh: '写入失败：{message}', en: 'Write failed: {message}'},
   'run.summary.rerun': {
     zh: '已写入的结果保留；再次刷新将只补写未完成的部分。',
     en: 'What was written stays; refresh again to complete the rest, and only the rest.',

@@ -1,0 +1,62 @@
+/**
+ * The extension's shell. Settings open when the user presses the SDK's settings button, and are
+ * forced open while there is no plan or the plan does not fit the base (a mapped field deleted,
+ * a weight sum off 100%...): computing with such a plan would write wrong pay.
+ */
+import {useMemo, useState} from 'react';
+import {Box, Text, useBase, useSettingsButton} from '@airtable/blocks/ui';
+import {hasErrors, validatePlan} from '../src/validate';
+import {baseSchema} from './adapter/schema';
+import {SettingsView} from './settings/SettingsView';
+import {RunView} from './run/RunView';
+import {usePlan} from './state/planStore';
+import {useLang} from './state/lang';
+import type {Issue} from '../src/results';
+
+/** The reasons settings are forced open, shown above them. */
+function ForcedNotice({hasPlan, errors, storedIssues}: {hasPlan: boolean; errors: readonly Issue[]; storedIssues: readonly Issue[]}) {
+  const {t, tx} = useLang();
+  return (
+    <Box role="alert" dataAttributes={{'data-testid': 'forced-notice'}} backgroundColor="#fff4e5" padding={2} marginBottom={2} borderRadius="large">
+      {storedIssues.length > 0 && <Text>{t('ui.forced.stored')}</Text>}
+      {storedIssues.map((issue, i) => (
+        <Text key={`s${i}`}>• {tx(issue.message)}</Text>
+      ))}
+      {!hasPlan && <Text>{t('ui.forced.noPlan')}</Text>}
+      {errors.length > 0 && <Text>{t('ui.forced.invalid', {count: errors.length})}</Text>}
+      {errors.map((issue, i) => (
+        <Text key={`e${i}`}>• {tx(issue.message)}</Text>
+      ))}
+    </Box>
+  );
+}
+
+export function App() {
+  const base = useBase();
+  const store = usePlan();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useSettingsButton(() => setSettingsOpen((open) => !open));
+
+  // useBase re-renders on every schema change (a field deleted, renamed, retyped), so the plan
+  // is checked against the base as it is now, not as it was when the plan was saved.
+  const schema = baseSchema(base);
+  const schemaKey = JSON.stringify(schema);
+  const problems = useMemo(
+    () => (store.plan ? validatePlan(store.plan, schema) : []),
+    // The schema object is rebuilt every render; its content (schemaKey) is what matters.
+    [store.plan, schemaKey],
+  );
+  const errors = problems.filter((issue) => issue.severity === 'error');
+  const forced = !store.plan || hasErrors(problems);
+
+  if (forced || settingsOpen || !store.plan || !store.revision) {
+    return (
+      <Box padding={3}>
+        {/* SettingsView carries its own title and language switch. */}
+        {forced && <ForcedNotice hasPlan={store.plan !== null} errors={errors} storedIssues={store.issues} />}
+        <SettingsView plan={store.plan} onSave={store.save} canSave={store.canSave} onClose={forced ? undefined : () => setSettingsOpen(false)} />
+      </Box>
+    );
+  }
+  return <RunView plan={store.plan} revision={store.revision} problems={problems} onOpenSettings={() => setSettingsOpen(true)} />;
+}
