@@ -117,6 +117,8 @@ export interface WriteOutcome {
   calls: number;
   /** Records not written: the failed call's and every later one's. */
   remaining: number;
+  /** Records deleted by someone while the refresh ran: skipped, not an error. */
+  skippedDeletedRecordIds: string[];
   aborted: boolean;
   issues: Issue[];
 }
@@ -127,33 +129,72 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export async function writeResults(table: Table, updates: readonly RecordUpdate[], options: WriteOptions = {}): Promise<WriteOutcome> {
   const batches = batchUpdates(updates);
   const limiter = new RateLimiter(MAX_CALLS_PER_SECOND, 1000, options.now ?? (() => Date.now()), options.sleep ?? realSleep);
-  const outcome: WriteOutcome = {writtenRecordIds: [], failed: null, calls: 0, remaining: updates.length, aborted: false, issues: []};
-  for (let index = 0; index < batches.length; index++) {
-    if (options.signal?.aborted) {
-      outcome.aborted = true;
-      break;
-    }
-    const batch = batches[index];
-    await limiter.acquire();
-    outcome.calls++;
-    try {
-      await table.updateRecordsAsync(batch.map((update) => ({id: update.id, fields: update.fields})));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const params = {batch: index + 1, batches: batches.length, message, written: outcome.writtenRecordIds.length, remaining: outcome.remaining};
-      outcome.failed = {recordIds: batch.map((update) => update.id), message, batch: index + 1, batches: batches.length};
-      outcome.issues.push({
-        code: 'adapter.write.failed',
-        severity: 'error',
-        message: {zh: t('zh', 'adapter.write.failed', params), en: t('en', 'adapter.write.failed', params)},
-        tableId: table.id,
-        recordIds: outcome.failed.recordIds,
+  const outcome: WriteOutcome = {
+    writtenRecordIds: [],
+    failed: null,
+    calls: 0,
+    remaining: updates.length,
+    skippedDeletedRecordIds: [],
+    aborted: false,
+    issues: [],
+  };
+  if (updates.length === 0) return outcome;
+  // Record ids only, kept live by the SDK: a record a collaborator deletes while we write is
+  // dropped from its batch, because one missing record fails the whole call.
+  const existing = await table.selectRecordsAsync({fields: []});
+  try {
+    for (let index = 0; index < batches.length; index++) {
+      if (options.signal?.aborted) {
+        outcome.aborted = true;
+        break;
+      }
+      const batch = batches[index].filter((update) => {
+        if (existing.hasRecord(update.id)) return true;
+        outcome.skippedDeletedRecordIds.push(update.id);
+        outcome.remaining--;
+        return false;
       });
-      break;
+      if (batch.length === 0) continue;
+      const failed = await writeBatch(table, batch, index, batches.length, limiter, outcome);
+      if (failed) break;
+      options.onProgress?.(outcome.writtenRecordIds.length, updates.length);
     }
-    for (const update of batch) outcome.writtenRecordIds.push(update.id);
-    outcome.remaining -= batch.length;
-    options.onProgress?.(outcome.writtenRecordIds.length, updates.length);
+  } finally {
+    existing.unloadData();
+  }
+  if (outcome.skippedDeletedRecordIds.length > 0) {
+    const params = {count: outcome.skippedDeletedRecordIds.length, ids: outcome.skippedDeletedRecordIds.slice(0, 10).join(', ')};
+    outcome.issues.push({
+      code: 'adapter.write.deleted',
+      severity: 'warning',
+      message: text('adapter.write.deleted', params),
+      tableId: table.id,
+      recordIds: outcome.skippedDeletedRecordIds,
+    });
   }
   return outcome;
+}
+
+/** One awaited update call; on failure records it in the outcome and returns true. */
+async function writeBatch(table: Table, batch: RecordUpdate[], index: number, batches: number, limiter: RateLimiter, outcome: WriteOutcome): Promise<boolean> {
+  await limiter.acquire();
+  outcome.calls++;
+  try {
+    await table.updateRecordsAsync(batch.map((update) => ({id: update.id, fields: update.fields})));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const params = {batch: index + 1, batches, message, written: outcome.writtenRecordIds.length, remaining: outcome.remaining};
+    outcome.failed = {recordIds: batch.map((update) => update.id), message, batch: index + 1, batches};
+    outcome.issues.push({
+      code: 'adapter.write.failed',
+      severity: 'error',
+      message: {zh: t('zh', 'adapter.write.failed', params), en: t('en', 'adapter.write.failed', params)},
+      tableId: table.id,
+      recordIds: outcome.failed.recordIds,
+    });
+    return true;
+  }
+  for (const update of batch) outcome.writtenRecordIds.push(update.id);
+  outcome.remaining -= batch.length;
+  return false;
 }

@@ -35,5 +35,9 @@ export const adapterMessages = {
     zh: '第 {batch} 批（共 {batches} 批）写入失败：{message}。已写入 {written} 条记录，另有 {remaining} 条未写入；再次刷新会补全其余记录。',
     en: 'Write call {batch} of {batches} failed: {message}. {written} records were written and {remaining} were not; refreshing again completes the rest.',
   },
+  'adapter.write.deleted': {
+    zh: '{count} 条参与人记录在写入前已被删除，已跳过：{ids}',
+    en: '{count} participant records were deleted before they could be written and were skipped: {ids}',
+  },
   'adapter.calculatedAt': {zh: '{time}（方案版本 {version}）', en: '{time} (plan version {version})'},
 } satisfies Record<string, Text>;

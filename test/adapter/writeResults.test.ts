@@ -150,6 +150,30 @@ describe('writing results to the demo base', () => {
     expect(checkWritePermission(table, [F.totalScore, F.grade])).toEqual({ok: true});
   });
 
+  it('skips records deleted while a refresh writes, and writes all the others', async () => {
+    const driver = createDriver(fixture);
+    const plan = demoPlan();
+    const read = await readFacts(driver.base, plan);
+    const writes = planWrites(runPlan(plan, PERIOD, read.facts), plan, read.current, {lang: 'zh', calculatedAt: 'now', fields: read.resultFields});
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const [goneBefore, goneDuring] = [writes.updates[10].id, writes.updates[70].id];
+    await table.deleteRecordsAsync([goneBefore]);
+    const outcome = await writeResults(table, writes.updates, {
+      ...fakeClock(),
+      onProgress: (written) => {
+        if (written === 49) void table.deleteRecordsAsync([goneDuring]);
+      },
+    });
+    expect(outcome.failed).toBeNull();
+    expect(outcome.skippedDeletedRecordIds).toEqual([goneBefore, goneDuring]);
+    expect(outcome.writtenRecordIds).toHaveLength(158);
+    expect(outcome.remaining).toBe(0);
+    expect(outcome.issues.map((i) => [i.code, i.recordIds])).toEqual([['adapter.write.deleted', [goneBefore, goneDuring]]]);
+    const cells = resultCellsOf(driver);
+    expect(cells.has(goneBefore)).toBe(false);
+    expect(outcome.writtenRecordIds.every((id) => cells.get(id)![F.totalScore] !== undefined)).toBe(true);
+  });
+
   it('reports progress after each call and stops before the next call when aborted', async () => {
     const driver = createDriver(fixture);
     const read = await readFacts(driver.base, demoPlan());
