@@ -16,6 +16,9 @@ import {demoMonths} from '../../sim/demoBase';
 
 const REPS = '销售人员';
 
+/** The extension's panel: every extension step looks only inside it, as a user's eyes would. */
+const extension = (page: Page): Locator => page.locator('.pg-right');
+
 /** Opens the playground and waits until the demo base is in the grid. */
 async function openPlayground({page, baseUrl}: TestContext, query: string): Promise<void> {
   await page.goto(`${baseUrl}?${query}`);
@@ -44,15 +47,15 @@ function pageShowsBaseAndExtension(lang: Lang): E2eTest {
       assert.ok(orders.length > 0, 'no orders shown');
       assert.ok(orders.some((order) => order['订单金额'].startsWith('-')), 'no refund (negative amount) among the first orders');
 
-      await page.getByText(t(lang, 'app.title')).first().waitFor();
+      // The extension's first screen on a base without a plan: the first-run wizard, in this language.
+      await extension(page).getByText(t(lang, 'settings.wizard.title'), {exact: true}).first().waitFor();
+      await extension(page).getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).waitFor();
       await page.getByRole('button', {name: say(lang, 'reset')}).waitFor();
       await context.screenshot(`${lang}-01-opened`);
     },
   };
 }
 
-/** The extension's panel: every extension step looks only inside it, as a user's eyes would. */
-const extension = (page: Page): Locator => page.locator('.pg-right');
 
 /** Waits until the locator's text matches, and returns that text. */
 async function textMatching(locator: Locator, pattern: RegExp, timeout = 20_000): Promise<string> {
