@@ -2,13 +2,14 @@
  * Mapping (映射): the people table and its fields, and the source tables whose records are
  * credited to participants. Nothing in the user's base is renamed or moved: only ids are kept.
  */
+import {memo} from 'react';
 import {Box, Button, Text} from '@airtable/blocks/ui';
 import type {PeopleMapping, PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import type {MessageKey} from '../../src/i18n';
 import {BilingualInput, IssueNotes, Row, Section} from './controls';
-import {freshId, issuesAt} from './draft';
+import {freshId, issuesAt, sameIssuesAt} from './draft';
 import type {InputRole} from './fieldRoles';
 import {FieldRefPicker, TableRefPicker, useTable} from './pickers';
 
@@ -25,7 +26,24 @@ const PEOPLE_FIELDS: {key: PeopleFieldKey; label: MessageKey; role: InputRole}[]
   {key: 'performancePayBase', label: 'settings.people.performancePayBase', role: 'money'},
 ];
 
-export function MappingSection({plan, issues, edit}: {plan: PlanDocument; issues: readonly Issue[]; edit: Edit}) {
+interface SectionProps {
+  plan: PlanDocument;
+  issues: readonly Issue[];
+  edit: Edit;
+}
+
+/** Which metrics use each source: all the mapping section reads from the versions. */
+const sourceUse = (plan: PlanDocument) =>
+  JSON.stringify(plan.versions.flatMap((v) => v.metrics.map((m) => [m.source.kind === 'source' ? m.source.sourceId : '', m.label])));
+
+/** Re-rendered only when the mapping, the metrics' sources or its own issues change. */
+export const MappingSection = memo(
+  MappingSectionView,
+  (a: SectionProps, b: SectionProps) =>
+    a.edit === b.edit && a.plan.mapping === b.plan.mapping && sameIssuesAt(a.issues, b.issues, 'mapping') && sourceUse(a.plan) === sourceUse(b.plan),
+);
+
+function MappingSectionView({plan, issues, edit}: SectionProps) {
   const {t} = useLang();
   const people = plan.mapping.people;
   const peopleTable = useTable(people?.table);

@@ -2,12 +2,13 @@
  * One metric (指标): where its value comes from, its scope, target, scoring, weight and the
  * improvement action named in feedback when it is among the weakest.
  */
+import {memo} from 'react';
 import {Box, Button, Input, Select, Text} from '@airtable/blocks/ui';
 import type {Aggregation, Filter, FilterOp, Metric, MetricFamily, MetricUnit, PlanDocument, Scoring, Target} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import {BilingualInput, DecimalInput, Field, IntInput, IssueNotes, Row, Section} from './controls';
-import {issuesAt} from './draft';
+import {issuesAt, sameIssuesAt} from './draft';
 import type {InputRole} from './fieldRoles';
 import type {Edit} from './MappingSection';
 import {FieldRefPicker, useTable} from './pickers';
@@ -72,19 +73,28 @@ function defaultScoring(kind: Scoring['kind']): Scoring {
   }
 }
 
-export function MetricEditor({
-  plan,
-  versionIndex,
-  index,
-  issues,
-  edit,
-}: {
+interface MetricProps {
   plan: PlanDocument;
   versionIndex: number;
   index: number;
   issues: readonly Issue[];
   edit: Edit;
-}) {
+}
+
+/** Re-rendered only when this metric, the mapping or the metric's issues change. */
+export const MetricEditor = memo(MetricEditorView, (a: MetricProps, b: MetricProps) => {
+  const path = `versions[${a.versionIndex}].metrics[${a.index}]`;
+  return (
+    a.edit === b.edit &&
+    a.versionIndex === b.versionIndex &&
+    a.index === b.index &&
+    a.plan.versions[a.versionIndex]?.metrics[a.index] === b.plan.versions[b.versionIndex]?.metrics[b.index] &&
+    a.plan.mapping === b.plan.mapping &&
+    sameIssuesAt(a.issues, b.issues, path)
+  );
+});
+
+function MetricEditorView({plan, versionIndex, index, issues, edit}: MetricProps) {
   const {t, tx} = useLang();
   const metric = plan.versions[versionIndex].metrics[index];
   const path = `versions[${versionIndex}].metrics[${index}]`;

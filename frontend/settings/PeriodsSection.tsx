@@ -2,16 +2,32 @@
  * Periods (考核周期) and plan versions (方案版本): a version holds the rules in force for the
  * periods starting within its effective dates, so a launch month can get its own weights.
  */
+import {memo} from 'react';
 import {Box, Button, Input, Text} from '@airtable/blocks/ui';
 import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {versionForPeriod} from '../../src/period';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Row, Section} from './controls';
-import {copyVersion, customPeriod, issuesAt, nextPeriod, todayIso} from './draft';
+import {copyVersion, customPeriod, issuesAt, nextPeriod, sameIssuesAt, todayIso} from './draft';
 import type {Edit} from './MappingSection';
 
-export function PeriodsSection({plan, issues, edit}: {plan: PlanDocument; issues: readonly Issue[]; edit: Edit}) {
+interface SectionProps {
+  plan: PlanDocument;
+  issues: readonly Issue[];
+  edit: Edit;
+}
+
+/** The versions' names and dates: all the period and version lists read from a version. */
+const versionDates = (plan: PlanDocument) => JSON.stringify(plan.versions.map((v) => [v.id, v.label, v.effectiveFrom, v.effectiveTo]));
+
+export const PeriodsSection = memo(
+  PeriodsView,
+  (a: SectionProps, b: SectionProps) =>
+    a.edit === b.edit && a.plan.periods === b.plan.periods && versionDates(a.plan) === versionDates(b.plan) && sameIssuesAt(a.issues, b.issues, 'periods'),
+);
+
+function PeriodsView({plan, issues, edit}: SectionProps) {
   const {t} = useLang();
   const today = todayIso();
   const count = issuesAt(issues, 'periods').length;

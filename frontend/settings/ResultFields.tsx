@@ -3,14 +3,15 @@
  * of the people table of a compatible type; computed fields and fields the plan reads are refused,
  * and the missing ones can be created in one click where the user may create fields.
  */
-import {useState} from 'react';
+import {memo, useState} from 'react';
 import {Box, Button, FieldPicker, Loader, Text} from '@airtable/blocks/ui';
 import type {Field as SdkField, Table} from '@airtable/blocks/models';
 import type {PlanDocument, ResultKey} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Row, Section} from './controls';
-import {inputFieldIds, issuesAt} from './draft';
+import {inputFieldIds, issuesAt, sameIssuesAt} from './draft';
+import {useLatestPlan} from './latest';
 import {createdFieldConfig, RESULT_SPECS, type ResultSpec} from './fieldRoles';
 import type {Edit} from './MappingSection';
 import {toRef, useTable} from './pickers';
@@ -35,8 +36,22 @@ export function refusal(
   return null;
 }
 
-export function ResultFieldsSection({plan, issues, edit}: {plan: PlanDocument; issues: readonly Issue[]; edit: Edit}) {
+interface SectionProps {
+  plan: PlanDocument;
+  issues: readonly Issue[];
+  edit: Edit;
+}
+
+/** Re-rendered only when the mapping or its issues change; actions read the latest plan. */
+export const ResultFieldsSection = memo(
+  ResultFieldsView,
+  (a: SectionProps, b: SectionProps) => a.edit === b.edit && a.plan.mapping === b.plan.mapping && sameIssuesAt(a.issues, b.issues, 'mapping.results'),
+);
+
+function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
   const {t} = useLang();
+  const latest = useLatestPlan();
+  const plan = rendered;
   const table = useTable(plan.mapping.people?.table);
   const [refused, setRefused] = useState<Partial<Record<ResultKey, Refusal>>>({});
   const count = issuesAt(issues, 'mapping.results').length;
@@ -61,7 +76,7 @@ export function ResultFieldsSection({plan, issues, edit}: {plan: PlanDocument; i
                     shouldAllowPickingNone
                     placeholder={t('settings.pick.field')}
                     onChange={(field) => {
-                      const why = field ? refusal(spec, field, plan) : null;
+                      const why = field ? refusal(spec, field, latest() ?? plan) : null;
                       setRefused((prev) => ({...prev, [spec.key]: why ?? undefined}));
                       if (why) return;
                       edit((draft) => {
@@ -79,7 +94,7 @@ export function ResultFieldsSection({plan, issues, edit}: {plan: PlanDocument; i
               );
             })}
           </Row>
-          <CreateMissing table={table} plan={plan} edit={edit} />
+          <CreateMissing table={table} plan={plan} latest={latest} edit={edit} />
         </>
       ) : (
         <Text>{t('settings.results.needPeople')}</Text>
@@ -99,7 +114,7 @@ export function missingResults(plan: PlanDocument, table: Pick<Table, 'fields'>,
   });
 }
 
-function CreateMissing({table, plan, edit}: {table: Table; plan: PlanDocument; edit: Edit}) {
+function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDocument; latest: () => PlanDocument | null; edit: Edit}) {
   const {t} = useLang();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{error: boolean; text: string} | null>(null);
@@ -123,7 +138,8 @@ function CreateMissing({table, plan, edit}: {table: Table; plan: PlanDocument; e
     const created: string[] = [];
     try {
       for (const {spec, name} of missing) {
-        const config = createdFieldConfig(spec, plan);
+        // The grades and currency as they are now, even if this section last rendered earlier.
+        const config = createdFieldConfig(spec, latest() ?? plan);
         const field = await table.createFieldAsync(name, config.type, config.options ?? null);
         created.push(name);
         edit((draft) => void (draft.mapping.results[spec.key] = toRef(field)));

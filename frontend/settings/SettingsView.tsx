@@ -2,14 +2,15 @@
  * The settings screen (设置): the plan is edited as a draft, validated on every change against
  * this base, and only saved when it has no errors (warnings may be saved) and the user may save.
  */
-import {useEffect, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Button, Heading, Input, Select, Text, useBase} from '@airtable/blocks/ui';
 import type {Lang, PlanDocument} from '../../src/plan';
 import {validatePlan} from '../../src/validate';
 import {baseSchema} from '../adapter/schema';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Section} from './controls';
-import {clonePlan, hasErrors, issuesAt, unplacedIssues} from './draft';
+import {clonePlan, hasErrors, issuesAt, reconcile, unplacedIssues} from './draft';
+import {LatestPlan} from './latest';
 import {ImportExport} from './ImportExport';
 import {MappingSection, type Edit} from './MappingSection';
 import {PeriodsSection, VersionsSection} from './PeriodsSection';
@@ -51,8 +52,11 @@ export function LanguageSwitch() {
 export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
   const {t} = useLang();
   const base = useBase();
-  // useBase re-renders on schema changes (a field created, renamed, deleted): recompute each time.
-  const schema = baseSchema(base);
+  // useBase re-renders on schema changes (a field created, renamed, deleted): recompute each time,
+  // but keep the same object while nothing changed so that memoised sections can skip renders.
+  const fresh = baseSchema(base);
+  const schemaKey = JSON.stringify(fresh);
+  const schema = useMemo(() => fresh, [schemaKey]);
   const [draft, setDraft] = useState<PlanDocument | null>(() => (plan ? clonePlan(plan) : null));
   const [dirty, setDirty] = useState(false);
   const [versionIndex, setVersionIndex] = useState(0);
@@ -65,19 +69,20 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
     // `dirty` is read, not watched: only a new saved plan should replace the draft.
   }, [plan]);
 
-  const schemaKey = JSON.stringify(schema);
-  const issues = useMemo(() => (draft ? validatePlan(draft, schema) : []), [draft, schemaKey]);
+  const issues = useMemo(() => (draft ? validatePlan(draft, schema) : []), [draft, schema]);
+  const latest = useRef<PlanDocument | null>(draft);
+  latest.current = draft;
 
-  const edit: Edit = (change) => {
+  const edit: Edit = useCallback((change) => {
     setDraft((prev) => {
       if (!prev) return prev;
       const next = clonePlan(prev);
       change(next);
-      return next;
+      return reconcile(prev, next);
     });
     setDirty(true);
     setSaveMessage(null);
-  };
+  }, []);
 
   if (!draft) {
     return (
@@ -116,6 +121,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   };
 
   return (
+    <LatestPlan.Provider value={latest}>
     <Box padding={2}>
       <Box
         display="flex"
@@ -216,5 +222,6 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
         </Section>
       ) : null}
     </Box>
+    </LatestPlan.Provider>
   );
 }

@@ -2,12 +2,13 @@
  * The rules of one plan version: metrics with the live weight sum, grade bands and coefficients,
  * incentives (performance pay, rate bonuses, team bonus, champion award, honours) and feedback.
  */
+import {memo} from 'react';
 import {Box, Button, Input, Switch, Text} from '@airtable/blocks/ui';
 import type {Gate, Honour, PlanDocument, RateBonus} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import {BilingualInput, DecimalInput, Field, IntInput, IssueNotes, Row, Section} from './controls';
-import {freshId, issuesAt, newMetric, weightSum} from './draft';
+import {freshId, issuesAt, newMetric, sameIssuesAt, weightSum} from './draft';
 import type {Edit} from './MappingSection';
 import {Choice, MetricEditor} from './MetricEditor';
 
@@ -40,7 +41,18 @@ export function WeightSum({plan, versionIndex, issues}: Omit<Props, 'edit'>) {
   );
 }
 
-export function VersionEditor({plan, versionIndex, issues, edit}: Props) {
+/** Re-rendered only when this version, the mapping or the version's issues change. */
+export const VersionEditor = memo(
+  VersionEditorView,
+  (a: Props, b: Props) =>
+    a.edit === b.edit &&
+    a.versionIndex === b.versionIndex &&
+    a.plan.versions[a.versionIndex] === b.plan.versions[b.versionIndex] &&
+    a.plan.mapping === b.plan.mapping &&
+    sameIssuesAt(a.issues, b.issues, `versions[${a.versionIndex}]`),
+);
+
+function VersionEditorView({plan, versionIndex, issues, edit}: Props) {
   const {t} = useLang();
   const version = plan.versions[versionIndex];
   const path = `versions[${versionIndex}]`;

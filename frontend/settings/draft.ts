@@ -179,3 +179,33 @@ export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * `next`, reusing every part of `prev` that is deeply equal to it. Edits work on a full copy of
+ * the draft (simple and safe); this gives unchanged sections their old identity back so that the
+ * screen re-renders only what an edit touched, which keeps typing responsive on a long plan.
+ *
+ * @example reconcile({a: {x: 1}, b: 1}, {a: {x: 1}, b: 2}).a === prev.a // true
+ */
+export function reconcile<T>(prev: T, next: T): T {
+  if (Object.is(prev, next)) return prev;
+  if (typeof prev !== 'object' || typeof next !== 'object' || prev === null || next === null) return next;
+  if (Array.isArray(prev) !== Array.isArray(next)) return next;
+  const before = prev as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const out: Record<string, unknown> = Array.isArray(next) ? ([] as unknown as Record<string, unknown>) : {};
+  // A key holding undefined is absent once in JSON (and in globalConfig): not a difference.
+  const defined = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const keys = defined(after);
+  let same = keys.length === defined(before).length;
+  for (const key of keys) {
+    out[key] = reconcile(before[key], after[key]);
+    if (out[key] !== before[key]) same = false;
+  }
+  return same ? prev : (out as T);
+}
+
+/** True when two issue lists say the same about one control (for skipping a re-render). */
+export function sameIssuesAt(a: readonly Issue[], b: readonly Issue[], path: string): boolean {
+  return a === b || JSON.stringify(issuesAt(a, path)) === JSON.stringify(issuesAt(b, path));
+}

@@ -1,7 +1,7 @@
 import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {createTemplate} from '../../src/template';
-import {blankPlan, copyVersion, inputFieldIds, issuesAt, nextPeriod, unplacedIssues, weightSum} from '../../frontend/settings/draft';
+import {blankPlan, copyVersion, inputFieldIds, issuesAt, nextPeriod, reconcile, unplacedIssues, weightSum} from '../../frontend/settings/draft';
 import {createdFieldConfig, RESULT_SPECS} from '../../frontend/settings/fieldRoles';
 import {exportFileName} from '../../frontend/settings/exportName';
 
@@ -55,5 +55,26 @@ describe('settings draft helpers', () => {
   it('names an export file after the plan', () => {
     expect(exportFileName({name: '直销方案 2026'})).toBe('直销方案-2026.plan.json');
     expect(exportFileName({name: '  '})).toBe('plan.plan.json');
+  });
+});
+
+describe('reconcile', () => {
+  it('keeps the identity of unchanged parts and replaces the changed path only', () => {
+    const prev = createTemplate();
+    const next = JSON.parse(JSON.stringify(prev)) as PlanDocument;
+    next.versions[0].metrics[0].weight = '50';
+    const merged = reconcile(prev, next);
+    expect(merged).not.toBe(prev);
+    expect(merged.mapping).toBe(prev.mapping);
+    expect(merged.versions[0].grades).toBe(prev.versions[0].grades);
+    expect(merged.versions[0].metrics[1]).toBe(prev.versions[0].metrics[1]);
+    expect(merged.versions[0].metrics[0]).not.toBe(prev.versions[0].metrics[0]);
+    expect(merged).toEqual(next);
+    expect(reconcile(prev, JSON.parse(JSON.stringify(prev)))).toBe(prev);
+  });
+
+  it('drops removed keys and array items', () => {
+    const merged = reconcile({a: 1, b: [1, 2, 3]} as {a?: number; b: number[]}, {b: [1, 2]});
+    expect(merged).toEqual({b: [1, 2]});
   });
 });

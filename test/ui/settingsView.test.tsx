@@ -5,7 +5,7 @@
  * result field creation and plan import from another base.
  */
 import {act, render, screen, waitFor, within} from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, {PointerEventsCheckLevel} from '@testing-library/user-event';
 import type TestDriver from '@airtable/blocks-testing';
 import {createDriver} from '../../sim/driver';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
@@ -17,6 +17,14 @@ import type {PlanDocument} from '../../src/plan';
 
 // Rendering the whole editor through the SDK's components is slow in jsdom.
 jest.setTimeout(60000);
+
+/**
+ * user-event checks CSS pointer-events on every ancestor through getComputedStyle, which is slow in
+ * jsdom with the SDK's many style rules; the checks add nothing here (no control is hidden by CSS).
+ */
+function setupUser() {
+  return userEvent.setup({pointerEventsCheck: PointerEventsCheckLevel.Never});
+}
 
 function smallDemo() {
   return demoBase({reps: 8, orders: 20, months: 1});
@@ -40,19 +48,34 @@ function shown(label: string | RegExp, container: HTMLElement = document.body): 
   return select.selectedOptions[0]?.textContent ?? '';
 }
 
-async function applyTemplate(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', {name: '使用直销模板'}));
+/**
+ * The button showing `label`. Found by its text, not by role: computing accessible names over the
+ * SDK's large DOM takes seconds per query in jsdom.
+ */
+function button(label: string | RegExp): HTMLButtonElement {
+  const found = screen.getByText(label).closest('button');
+  if (!found) throw new Error(`no button for ${String(label)}`);
+  return found;
+}
+
+/** The body of a section, found by its title. */
+function section(title: string): HTMLElement {
+  return button(title).parentElement as HTMLElement;
+}
+
+async function applyTemplate(user: ReturnType<typeof setupUser>) {
+  await user.click(button('使用直销模板'));
 }
 
 /** Expands a collapsed section by its title. */
-async function open(user: ReturnType<typeof userEvent.setup>, title: RegExp) {
-  const header = screen.getByRole('button', {name: title});
+async function open(user: ReturnType<typeof setupUser>, title: RegExp) {
+  const header = button(title);
   if (header.getAttribute('aria-expanded') !== 'true') await user.click(header);
 }
 
 describe('settings: first-run wizard with the direct-sales template', () => {
   it('pre-selects the demo base tables and the fields whose names match', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const driver = createDriver(smallDemo());
     renderSettings(driver);
 
@@ -63,7 +86,7 @@ describe('settings: first-run wizard with the direct-sales template', () => {
 
     await applyTemplate(user);
 
-    const mapping = screen.getByRole('button', {name: /数据映射/}).parentElement as HTMLElement;
+    const mapping = section('数据映射');
     expect(shown('人员表', mapping)).toBe('销售人员');
     expect(shown('上级（链接）', mapping)).toBe('上级');
     expect(shown('团队', mapping)).toBe('团队');
@@ -85,7 +108,7 @@ describe('settings: first-run wizard with the direct-sales template', () => {
       '日期',
     ]);
 
-    const results = screen.getByRole('button', {name: /结果字段/}).parentElement as HTMLElement;
+    const results = section('结果字段');
     expect(shown('总分', results)).toBe('总分');
     expect(shown('绩效工资', results)).toBe('绩效工资');
     expect(shown('计算时间', results)).toBe('计算时间');
@@ -98,11 +121,11 @@ describe('settings: first-run wizard with the direct-sales template', () => {
 
 describe('settings: weights with a live sum gate Save', () => {
   it('shows 90% as an error that disables Save, and saves the new weights once they reach 100%', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const driver = createDriver(smallDemo());
     const {onSave} = renderSettings(driver);
     await applyTemplate(user);
-    const save = () => screen.getByRole('button', {name: '保存方案'});
+    const save = () => button('保存方案');
 
     await open(user, /销售额 · 权重 60%/);
     const salesWeight = screen.getByLabelText('权重');
@@ -113,7 +136,7 @@ describe('settings: weights with a live sum gate Save', () => {
     expect(save()).toBeDisabled();
     expect(screen.getByText(/请先修正 \d+ 个错误才能保存/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', {name: /销售额 · 权重 50%/}));
+    await user.click(button(/销售额 · 权重 50%/));
     await open(user, /客户满意度 · 权重 30%/);
     const satisfaction = screen.getByLabelText('权重');
     await user.clear(satisfaction);
@@ -136,18 +159,18 @@ describe('settings: weights with a live sum gate Save', () => {
     const driver = createDriver(smallDemo());
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     renderSettings(driver, {plan, canSave: {ok: false, reason: '只有编辑者可以修改方案'}});
-    expect(screen.getByRole('button', {name: '保存方案'})).toBeDisabled();
+    expect(button('保存方案')).toBeDisabled();
     expect(screen.getByText('只有编辑者可以修改方案')).toBeInTheDocument();
   });
 });
 
 describe('settings: result fields', () => {
   it('refuses a computed field and an input field as result fields, with the reason', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const driver = createDriver(smallDemo());
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     const {onSave} = renderSettings(driver, {plan});
-    const results = screen.getByRole('button', {name: /结果字段/}).parentElement as HTMLElement;
+    const results = section('结果字段');
 
     await user.selectOptions(within(results).getByLabelText('总分'), '销售额汇总');
     expect(within(results).getByText(/“销售额汇总”是计算字段/)).toBeInTheDocument();
@@ -157,7 +180,7 @@ describe('settings: result fields', () => {
     expect(within(results).getByText(/“基本工资”已被方案用作输入/)).toBeInTheDocument();
     expect(shown('奖金', results)).toBe('奖金');
 
-    await user.click(screen.getByRole('button', {name: '保存方案'}));
+    await user.click(button('保存方案'));
     await waitFor(() => expect(onSave).toHaveBeenCalled());
     const saved = onSave.mock.calls[0][0] as PlanDocument;
     expect(saved.mapping.results.totalScore?.id).toBe(FIELD_IDS.reps.totalScore);
@@ -165,7 +188,7 @@ describe('settings: result fields', () => {
   });
 
   it('creates the missing result fields with their type and maps them', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const fixture = smallDemo();
     const reps = fixture.base.tables.find((t) => t.id === TABLE_IDS.reps)!;
     const dropped = new Set<string>([FIELD_IDS.reps.bonus, FIELD_IDS.reps.grade]);
@@ -176,7 +199,7 @@ describe('settings: result fields', () => {
     renderSettings(driver, {plan});
 
     expect(screen.getByText('尚未对应的结果：等级、奖金')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', {name: '创建缺少的结果字段'}));
+    await user.click(button('创建缺少的结果字段'));
     expect(await screen.findByText('已创建 2 个结果字段。')).toBeInTheDocument();
 
     const table = driver.base.getTableById(TABLE_IDS.reps);
@@ -186,7 +209,7 @@ describe('settings: result fields', () => {
     expect((grade.options as {choices: {name: string}[]}).choices.map((c) => c.name)).toEqual(plan.versions[0].grades.map((g) => g.grade));
     expect(bonus.type).toBe('currency');
     expect(bonus.options).toMatchObject({precision: 2});
-    const results = screen.getByRole('button', {name: /结果字段/}).parentElement as HTMLElement;
+    const results = section('结果字段');
     expect(shown('等级', results)).toBe('等级');
     expect(shown('奖金', results)).toBe('奖金');
   });
@@ -201,7 +224,7 @@ describe('settings: result fields', () => {
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     renderSettings(driver, {plan});
 
-    expect(screen.getByRole('button', {name: '创建缺少的结果字段'})).toBeDisabled();
+    expect(button('创建缺少的结果字段')).toBeDisabled();
     expect(screen.getByText(/^无法创建字段：/)).toBeInTheDocument();
     expect(driver.base.getTableById(TABLE_IDS.reps).getFieldByNameIfExists('奖金')).toBeNull();
   });
@@ -209,27 +232,27 @@ describe('settings: result fields', () => {
 
 describe('settings: languages', () => {
   it('renders in Chinese and switches every text to English', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const driver = createDriver(smallDemo());
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     renderSettings(driver, {plan});
     expect(screen.getByText('方案设置')).toBeInTheDocument();
     expect(screen.getByTestId('weight-sum')).toHaveTextContent('权重合计 100% / 100%');
-    expect(screen.getByRole('button', {name: '保存方案'})).toBeInTheDocument();
+    expect(button('保存方案')).toBeInTheDocument();
 
     await user.selectOptions(screen.getAllByLabelText('语言')[0], 'English');
 
     expect(screen.getByText('Plan settings')).toBeInTheDocument();
     expect(screen.getByTestId('weight-sum')).toHaveTextContent('Weights total 100% / 100%');
-    expect(screen.getByRole('button', {name: 'Save plan'})).toBeInTheDocument();
-    expect(screen.getByRole('button', {name: /Sales amount · Weight 60%/})).toBeInTheDocument();
+    expect(button('Save plan')).toBeInTheDocument();
+    expect(button(/Sales amount · Weight 60%/)).toBeInTheDocument();
     expect(screen.queryByText('方案设置')).toBeNull();
   });
 });
 
 describe('settings: export and import', () => {
   it('imports a plan made on another base, re-matches fields by name and reports what is missing', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const driver = createDriver(smallDemo());
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     renderSettings(driver, {plan});
@@ -246,12 +269,12 @@ describe('settings: export and import', () => {
     const report = await screen.findByTestId('import-report');
     expect(within(report).getByText(/有 1 项无法在本数据库中找到/)).toBeInTheDocument();
     expect(within(report).getByText(/字段“回款金额”/)).toBeInTheDocument();
-    const mapping = screen.getByRole('button', {name: /数据映射/}).parentElement as HTMLElement;
+    const mapping = section('数据映射');
     expect(shown('上级（链接）', mapping)).toBe('上级');
   });
 
   it('exports the plan as a JSON download', async () => {
-    const user = userEvent.setup();
+    const user = setupUser();
     const driver = createDriver(smallDemo());
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     const blobs: Blob[] = [];
@@ -267,7 +290,7 @@ describe('settings: export and import', () => {
     renderSettings(driver, {plan});
 
     await open(user, /导出 \/ 导入方案/);
-    await user.click(screen.getByRole('button', {name: '导出方案（JSON 文件）'}));
+    await user.click(button('导出方案（JSON 文件）'));
 
     expect(clicked).toEqual([expect.stringMatching(/\.plan\.json$/)]);
     const content = await new Promise<string>((resolve) => {
