@@ -132,12 +132,16 @@ function scoreParticipants(
       // Cycle members have no downline: their team-scope value is their personal value.
       if (metric.scope.kind === 'team' && downline && list) {
         bucket = addBucket(emptyBucket(), own);
-        for (const level of downline.slice(0, metric.scope.depth)) for (const member of level) addBucket(bucket, list[member]);
+        const depth = Math.min(metric.scope.depth, downline.length);
+        for (let k = 0; k < depth; k++) for (const member of downline[k]) addBucket(bucket, list[member]);
       }
       const exact = list ? bucketValue(aggregation, bucket) : null;
       const value = exact === null ? null : round2(exact);
-      const personalExact = list ? bucketValue(aggregation, own) : null;
-      const personal = personalExact === null ? null : round2(personalExact);
+      let personal = value;
+      if (bucket !== own) {
+        const personalExact = list ? bucketValue(aggregation, own) : null;
+        personal = personalExact === null ? null : round2(personalExact);
+      }
       const target = resolveTarget(metric, participant);
       reportTarget(metric, participant, target, use, issues);
       const targetValue = target.kind === 'value' ? target.value : null;
