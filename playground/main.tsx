@@ -7,7 +7,7 @@
 import '@airtable/blocks-testing';
 import {useCallback} from 'react';
 import ReactDOM from 'react-dom';
-import {App} from 'playground:extension-app';
+import {App} from '../frontend/App';
 import {browserLang, LangProvider} from '../frontend/state/lang';
 import type {Lang} from '../src/plan';
 import {openDemoSession} from './session';

@@ -17,10 +17,6 @@ export const playgroundText = {
   extension: {zh: '扩展', en: 'Extension'},
   loading: {zh: '正在生成演示数据…', en: 'Generating the demo base…'},
   writes: {zh: '已写入 {count} 个单元格', en: '{count} cells written'},
-  placeholder: {
-    zh: '扩展尚未就绪（frontend/App.tsx 还不存在）',
-    en: 'The extension is not there yet (frontend/App.tsx does not exist)',
-  },
 } satisfies Record<string, Text>;
 
 export type PlaygroundTextKey = keyof typeof playgroundText;
