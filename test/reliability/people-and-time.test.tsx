@@ -9,9 +9,20 @@ import type TestDriver from '@airtable/blocks-testing';
 // The simulated base must load before the SDK: sim/driver first.
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import type Table from '@airtable/blocks/dist/types/src/models/table';
+import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import {act, render, screen, waitFor} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {checkWritePermission} from '../../frontend/adapter/writeResults';
+import {App} from '../../frontend/App';
+import {LangProvider} from '../../frontend/state/lang';
+import {PLAN_KEY} from '../../frontend/state/planStore';
+import {serializePlan} from '../../src/storage';
+import type {Lang, PlanDocument} from '../../src/plan';
+import {shellBase} from '../support/shellBase';
+import {shellPlan} from '../support/shellPlan';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {demoPlan} from '../support/demoPlan';
+import {theIssue} from '../support/reliability';
 import {diffBases, refreshHeadless, watchCellWrites} from '../support/reliabilityRun';
 
 jest.setTimeout(60_000);
@@ -84,7 +95,7 @@ describe('reliability: people and time (headless path)', () => {
     expect(sameAsClean).toEqual([]);
   });
 
-  it('T4 records deleted and edited while a refresh writes: the failed call is reported, the rerun writes the edit and skips the deleted record', async () => {
+  it('T4 records deleted and edited while a refresh writes: the deleted rep is skipped and named, the rerun leaves nothing stale', async () => {
     const driver = createDriver(base120());
     const plan = demoPlan();
     const table = repsTable(driver);
@@ -96,28 +107,138 @@ describe('reliability: people and time (headless path)', () => {
     let call = 0;
     const spy = jest.spyOn(table, 'updateRecordsAsync').mockImplementation(async (records) => {
       call++;
-      if (call === 2) {
-        // A collaborator, between two calls: deletes a rep of the next batch, edits another's salary.
+      await original(records);
+      if (call === 1) {
+        // A collaborator, between two calls: deletes a rep of the next batch, edits a written rep's salary.
         await table.deleteRecordsAsync([deleted]);
         await original([{id: edited, fields: {[FIELD_IDS.reps.baseSalary]: 9999}}]);
       }
-      return original(records);
     });
     const first = await refreshHeadless(driver, plan, '2026-02');
     spy.mockRestore();
-    expect(first.outcome.failed).toMatchObject({batch: 2, batches: 3});
-    expect(first.outcome.writtenRecordIds).toEqual(planned.slice(0, 50));
-    expect(first.outcome.issues[0].message.en).toMatch(/^Write call 2 of 3 failed: .+\. 50 records were written and 70 were not; refreshing again completes the rest\.$/);
+    expect(first.outcome).toMatchObject({failed: null, remaining: 0, skippedDeletedRecordIds: [deleted]});
+    expect(first.outcome.writtenRecordIds).toEqual(planned.filter((id) => id !== deleted));
+    const issue = theIssue(first.outcome.issues, 'adapter.write.deleted');
+    expect(issue).toMatchObject({severity: 'warning', recordIds: [deleted]});
+    expect(issue.message).toEqual({
+      zh: `1 条参与人记录在写入前已被删除，已跳过：${deleted}`,
+      en: `1 participant records were deleted before they could be written and were skipped: ${deleted}`,
+    });
 
     const second = await refreshHeadless(driver, plan, '2026-02', '2026-04-01T09:00:00.000Z');
     expect(second.outcome.failed).toBeNull();
-    const rewritten = second.writes.updates.map((u) => u.id);
-    expect(rewritten).not.toContain(deleted);
-    expect(rewritten).toEqual([edited, ...planned.slice(50).filter((id) => id !== deleted)]);
+    // The edit changes the edited rep's pay; the deletion shifts others' ranks: both are rewritten.
+    expect(second.writes.updates.map((u) => u.id)).toContain(edited);
     expect(second.read.facts.participants.find((p) => p.id === edited)!.baseSalary).toBe(9999);
     const cells = await resultCells(driver);
     const edit = second.run.results.find((r) => r.participantId === edited)!;
     expect(cells.get(edited)!.pay).toBe(Number(edit.totalPay));
     expect(cells.has(deleted)).toBe(false);
+    // Nothing stale is left: the base equals one clean refresh of a base that had both changes first.
+    const clean = createDriver(base120());
+    await repsTable(clean).deleteRecordsAsync([deleted]);
+    await repsTable(clean).updateRecordsAsync([{id: edited, fields: {[FIELD_IDS.reps.baseSalary]: 9999}}]);
+    await refreshHeadless(clean, plan, '2026-02');
+    const stale = diffBases(snapshotFixture(clean), snapshotFixture(driver)).filter((d) => d.fieldId !== FIELD_IDS.reps.calculatedAt);
+    expect(stale).toEqual([]);
+  });
+});
+
+// --- Through the extension's UI (App over a simulated base) ---
+
+function withPlan(fixture: FixtureData, plan: PlanDocument): FixtureData {
+  return {...fixture, globalConfig: {[PLAN_KEY]: serializePlan(plan)}} as FixtureData;
+}
+
+function mount(driver: TestDriver, lang: Lang) {
+  render(
+    <driver.Container>
+      <LangProvider initial={lang}>
+        <App />
+      </LangProvider>
+    </driver.Container>,
+  );
+}
+
+const PREVIEW = /^Preview$|^预览$/;
+const REFRESH = /^Refresh$|^刷新结果$/;
+
+async function previewPeriod(label: string) {
+  const user = userEvent.setup();
+  await user.selectOptions(await screen.findByRole('combobox', {name: /^Period$|^考核周期$/}), label);
+  await user.click(screen.getByRole('button', {name: PREVIEW}));
+  await screen.findByTestId('preview-totals');
+  return user;
+}
+
+describe('reliability: people and time (through the extension)', () => {
+  it('T1 a read-only user: Refresh is disabled with the SDK\'s reason, preview still works, nothing is written', async () => {
+    const driver = createDriver(withPlan(shellBase(), shellPlan()));
+    driver.simulatePermissionCheck(() => false);
+    const writes = watchCellWrites(driver);
+    const before = snapshotFixture(driver);
+    mount(driver, 'zh');
+    await previewPeriod('2026-03');
+    expect(screen.getByTestId('preview-totals')).toHaveTextContent('3 位参与人');
+    const refresh = screen.getByRole('button', {name: REFRESH});
+    expect(refresh).toBeDisabled();
+    expect(screen.getByTestId('refresh-blocker')).toHaveTextContent('The testing environment has been configured to deny this mutation.');
+    expect(writes).toEqual([]);
+    expect(diffBases(before, snapshotFixture(driver))).toEqual([]);
+  });
+
+  it('T2 permission lost between preview and refresh: "nothing was written", and nothing is', async () => {
+    const driver = createDriver(withPlan(shellBase(), shellPlan()));
+    const writes = watchCellWrites(driver);
+    const before = snapshotFixture(driver);
+    mount(driver, 'zh');
+    const user = await previewPeriod('2026-03');
+    expect(screen.getByRole('button', {name: REFRESH})).toBeEnabled();
+    driver.simulatePermissionCheck((mutation) => mutation.type !== 'setMultipleRecordsCellValues');
+    await user.click(screen.getByRole('button', {name: REFRESH}));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '没有写入权限，未写入任何内容：The testing environment has been configured to deny this mutation.',
+    );
+    expect(writes).toEqual([]);
+    expect(diffBases(before, snapshotFixture(driver))).toEqual([]);
+  });
+
+  it('T3 a collaborator changes the plan while the first previews: the preview says it is stale and Refresh waits', async () => {
+    const driver = createDriver(withPlan(shellBase(), shellPlan()));
+    const writes = watchCellWrites(driver);
+    mount(driver, 'zh');
+    const user = await previewPeriod('2026-03');
+    const edited = shellPlan();
+    edited.versions[0].metrics[0].target = {kind: 'fixed', value: '12000'};
+    await act(() => driver.globalConfig.setAsync(PLAN_KEY, serializePlan(edited)));
+    expect(screen.getByRole('button', {name: REFRESH})).toBeDisabled();
+    expect(screen.getByTestId('refresh-blocker')).toHaveTextContent('预览之后方案已被修改（可能是其他协作者），请重新预览。');
+    expect(writes).toEqual([]);
+    await user.click(screen.getByRole('button', {name: PREVIEW}));
+    await waitFor(() => expect(screen.getByRole('button', {name: REFRESH})).toBeEnabled());
+  });
+
+  it('T6 a write call failing at batch 2 of 2 through Refresh: the summary counts what was written, a second Refresh completes the rest', async () => {
+    // 60 reps: calls of 50 and 10 records (the headless T5 covers a failure in the middle of three).
+    const driver = createDriver(withPlan(demoBase({reps: 60, orders: 120}), demoPlan()));
+    const spy = failCall(repsTable(driver), 2);
+    const writes = watchCellWrites(driver);
+    mount(driver, 'en');
+    const user = await previewPeriod('2026-02');
+    await user.click(screen.getByRole('button', {name: REFRESH}));
+    const summary = await screen.findByTestId('refresh-summary', {}, {timeout: 20_000});
+    spy.mockRestore();
+    expect(summary).toHaveTextContent(/Done: 50 participants updated \(\d+ cells\), 0 unchanged, 10 failed; 2 write calls\./);
+    expect(summary).toHaveTextContent('Write call 2 of 2 failed: 网络中断 / network lost. 50 records were written and 10 were not; refreshing again completes the rest.');
+    expect(summary).toHaveTextContent('What was written stays; refresh again to complete the rest, and only the rest.');
+    const firstIds = writes.flatMap((w) => w.records.map((r) => r.id));
+    expect(firstIds).toHaveLength(50);
+
+    writes.length = 0;
+    await user.click(screen.getByRole('button', {name: REFRESH}));
+    await waitFor(() => expect(screen.getByTestId('refresh-summary')).toHaveTextContent('Done: 10 participants updated'), {timeout: 20_000});
+    const secondIds = writes.flatMap((w) => w.records.map((r) => r.id));
+    expect(secondIds).toHaveLength(10);
+    expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
   });
 });
