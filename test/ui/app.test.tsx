@@ -18,7 +18,7 @@ import type {Lang, PlanDocument} from '../../src/plan';
 import {shellBase} from '../support/shellBase';
 import {shellPlan} from '../support/shellPlan';
 
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 function baseWithPlan(plan: PlanDocument = shellPlan()): FixtureData {
   return {...shellBase(), globalConfig: {[PLAN_KEY]: serializePlan(plan)}} as FixtureData;
@@ -66,14 +66,14 @@ async function readReps(driver: TestDriver) {
 }
 
 async function choosePeriod(label: string) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({pointerEventsCheck: 0});
   await user.selectOptions(await screen.findByRole('combobox', {name: /Period|考核周期/}), label);
   return user;
 }
 
 async function preview(user: ReturnType<typeof userEvent.setup>, name = /^Preview$|^预览$/) {
   await user.click(screen.getByRole('button', {name}));
-  await screen.findByTestId('preview-totals', {}, {timeout: 10_000});
+  await screen.findByTestId('preview-totals', {}, {timeout: 30_000});
 }
 
 describe('the run view over a stored plan', () => {
@@ -101,7 +101,7 @@ describe('the run view over a stored plan', () => {
     const user = await choosePeriod('2026-03');
     await preview(user);
     await user.click(screen.getByRole('button', {name: 'Refresh'}));
-    const summary = await screen.findByTestId('refresh-summary', {}, {timeout: 10_000});
+    const summary = await screen.findByTestId('refresh-summary', {}, {timeout: 30_000});
     expect(summary).toHaveTextContent('3 participants updated');
     expect(summary).toHaveTextContent('0 failed');
 
@@ -124,7 +124,7 @@ describe('the run view over a stored plan', () => {
 
     const before = writes.length;
     await user.click(screen.getByRole('button', {name: 'Refresh'}));
-    await waitFor(() => expect(screen.getByTestId('refresh-summary')).toHaveTextContent('0 participants updated'), {timeout: 10_000});
+    await waitFor(() => expect(screen.getByTestId('refresh-summary')).toHaveTextContent('0 participants updated'), {timeout: 30_000});
     expect(writes.length).toBe(before);
     expect(parseRunLog(driver.globalConfig.get(RUN_LOG_KEY))).toHaveLength(2);
   });
@@ -144,7 +144,7 @@ describe('the run view over a stored plan', () => {
   it('lets the user switch the language from the run view', async () => {
     const driver = createDriver(baseWithPlan());
     mount(driver, 'zh');
-    const user = userEvent.setup();
+    const user = userEvent.setup({pointerEventsCheck: 0});
     await user.selectOptions(await screen.findByRole('combobox', {name: '语言'}), 'English');
     expect(await screen.findByRole('button', {name: 'Preview'})).toBeInTheDocument();
   });
@@ -174,7 +174,7 @@ describe('what stops a refresh', () => {
     await preview(user);
     driver.simulatePermissionCheck((mutation) => mutation.type !== 'setMultipleRecordsCellValues');
     await user.click(screen.getByRole('button', {name: 'Refresh'}));
-    expect(await screen.findByRole('alert', {}, {timeout: 10_000})).toHaveTextContent('nothing was written');
+    expect(await screen.findByRole('alert', {}, {timeout: 30_000})).toHaveTextContent('nothing was written');
     expect(writes).toEqual([]);
     expect((await readReps(driver)).li.totalPay).toBeNull();
   });

@@ -38,7 +38,7 @@ describe('the preview table', () => {
   });
 
   it('sorts by a clicked header, comparing money exactly, and flips on a second click', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({pointerEventsCheck: 0});
     renderTable('en');
     await user.click(screen.getByRole('button', {name: /Total pay/}));
     // Descending first for money: 14,500 > 8,000 > 4,800 (a text sort would put 8000 first).
@@ -48,7 +48,7 @@ describe('the preview table', () => {
   });
 
   it('speaks Chinese when the user chose it, and reports the clicked participant', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({pointerEventsCheck: 0});
     const onSelect = renderTable('zh');
     expect(screen.getByRole('button', {name: /总收入/})).toBeInTheDocument();
     await user.click(screen.getByRole('button', {name: '赵敏'}));
