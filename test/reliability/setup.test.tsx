@@ -8,7 +8,13 @@
 // The simulated base must load before the SDK: sim/ first.
 import {changeFieldType, createDriver, renameField, snapshotFixture} from '../../sim/driver';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
+import {act, render, screen} from '@testing-library/react';
+import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
 import {readFacts} from '../../frontend/adapter/readFacts';
+import {App} from '../../frontend/App';
+import {LangProvider} from '../../frontend/state/lang';
+import {PLAN_KEY} from '../../frontend/state/planStore';
+import {serializePlan} from '../../src/storage';
 import {baseSchema} from '../../frontend/adapter/schema';
 import {checkWritePermission} from '../../frontend/adapter/writeResults';
 import {runPlan} from '../../src/engine';
@@ -210,5 +216,23 @@ describe('reliability: setup, on a simulated base', () => {
       zh: '指标“销售额”的数值字段“订单金额”的类型为 singleLineText，这里需要数字类字段（数字、货币、百分比、评分、汇总或公式）',
       en: 'Value field of metric "Sales" "订单金额" is of type singleLineText; it must be a number field (number, currency, percent, rating, rollup or formula)',
     });
+  });
+
+  it('S17 a mapped field deleted while the extension is open: settings are forced open with the message, in zh', async () => {
+    const fixture = {...small(), globalConfig: {[PLAN_KEY]: serializePlan(demoPlan())}} as FixtureData;
+    const driver = createDriver(fixture);
+    render(
+      <driver.Container>
+        <LangProvider initial="zh">
+          <App />
+        </LangProvider>
+      </driver.Container>,
+    );
+    expect(await screen.findByRole('button', {name: '刷新结果'})).toBeInTheDocument();
+    await act(() => driver.deleteFieldAsync(TABLE_IDS.orders, FIELD_IDS.orders.amount));
+    const notice = await screen.findByTestId('forced-notice');
+    expect(notice).toHaveTextContent('方案有 1 个错误，修正后才能计算：');
+    expect(notice).toHaveTextContent('指标“销售额”的数值字段“订单金额”在表“订单”中不存在（可能已被删除）');
+    expect(screen.queryByRole('button', {name: '刷新结果'})).not.toBeInTheDocument();
   });
 });
