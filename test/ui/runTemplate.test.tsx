@@ -17,8 +17,17 @@ import {PLAN_KEY} from '../../frontend/state/planStore';
 import {serializePlan} from '../../src/storage';
 import {createTemplate} from '../../src/template';
 import type {PlanDocument} from '../../src/plan';
+import * as format from '../../frontend/run/format';
+import {PAGE_SIZE} from '../../frontend/run/PreviewTable';
 
 jest.setTimeout(180_000);
+
+// Counts row renders: every preview row formats its total pay once per render.
+jest.mock('../../frontend/run/format', () => {
+  const actual = jest.requireActual('../../frontend/run/format');
+  return {...actual, groupThousands: jest.fn(actual.groupThousands)};
+});
+const groupThousands = format.groupThousands as jest.MockedFunction<typeof format.groupThousands>;
 
 const DEMO = {reps: 120, orders: 600, months: 2};
 const TODAY = '2026-02-15';
@@ -69,9 +78,13 @@ describe('the template on the demo base', () => {
     expect(changing).toBe(DEMO.reps);
     expect(within(screen.getByRole('table', {name: /Preview/})).getAllByRole('row')).toHaveLength(100 + 1);
 
+    groupThousands.mockClear();
     const summary = await refreshAndWait(user);
     expect(summary).toHaveTextContent(`${DEMO.reps} participants updated`);
     expect(calls).toEqual([50, 50, 20]);
+    // Progress re-rendered the bar on each of the 3 batches, but the page of rows rendered once,
+    // when the written cells stopped being changes (plus the run log's one line).
+    expect(groupThousands.mock.calls.length).toBeLessThan(2 * PAGE_SIZE);
 
     await user.click(screen.getByRole('button', {name: 'Refresh'}));
     await waitFor(() => expect(screen.getByTestId('refresh-summary')).toHaveTextContent(`0 participants updated`), {timeout: 60_000});
