@@ -90,8 +90,25 @@ describe('the run view over a stored plan', () => {
       ['3', '王强', '40.00', 'D', '4,500.00'],
     ]);
     expect(screen.getByTestId('change-recLi-totalPay')).toHaveTextContent('Total pay: — → 8,000');
-    // The orphan order SO-5 is reported with a link to open it.
-    expect(screen.getByRole('button', {name: 'Open recO5'})).toBeInTheDocument();
+  });
+
+  it('opens a warning\'s record and explains a participant line by line', async () => {
+    const driver = createDriver(baseWithPlan());
+    const expanded: string[] = [];
+    driver.watch('expandRecord', ({recordId}) => expanded.push(recordId));
+    mount(driver);
+    const user = await choosePeriod('2026-03');
+    await preview(user);
+    // The orphan order SO-5 is reported with a link that opens it in Airtable.
+    expect(screen.getByTestId('issue-engine.record.orphan')).toHaveTextContent('recO5');
+    await user.click(screen.getByRole('button', {name: 'Open recO5'}));
+    await waitFor(() => expect(expanded).toEqual(['recO5']));
+
+    await user.click(within(screen.getByRole('table')).getByRole('button', {name: '李娜'}));
+    const breakdown = screen.getByTestId('breakdown');
+    expect(breakdown).toHaveTextContent('Sales 12,000.00 / target 10,000.00 = 120.00% x weight 100% = 120.00');
+    expect(breakdown).toHaveTextContent('Performance pay 2,000.00 x coefficient 1.5 (grade S) = 3,000.00');
+    expect(screen.getByTestId('feedback')).toHaveTextContent('Sales');
   });
 
   it('writes exactly the hand-checked values, records the run, and a second refresh writes nothing', async () => {
