@@ -6,7 +6,7 @@
  */
 import {useCallback, useMemo, useState} from 'react';
 import {Box, Button, Heading, ProgressBar, Select, Text, useBase, useSession} from '@airtable/blocks/ui';
-import type {Period, PlanDocument} from '../../src/plan';
+import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import {useRunLog} from '../state/useRunLog';
@@ -20,19 +20,7 @@ import {RunLogPanel} from './RunLogPanel';
 import {afterWrite, runLogEntry, summarise, type RefreshSummary} from './summary';
 import {RefreshSummaryView} from './RefreshSummaryView';
 import {refreshBlocker} from './refreshBlocker';
-
-/**
- * The period a user most likely wants: the one containing today, else the latest that has
- * started, else the first.
- *
- * @example defaultPeriodId([jan, feb, mar], '2026-02-10') // 'feb' id
- */
-export function defaultPeriodId(periods: readonly Period[], today: string): string | null {
-  const current = periods.find((p) => p.start <= today && today <= p.end);
-  if (current) return current.id;
-  const started = periods.filter((p) => p.start <= today).sort((a, b) => (a.start < b.start ? 1 : -1));
-  return started[0]?.id ?? periods[0]?.id ?? null;
-}
+import {defaultPeriodId} from './periodChoice';
 
 type Busy = {step: 'preview' | 'refresh'; phase: 'reading' | 'writing'; fraction: number} | null;
 
