@@ -77,7 +77,8 @@ async function runSize(context, baseUrl, size, profile, outdir) {
   }
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}index.html?size=${size}${profile ? '&profile=1' : ''}`);
+  // The page builds the base as soon as its script runs: wait for the answer, not for 'load'.
+  await page.goto(`${baseUrl}index.html?size=${size}${profile ? '&profile=1' : ''}`, {waitUntil: 'commit'});
   await page.waitForFunction(() => window.__bench || window.__benchError, null, {timeout: SIZE_LIMIT_MS, polling: 500});
   const {result, error} = await page.evaluate(() => ({result: window.__bench ?? null, error: window.__benchError ?? null}));
   await page.close();
