@@ -215,6 +215,17 @@ describe('what stops a refresh', () => {
 });
 
 describe('the settings gate', () => {
+  it('opens settings from the run view on demand and closes back to it when the plan is valid', async () => {
+    const driver = createDriver(baseWithPlan());
+    mount(driver);
+    const user = userEvent.setup({pointerEventsCheck: 0});
+    await user.click(await screen.findByRole('button', {name: 'Settings'}));
+    expect(screen.queryByRole('button', {name: 'Refresh'})).not.toBeInTheDocument();
+    expect(screen.queryByTestId('forced-notice')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', {name: 'Close'}));
+    expect(await screen.findByRole('button', {name: 'Refresh'})).toBeInTheDocument();
+  });
+
   it('opens settings when no plan is stored', async () => {
     const driver = createDriver(shellBase());
     mount(driver);
