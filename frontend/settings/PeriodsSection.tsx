@@ -9,7 +9,7 @@ import type {Issue} from '../../src/results';
 import {versionForPeriod} from '../../src/period';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Row, Section} from './controls';
-import {copyVersion, customPeriod, issuesAt, nextPeriod, sameIssuesAt, todayIso} from './draft';
+import {addVersionCopy, customPeriod, firstOfNextMonth, issuesAt, nextPeriod, sameIssuesAt, todayIso} from './draft';
 import type {Edit} from './MappingSection';
 
 interface SectionProps {
@@ -39,13 +39,13 @@ function PeriodsView({plan, issues, edit}: SectionProps) {
         return (
           <Row key={`${period.id}-${i}`}>
             <Field label={t('settings.period.label')} width="160px" issues={issuesAt(issues, `periods[${i}].label`).concat(issuesAt(issues, `periods[${i}].id`))}>
-              <Input value={period.label} onChange={(e) => edit((d) => void (d.periods[i].label = e.target.value))} />
+              <Input value={period.label} onChange={({target: {value: typed}}) => edit((d) => void (d.periods[i].label = typed))} />
             </Field>
             <Field label={t('settings.period.start')} width="160px" issues={issuesAt(issues, `periods[${i}].start`)}>
-              <Input type="date" value={period.start} onChange={(e) => edit((d) => void (d.periods[i].start = e.target.value))} />
+              <Input type="date" value={period.start} onChange={({target: {value: typed}}) => edit((d) => void (d.periods[i].start = typed))} />
             </Field>
             <Field label={t('settings.period.end')} width="160px" issues={issuesAt(issues, `periods[${i}].end`)}>
-              <Input type="date" value={period.end} onChange={(e) => edit((d) => void (d.periods[i].end = e.target.value))} />
+              <Input type="date" value={period.end} onChange={({target: {value: typed}}) => edit((d) => void (d.periods[i].end = typed))} />
             </Field>
             <Text marginTop={4} size="small" textColor="light">
               {version ? t('settings.period.usesVersion', {version: version.label}) : t('settings.period.noVersion')}
@@ -91,19 +91,19 @@ export function VersionsSection({
         <Box key={`${version.id}-${i}`} padding={1} marginBottom={1} backgroundColor={i === selected ? '#eef4ff' : undefined} borderRadius="default">
           <Row>
             <Field label={t('settings.version.label')} width="160px" issues={issuesAt(issues, `versions[${i}].label`)}>
-              <Input value={version.label} onChange={(e) => edit((d) => void (d.versions[i].label = e.target.value))} />
+              <Input value={version.label} onChange={({target: {value: typed}}) => edit((d) => void (d.versions[i].label = typed))} />
             </Field>
             <Field label={t('settings.version.from')} width="160px" issues={issuesAt(issues, `versions[${i}].effectiveFrom`)}>
-              <Input type="date" value={version.effectiveFrom} onChange={(e) => edit((d) => void (d.versions[i].effectiveFrom = e.target.value))} />
+              <Input type="date" value={version.effectiveFrom} onChange={({target: {value: typed}}) => edit((d) => void (d.versions[i].effectiveFrom = typed))} />
             </Field>
             <Field label={t('settings.version.to')} width="160px" issues={issuesAt(issues, `versions[${i}].effectiveTo`)}>
               <Input
                 type="date"
                 value={version.effectiveTo ?? ''}
-                onChange={(e) =>
+                onChange={({target: {value: typed}}) =>
                   edit((d) => {
-                    if (e.target.value === '') delete d.versions[i].effectiveTo;
-                    else d.versions[i].effectiveTo = e.target.value;
+                    if (typed === '') delete d.versions[i].effectiveTo;
+                    else d.versions[i].effectiveTo = typed;
                   })
                 }
               />
@@ -130,7 +130,7 @@ export function VersionsSection({
         size="small"
         icon="duplicate"
         onClick={() => {
-          edit((d) => void d.versions.push(copyVersion(d, d.versions[selected], today)));
+          edit((d) => void addVersionCopy(d, selected, firstOfNextMonth(today)));
           onSelect(plan.versions.length);
         }}
       >

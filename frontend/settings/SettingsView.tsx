@@ -163,7 +163,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
       </Box>
 
       <Field label={t('settings.planName')} issues={issuesAt(issues, 'name')}>
-        <Input value={draft.name} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
+        <Input value={draft.name} onChange={({target: {value: typed}}) => edit((d) => void (d.name = typed))} />
       </Field>
 
       <MappingSection plan={draft} issues={issues} edit={edit} />
@@ -186,7 +186,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
         <IssueNotes issues={issuesAt(issues, 'currency', true)} />
         <Box display="flex" flexWrap="wrap" style={{gap: 8}}>
           <Field label={t('settings.currency.code')} width="120px" issues={issuesAt(issues, 'currency.code')}>
-            <Input value={draft.currency.code} onChange={(e) => edit((d) => void (d.currency.code = e.target.value))} />
+            <Input value={draft.currency.code} onChange={({target: {value: typed}}) => edit((d) => void (d.currency.code = typed))} />
           </Field>
           <Choice
             label={t('settings.currency.precision')}

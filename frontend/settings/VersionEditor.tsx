@@ -83,7 +83,7 @@ function VersionEditorView({plan, versionIndex, issues, edit}: Props) {
         {version.grades.map((band, i) => (
           <Row key={i}>
             <Field label={t('settings.grades.grade')} width="90px" issues={issuesAt(issues, `${path}.grades[${i}].grade`)}>
-              <Input value={band.grade} onChange={(e) => editVersion((v) => void (v.grades[i].grade = e.target.value))} />
+              <Input value={band.grade} onChange={({target: {value: typed}}) => editVersion((v) => void (v.grades[i].grade = typed))} />
             </Field>
             <DecimalInput label={t('settings.grades.min')} value={band.min} issues={issuesAt(issues, `${path}.grades[${i}].min`)} onChange={(min) => editVersion((v) => void (v.grades[i].min = min))} />
             <DecimalInput
@@ -315,7 +315,7 @@ function GateEditor({gate, path, issues, onChange}: {gate: Gate | undefined; pat
         onChange={(minScore) => set({...gate, minScore: minScore.trim() === '' ? undefined : minScore})}
       />
       <Field label={t('settings.gate.minGrade')} width="140px" issues={issuesAt(issues, `${path}.minGrade`)}>
-        <Input value={gate?.minGrade ?? ''} onChange={(e) => set({...gate, minGrade: e.target.value.trim() === '' ? undefined : e.target.value})} />
+        <Input value={gate?.minGrade ?? ''} onChange={({target: {value: typed}}) => set({...gate, minGrade: typed.trim() === '' ? undefined : typed})} />
       </Field>
     </Row>
   );
@@ -467,10 +467,10 @@ function HonourEditor({
         <Field label={t('settings.honours.tier')} width="140px" issues={issuesAt(issues, `${path}.tier`)}>
           <Input
             value={honour.tier ?? ''}
-            onChange={(e) =>
+            onChange={({target: {value: typed}}) =>
               onChange((h) => {
-                if (e.target.value.trim() === '') delete h.tier;
-                else h.tier = e.target.value;
+                if (typed.trim() === '') delete h.tier;
+                else h.tier = typed;
               })
             }
           />

@@ -120,6 +120,32 @@ export function copyVersion(plan: PlanDocument, from: PlanVersion, effectiveFrom
   return copy;
 }
 
+/** @example dayBefore('2026-03-01') // '2026-02-28' */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** @example firstOfNextMonth('2026-11-28') // '2026-12-01' */
+export function firstOfNextMonth(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * Adds a copy of version `index` in force from `effectiveFrom`, and ends the copied version the
+ * day before when it was open-ended and started earlier, so that the two do not overlap (the
+ * validator refuses overlapping versions). Returns the new version's index.
+ */
+export function addVersionCopy(plan: PlanDocument, index: number, effectiveFrom: string): number {
+  const from = plan.versions[index];
+  plan.versions.push(copyVersion(plan, from, effectiveFrom));
+  if (from.effectiveTo === undefined && from.effectiveFrom < effectiveFrom) from.effectiveTo = dayBefore(effectiveFrom);
+  return plan.versions.length - 1;
+}
+
 /** The month or quarter after the plan's last period (or containing `today`), not yet listed. */
 export function nextPeriod(plan: PlanDocument, kind: 'month' | 'quarter', today: string): Period {
   const taken = new Set(plan.periods.map((p) => p.id));

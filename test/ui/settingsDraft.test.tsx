@@ -1,7 +1,7 @@
 import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {createTemplate} from '../../src/template';
-import {blankPlan, copyVersion, inputFieldIds, issuesAt, nextPeriod, reconcile, unplacedIssues, weightSum} from '../../frontend/settings/draft';
+import {addVersionCopy, blankPlan, copyVersion, dayBefore, firstOfNextMonth, inputFieldIds, issuesAt, nextPeriod, reconcile, unplacedIssues, weightSum} from '../../frontend/settings/draft';
 import {createdFieldConfig, RESULT_SPECS} from '../../frontend/settings/fieldRoles';
 import {exportFileName} from '../../frontend/settings/exportName';
 
@@ -76,5 +76,19 @@ describe('reconcile', () => {
   it('drops removed keys and array items', () => {
     const merged = reconcile({a: 1, b: [1, 2, 3]} as {a?: number; b: number[]}, {b: [1, 2]});
     expect(merged).toEqual({b: [1, 2]});
+  });
+});
+
+describe('plan versions', () => {
+  it('adds a copy from the next month and ends the copied version the day before', () => {
+    const plan = createTemplate(undefined, '2026-02-10');
+    expect(firstOfNextMonth('2026-12-31')).toBe('2027-01-01');
+    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
+    const index = addVersionCopy(plan, 0, firstOfNextMonth('2026-02-10'));
+    expect(index).toBe(1);
+    expect(plan.versions[0].effectiveTo).toBe('2026-02-28');
+    expect(plan.versions[1].effectiveFrom).toBe('2026-03-01');
+    expect(plan.versions[1].effectiveTo).toBeUndefined();
+    expect(plan.versions[1].metrics).toEqual(plan.versions[0].metrics);
   });
 });

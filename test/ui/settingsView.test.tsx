@@ -4,7 +4,7 @@
  * after the template, the live weight sum gating Save, refused result fields, both languages,
  * result field creation and plan import from another base.
  */
-import {act, render, screen, waitFor, within} from '@testing-library/react';
+import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
 import userEvent, {PointerEventsCheckLevel} from '@testing-library/user-event';
 import type TestDriver from '@airtable/blocks-testing';
 import {createDriver} from '../../sim/driver';
@@ -300,5 +300,47 @@ describe('settings: export and import', () => {
     });
     expect(JSON.parse(content)).toMatchObject({mapping: {people: {table: {id: TABLE_IDS.reps}}}});
     act(() => undefined);
+  });
+});
+
+describe('settings: plan versions per period', () => {
+  beforeEach(() => {
+    // Only the date is fixed (the new version starts next month); timers stay real for the SDK.
+    jest.useFakeTimers({
+      now: new Date('2026-02-10T09:00:00'),
+      doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'nextTick', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
+
+  it('copies the version from next month, edits it apart from the first, and shows an overlap where the dates are', async () => {
+    const user = setupUser();
+    const driver = createDriver(smallDemo());
+    const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
+    renderSettings(driver, {plan});
+
+    await user.click(button('复制当前版本为新版本'));
+
+    expect(screen.getAllByLabelText('版本名称').map((input) => (input as HTMLInputElement).value)).toEqual(['2026', '2026 (2)']);
+    expect(screen.getAllByLabelText('截止日期（可空）').map((input) => (input as HTMLInputElement).value)).toEqual(['2026-02-28', '']);
+    const starts = screen.getAllByLabelText('生效日期') as HTMLInputElement[];
+    expect(starts.map((input) => input.value)).toEqual(['2026-01-01', '2026-03-01']);
+    expect(screen.getByText('版本“2026 (2)”的规则')).toBeInTheDocument();
+
+    await open(user, /销售额 · 权重 60%/);
+    const weight = screen.getByLabelText('权重');
+    await user.clear(weight);
+    await user.type(weight, '70');
+    expect(screen.getByTestId('weight-sum')).toHaveTextContent('权重合计 110% / 100%');
+
+    await user.click(button('编辑'));
+    expect(screen.getByText('版本“2026”的规则')).toBeInTheDocument();
+    expect(screen.getByTestId('weight-sum')).toHaveTextContent('权重合计 100% / 100%');
+
+    fireEvent.change(starts[1], {target: {value: '2026-02-01'}});
+    expect(starts[1].value).toBe('2026-02-01');
+    const dates = starts[1].closest('div')?.parentElement as HTMLElement;
+    expect(within(dates).getByText(/方案版本“2026 \(2\)”与“2026”的生效期重叠/)).toBeInTheDocument();
+    expect(button('保存方案')).toBeDisabled();
   });
 });
