@@ -5,7 +5,7 @@
  * keep settings open and Refresh disabled, so each case below is "what the user reads, and
  * nothing is computed with it"; the storage case also checks that nothing is saved.
  */
-import {act, render} from '@testing-library/react';
+import {act, render, screen} from '@testing-library/react';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
 import {migratePlan} from '../../src/migrate';
@@ -14,6 +14,8 @@ import {checkStorage, parseStoredPlan, PLAN_BYTE_BUDGET, serializePlan} from '..
 import {createTemplate} from '../../src/template';
 import {validatePlan} from '../../src/validate';
 import type {PlanDocument} from '../../src/plan';
+import {App} from '../../frontend/App';
+import {baseSchema} from '../../frontend/adapter/schema';
 import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY, usePlan, type PlanStore} from '../../frontend/state/planStore';
 import {demoSchema, englishSchema} from '../planSchemas';
@@ -26,6 +28,14 @@ function bloated(chars: number): PlanDocument {
   const plan = template();
   for (const m of plan.versions[0].metrics) m.improvement = {zh: '培'.repeat(chars), en: 'Training'};
   return plan;
+}
+
+/** The plan as the first prototype stored it: rules at the top, no versions, currency as a code. */
+function asVersion0(plan: PlanDocument): Record<string, unknown> {
+  const [version] = plan.versions;
+  return JSON.parse(
+    JSON.stringify({name: plan.name, mapping: plan.mapping, periods: plan.periods, metrics: version.metrics, grades: version.grades, incentives: version.incentives, feedback: version.feedback, currency: 'CNY'}),
+  );
 }
 
 describe('reliability: plan', () => {
@@ -118,11 +128,7 @@ describe('reliability: plan', () => {
   });
 
   it('P7 a plan document from an older version (format 0): read, upgraded with a notice, valid', () => {
-    const current = template();
-    const [version] = current.versions;
-    const v0 = JSON.parse(
-      JSON.stringify({name: current.name, mapping: current.mapping, periods: current.periods, metrics: version.metrics, grades: version.grades, incentives: version.incentives, feedback: version.feedback, currency: 'CNY'}),
-    );
+    const v0 = asVersion0(template()) as {metrics: Record<string, unknown>[]};
     v0.metrics[0].weight = 60;
     v0.metrics[0].label = '销售额';
     const {plan, issues} = parseStoredPlan(JSON.stringify(v0));
@@ -192,5 +198,22 @@ describe('reliability: plan', () => {
     expect(driver.globalConfig.get(PLAN_KEY)).toBe(stored);
     expect(writes).toEqual([]);
     expect(store!.plan).toEqual(template());
+  });
+
+  // Open: see /work/notes/bugs.md "upgraded plan: the notice is never shown". A valid format-0
+  // plan opens the run view, and the upgrade notice of P7 is shown nowhere.
+  test.failing('P12 a stored format-0 plan: the extension tells the user it was upgraded and should be saved', async () => {
+    const fixture = demoBase({reps: 4, orders: 6});
+    const current = createTemplate(baseSchema(createDriver(fixture).base), '2026-03-10');
+    const driver = createDriver({...fixture, globalConfig: {[PLAN_KEY]: JSON.stringify(asVersion0(current))}});
+    render(
+      <driver.Container>
+        <LangProvider initial="en">
+          <App />
+        </LangProvider>
+      </driver.Container>,
+    );
+    await screen.findByRole('button', {name: 'Preview'});
+    expect(screen.getByText(/The plan was upgraded from format version 0 to 1; save it to keep the upgrade/)).toBeInTheDocument();
   });
 });
