@@ -4,8 +4,9 @@
  * fields" button and the tests agree on one list.
  */
 import {FieldType} from '@airtable/blocks/models';
-import type {PlanDocument, ResultKey} from '../../src/plan';
+import {RESULT_KEYS, type PlanDocument, type ResultKey} from '../../src/plan';
 import type {MessageKey} from '../../src/i18n';
+import {RESULT_TYPES, ROLE_TYPES} from '../../src/fieldMatch';
 
 /** Input roles: what the user maps a field of their base to. */
 export type InputRole =
@@ -20,37 +21,23 @@ export type InputRole =
   | 'rating'
   | 'any';
 
-/** Numbers the engine can read: stored numbers, and computed ones (a rollup of sales is fine as input). */
-const NUMERIC: FieldType[] = [
-  FieldType.NUMBER,
-  FieldType.CURRENCY,
-  FieldType.PERCENT,
-  FieldType.RATING,
-  FieldType.FORMULA,
-  FieldType.ROLLUP,
-  FieldType.COUNT,
-];
+const types = (...lists: (readonly string[])[]): FieldType[] => [...new Set(lists.flat())] as FieldType[];
 
-const TEXTUAL: FieldType[] = [
-  FieldType.SINGLE_LINE_TEXT,
-  FieldType.MULTILINE_TEXT,
-  FieldType.SINGLE_SELECT,
-  FieldType.FORMULA,
-  FieldType.AUTO_NUMBER,
-  FieldType.EMAIL,
-];
-
-/** `undefined` means every type: a filter may test any field. */
+/**
+ * The pickers offer exactly the types the validator accepts for the role (src/fieldMatch.ts), so
+ * that a field the user can pick is never refused after saving. `undefined` means every type.
+ */
 export const INPUT_TYPES: Record<InputRole, FieldType[] | undefined> = {
-  name: TEXTUAL,
-  upline: [FieldType.MULTIPLE_RECORD_LINKS],
-  team: [FieldType.SINGLE_SELECT, FieldType.SINGLE_LINE_TEXT, FieldType.MULTIPLE_RECORD_LINKS, FieldType.FORMULA],
-  tier: [FieldType.SINGLE_SELECT, FieldType.SINGLE_LINE_TEXT, FieldType.FORMULA],
-  money: [FieldType.CURRENCY, FieldType.NUMBER, FieldType.FORMULA, FieldType.ROLLUP],
-  participantLink: [FieldType.MULTIPLE_RECORD_LINKS, FieldType.SINGLE_LINE_TEXT],
-  date: [FieldType.DATE, FieldType.DATE_TIME, FieldType.CREATED_TIME],
-  amount: [FieldType.NUMBER, FieldType.CURRENCY, FieldType.PERCENT, FieldType.FORMULA, FieldType.ROLLUP],
-  rating: NUMERIC,
+  name: undefined,
+  upline: types(ROLE_TYPES.link),
+  team: types(ROLE_TYPES.label),
+  tier: types(ROLE_TYPES.label),
+  money: types(ROLE_TYPES.money),
+  // A source record may name its participant in a text field instead of linking to them.
+  participantLink: types(ROLE_TYPES.link, ROLE_TYPES.label),
+  date: types(ROLE_TYPES.date),
+  amount: types(ROLE_TYPES.number),
+  rating: types(ROLE_TYPES.number, ROLE_TYPES.rating),
   any: undefined,
 };
 
@@ -63,23 +50,12 @@ export interface ResultSpec {
   types: FieldType[];
 }
 
-const MONEY_RESULT: FieldType[] = [FieldType.CURRENCY, FieldType.NUMBER];
-const LONG_TEXT: FieldType[] = [FieldType.MULTILINE_TEXT, FieldType.SINGLE_LINE_TEXT, FieldType.RICH_TEXT];
-
-export const RESULT_SPECS: readonly ResultSpec[] = [
-  {key: 'totalScore', label: 'settings.result.totalScore', types: [FieldType.NUMBER]},
-  {key: 'grade', label: 'settings.result.grade', types: [FieldType.SINGLE_SELECT, FieldType.SINGLE_LINE_TEXT]},
-  {key: 'rank', label: 'settings.result.rank', types: [FieldType.NUMBER]},
-  {key: 'performancePay', label: 'settings.result.performancePay', types: MONEY_RESULT},
-  {key: 'bonus', label: 'settings.result.bonus', types: MONEY_RESULT},
-  {key: 'teamBonus', label: 'settings.result.teamBonus', types: MONEY_RESULT},
-  {key: 'award', label: 'settings.result.award', types: MONEY_RESULT},
-  {key: 'totalPay', label: 'settings.result.totalPay', types: MONEY_RESULT},
-  {key: 'honours', label: 'settings.result.honours', types: LONG_TEXT},
-  {key: 'breakdown', label: 'settings.result.breakdown', types: LONG_TEXT},
-  {key: 'feedback', label: 'settings.result.feedback', types: LONG_TEXT},
-  {key: 'calculatedAt', label: 'settings.result.calculatedAt', types: [FieldType.SINGLE_LINE_TEXT, FieldType.MULTILINE_TEXT]},
-];
+/** Accepted types are the validator's (src/fieldMatch.ts); the first is the type a created field gets. */
+export const RESULT_SPECS: readonly ResultSpec[] = RESULT_KEYS.map((key) => ({
+  key,
+  label: `settings.result.${key}` as const,
+  types: types(RESULT_TYPES[key]),
+}));
 
 /**
  * The type and options of a result field the extension creates: money in the plan's currency at
