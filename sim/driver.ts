@@ -90,9 +90,20 @@ function copyRecord(record: RecordFixture): RecordFixture {
   return {...record, cellValuesByFieldId: {...record.cellValuesByFieldId}};
 }
 
-/** Plain JSON values only go into the store, so that nothing the SDK holds aliases it. */
+/**
+ * A deep copy of a plain cell value (arrays, objects, primitives), so that nothing the SDK holds
+ * aliases the store. Written out rather than a JSON round trip: several times faster on 200k rows.
+ */
 function copyValue(value: unknown): unknown {
-  return value === undefined || value === null || typeof value !== 'object' ? value ?? null : JSON.parse(JSON.stringify(value));
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyValue);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) copy[key] = copyValue(item);
+  }
+  return copy;
 }
 
 /**
