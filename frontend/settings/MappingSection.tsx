@@ -129,6 +129,7 @@ function SourceEditor({plan, index, issues, edit}: {plan: PlanDocument; index: n
       <Row>
         <TableRefPicker
           label={t('settings.sources.table')}
+          width="220px"
           value={source.table.id ? source.table : undefined}
           issues={issuesAt(issues, `${path}.table`)}
           onChange={(next) =>

@@ -23,16 +23,18 @@ export function TableRefPicker({
   value,
   onChange,
   issues,
+  width,
 }: {
   label: string;
   value: TableRef | undefined;
   onChange: (next: TableRef | undefined) => void;
   issues?: readonly Issue[];
+  width?: string;
 }) {
   const {t} = useLang();
   const table = useTable(value);
   return (
-    <Field label={label} issues={issues}>
+    <Field label={label} issues={issues} width={width}>
       <TablePicker
         table={table}
         placeholder={t('settings.pick.table')}
