@@ -4,6 +4,7 @@ import {createTemplate} from '../../src/template';
 import {addVersionCopy, blankPlan, copyVersion, dayBefore, firstOfNextMonth, inputFieldIds, issuesAt, nextPeriod, reconcile, unplacedIssues, weightSum} from '../../frontend/settings/draft';
 import {createdFieldConfig, RESULT_SPECS} from '../../frontend/settings/fieldRoles';
 import {exportFileName} from '../../frontend/settings/exportName';
+import {fitTemplate} from '../../frontend/settings/fitTemplate';
 
 const issue = (path: string): Issue => ({code: 'x', severity: 'error', message: {zh: path, en: path}, path});
 
@@ -90,5 +91,36 @@ describe('plan versions', () => {
     expect(plan.versions[1].effectiveFrom).toBe('2026-03-01');
     expect(plan.versions[1].effectiveTo).toBeUndefined();
     expect(plan.versions[1].metrics).toEqual(plan.versions[0].metrics);
+  });
+});
+
+describe('the wizard fitting the template to the tables the user chose', () => {
+  const schema = {
+    tables: [
+      {id: 'tblReps', name: '销售人员', fields: [{id: 'fldName', name: '姓名', type: 'singleLineText', isComputed: false}, {id: 'fldUp', name: '上级', type: 'multipleRecordLinks', isComputed: false, linkedTableId: 'tblReps'}, {id: 'fldScore', name: '总分', type: 'number', isComputed: false}]},
+      {id: 'tblStaff', name: '员工花名册', fields: [{id: 'fldStaffName', name: 'Name', type: 'singleLineText', isComputed: false}]},
+      {id: 'tblOrders', name: '订单', fields: [{id: 'fldRep', name: '销售人员', type: 'multipleRecordLinks', isComputed: false, linkedTableId: 'tblReps'}, {id: 'fldAmt', name: '订单金额', type: 'currency', isComputed: false}, {id: 'fldDate', name: '下单日期', type: 'date', isComputed: false}]},
+      {id: 'tblDeals', name: '成交记录', fields: [{id: 'fldDealAmt', name: 'Amount', type: 'currency', isComputed: false}]},
+    ],
+  };
+
+  it('keeps the name matches where the user kept the matched tables', () => {
+    const plan = fitTemplate(createTemplate(schema, '2026-01-15'), {id: 'tblReps', name: '销售人员'}, {orders: {id: 'tblOrders', name: '订单'}});
+    expect(plan.mapping.people?.upline?.id).toBe('fldUp');
+    expect(plan.mapping.results.totalScore?.id).toBe('fldScore');
+    const orders = plan.mapping.sources.find((s) => s.id === 'orders')!;
+    expect(orders.participant.id).toBe('fldRep');
+    expect(orders.date?.id).toBe('fldDate');
+  });
+
+  it('drops the matches of a table the user replaced, leaving them to pick', () => {
+    const plan = fitTemplate(createTemplate(schema, '2026-01-15'), {id: 'tblStaff', name: '员工花名册'}, {orders: {id: 'tblDeals', name: '成交记录'}});
+    expect(plan.mapping.people).toEqual({table: {id: 'tblStaff', name: '员工花名册'}});
+    expect(plan.mapping.results).toEqual({});
+    const orders = plan.mapping.sources.find((s) => s.id === 'orders')!;
+    expect(orders.table.id).toBe('tblDeals');
+    expect(orders.participant.id).toBe('');
+    const sales = plan.versions[0].metrics.find((m) => m.id === 'sales')!;
+    expect(sales.source.kind === 'source' && sales.source.field?.id).toBe('');
   });
 });
