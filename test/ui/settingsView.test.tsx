@@ -344,3 +344,20 @@ describe('settings: plan versions per period', () => {
     expect(button('保存方案')).toBeDisabled();
   });
 });
+
+describe('settings: problems shown where they are', () => {
+  it('names a mapped field deleted after setup next to its picker and blocks saving', async () => {
+    const driver = createDriver(smallDemo());
+    const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
+    renderSettings(driver, {plan});
+    expect(button('保存方案')).toBeEnabled();
+
+    await act(() => driver.deleteFieldAsync(TABLE_IDS.reps, FIELD_IDS.reps.upline));
+
+    const mapping = section('数据映射');
+    const uplinePicker = within(mapping).getByLabelText('上级（链接）');
+    const field = uplinePicker.closest('div')?.parentElement as HTMLElement;
+    expect(within(field).getByText(/“上级”在表“销售人员”中不存在（可能已被删除）/)).toBeInTheDocument();
+    expect(button('保存方案')).toBeDisabled();
+  });
+});
