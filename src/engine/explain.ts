@@ -50,9 +50,18 @@ function joinText(parts: readonly Text[], separator: string): Text {
   return {zh: parts.map((p) => p.zh).join(separator), en: parts.map((p) => p.en).join(separator)};
 }
 
+/** Texts of plan decimals (targets), which are shared instances: formatted once per run, not per line. */
+const shownCache = new WeakMap<Dec, {count: string; other: string}>();
+
 /** A metric value as shown: counts without decimals when whole, everything else with 2. */
 export function formatValue(metric: Pick<Metric, 'unit'>, value: Dec): string {
-  return metric.unit === 'count' && value.isInteger() ? formatGrouped(value, 0) : formatGrouped(value, 2);
+  let cached = shownCache.get(value);
+  if (!cached) {
+    const other = formatGrouped(value, 2);
+    cached = {count: value.isInteger() ? formatGrouped(value, 0) : other, other};
+    shownCache.set(value, cached);
+  }
+  return metric.unit === 'count' ? cached.count : cached.other;
 }
 
 export const formatScore = (score: Dec) => formatGrouped(score, 2);
