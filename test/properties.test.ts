@@ -160,4 +160,27 @@ describe('engine properties', () => {
       RUNS,
     );
   });
+
+  it('never throws on messy cells: any value in any field, any date text, any link', () => {
+    const cell = fc.oneof(fc.double(), fc.string({maxLength: 6}), fc.boolean(), fc.constant(null), fc.array(fc.string({maxLength: 3}), {maxLength: 2}), fc.constantFrom('1,234.5', '-0', '1e400', 'NaN'));
+    const messy = fc.record({
+      people: fc.array(fc.record({upline: fc.option(fc.constantFrom('p0', 'p1', 'p2', 'gone'), {nil: null}), base: cell, tier: fc.option(fc.string({maxLength: 2}), {nil: null})}), {minLength: 1, maxLength: 4}),
+      records: fc.array(fc.record({who: fc.array(fc.constantFrom('p0', 'p1', 'p2', 'x'), {maxLength: 2}), date: fc.option(fc.string({maxLength: 12}), {nil: null}), amount: cell, rating: cell}), {maxLength: 10}),
+    });
+    fc.assert(
+      fc.property(messy, ({people, records}) => {
+        const facts: Facts = {
+          participants: people.map((p, i) => person(`p${i}`, `P${i}`, {uplineId: p.upline, baseSalary: p.base, performancePayBase: p.base, tier: p.tier})),
+          sources: {
+            orders: records.map((r, i) => ({id: `o${i}`, participantIds: r.who, date: r.date, values: {fldOrdersAmount: r.amount}})),
+            reviews: records.map((r, i) => ({id: `v${i}`, participantIds: r.who, date: r.date, values: {fldReviewsRating: r.rating}})),
+          },
+        };
+        const run = runPlan(fullPlan(), '2026-03', facts);
+        expect(run.results).toHaveLength(people.length);
+        for (const r of run.results) expect(r.totalPay).toMatch(/^-?\d+\.\d{2}$/);
+      }),
+      RUNS,
+    );
+  });
 });
