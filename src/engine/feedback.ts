@@ -12,7 +12,6 @@ import type {Dec} from './money';
 
 export interface FeedbackInput {
   metric: Metric;
-  score: Dec;
   /** The score as written (2 places). */
   scoreText: string;
   weight: Dec;
@@ -22,7 +21,10 @@ export interface FeedbackInput {
 const HUNDRED_POINTS = 100;
 
 export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules): ParticipantResult['feedback'] {
-  const judged = rows.map((row, order) => ({row, order})).filter(({row}) => row.weight.greaterThan(0));
+  // Scores are 2-place numbers of a few hundred points at most: exact as doubles, and cheaper to sort.
+  const judged = rows
+    .map((row, order) => ({row, order, score: Number(row.scoreText)}))
+    .filter(({row}) => !row.weight.isZero() && row.weight.isPositive());
   const item = ({row}: {row: FeedbackInput}): FeedbackItem => ({
     metricId: row.metric.id,
     label: row.metric.label,
@@ -31,13 +33,13 @@ export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules
     ...(row.noData ? {noData: true} : {}),
   });
   const strengths = judged
-    .filter(({row}) => row.score.greaterThanOrEqualTo(HUNDRED_POINTS))
-    .sort((a, b) => b.row.score.comparedTo(a.row.score) || a.order - b.order)
+    .filter(({score}) => score >= HUNDRED_POINTS)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, Math.max(0, rules.strengths))
     .map(item);
   const weakest = judged
-    .filter(({row}) => row.score.lessThan(HUNDRED_POINTS))
-    .sort((a, b) => a.row.score.comparedTo(b.row.score) || a.order - b.order)
+    .filter(({score}) => score < HUNDRED_POINTS)
+    .sort((a, b) => a.score - b.score || a.order - b.order)
     .slice(0, Math.max(0, rules.weakest))
     .map(item);
   return {strengths, weakest};

@@ -161,7 +161,9 @@ export class ExactSum {
   }
 
   value(): Dec {
-    return this.units === 0 ? this.decimal : this.decimal.plus(new D(this.units).times(UNIT));
+    if (this.units === 0) return this.decimal;
+    const fromUnits = new D(this.units).times(UNIT);
+    return this.decimal.isZero() ? fromUnits : this.decimal.plus(fromUnits);
   }
 }
 

@@ -10,9 +10,9 @@ import {versionForPeriod} from '../period';
 import {aggregateSources, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {makeIssue} from './issues';
-import {NOT_A_NUMBER, parseDecimal, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
-import {scoreMetric, weightedScore, type ScoreOutcome} from './scoring';
+import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
 import {competitionRanks} from './rank';
 import {checkGate, performancePay, rateBonus, teamBonus, type RateBonusOutcome} from './incentives';
@@ -122,10 +122,12 @@ function scoreParticipants(
     aggregation: aggregationOf(metric),
     buckets: buckets.get(metric.id),
     weight: planDecimal(metric.weight) ?? ZERO,
+    /** weight / 100, so a weighted score is one multiplication. */
+    weightFraction: (planDecimal(metric.weight) ?? ZERO).times(PERCENT),
     use: targetUse(metric),
   }));
   return participants.map((participant, index) => {
-    const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, use}) => {
+    const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, use}) => {
       const own = list?.[index];
       let bucket: Bucket | undefined = own;
       const downline = levels[index];
@@ -157,7 +159,7 @@ function scoreParticipants(
         reportedScale.add(metric.id);
         issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label}));
       }
-      const weighted = weightedScore(outcome.score, weight);
+      const weighted = weightedByFraction(outcome.score, weightFraction);
       const texts: MetricTexts = {
         value: value === null ? null : value.toFixed(2),
         score: outcome.score.toFixed(2),
@@ -331,7 +333,7 @@ function pay(
       totalPay: fixed(totalPay),
       honours: titles,
       feedback: feedbackFor(
-        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
+        row.metrics.map((m) => ({metric: m.metric, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
         version.feedback,
       ),
       breakdown,

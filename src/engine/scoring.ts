@@ -101,6 +101,11 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
 
 /** score x weight / 100, 2 places: the part of the total this metric contributes. */
 export function weightedScore(score: Dec, weight: Dec): Dec {
-  return round2(score.times(weight).times(PERCENT));
+  return weightedByFraction(score, weight.times(PERCENT));
+}
+
+/** The same with weight / 100 computed once per metric (the engine's hot path). */
+export function weightedByFraction(score: Dec, weightFraction: Dec): Dec {
+  return round2(score.times(weightFraction));
 }
 
