@@ -22,7 +22,8 @@ import {RefreshSummaryView} from './RefreshSummaryView';
 import {refreshBlocker} from './refreshBlocker';
 import {defaultPeriodId} from './periodChoice';
 
-type Busy = {step: 'preview' | 'refresh'; phase: 'reading' | 'writing'; fraction: number} | null;
+/** What is running, for the progress bar; kept apart from the preview so that it re-renders alone. */
+type Busy = {phase: 'reading' | 'writing'; fraction: number} | null;
 
 export interface RunViewProps {
   plan: PlanDocument;
@@ -51,30 +52,30 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
   const onPreview = useCallback(async () => {
     if (!periodId) return;
-    setBusy({step: 'preview', phase: 'reading', fraction: 0});
+    setBusy({phase: 'reading', fraction: 0});
     setFailure(null);
     setSummary(null);
     try {
       const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang}, (fraction) =>
-        setBusy({step: 'preview', phase: 'reading', fraction}),
+        setBusy({phase: 'reading', fraction}),
       );
       setPreview(next);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(t('run.failed', {message: error instanceof Error ? error.message : String(error)}));
     } finally {
       setBusy(null);
     }
-  }, [base, plan, periodId, revision, lang]);
+  }, [base, plan, periodId, revision, lang, t]);
 
   const onRefresh = useCallback(async () => {
     if (!periodId || !period) return;
-    setBusy({step: 'refresh', phase: 'reading', fraction: 0});
+    setBusy({phase: 'reading', fraction: 0});
     setFailure(null);
     setSummary(null);
     try {
       const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang}, {
-        reading: (fraction) => setBusy({step: 'refresh', phase: 'reading', fraction}),
-        writing: (written, total) => setBusy({step: 'refresh', phase: 'writing', fraction: total ? written / total : 1}),
+        reading: (fraction) => setBusy({phase: 'reading', fraction}),
+        writing: (written, total) => setBusy({phase: 'writing', fraction: total ? written / total : 1}),
       });
       if (outcome.kind === 'denied') {
         setFailure(t('run.refresh.lostPermission', {reason: outcome.reason}));
@@ -90,7 +91,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
       const logged = await runLog.append(entry).catch(() => false);
       setSummary({...result, logged});
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(t('run.failed', {message: error instanceof Error ? error.message : String(error)}));
     } finally {
       setBusy(null);
     }

@@ -68,6 +68,8 @@ export const runMessages = {
     en: 'You may not write the result fields; nothing was written: {reason}',
   },
 
+  'run.failed': {zh: '运行失败：{message}', en: 'The run failed: {message}'},
+
   'run.progress.reading': {zh: '正在读取数据…… {percent}%', en: 'Reading the base… {percent}%'},
   'run.progress.writing': {zh: '正在写入结果…… {percent}%', en: 'Writing results… {percent}%'},
 
