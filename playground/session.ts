@@ -42,10 +42,14 @@ let sessions = 0;
 /**
  * A fresh demo base of this size under a fresh simulated SDK (with the write-through shim, so the
  * grid reads back what the extension wrote). The generator's default seed every time: "reset"
- * brings back exactly the base the page opened with.
+ * brings back exactly the base the page opened with (in the same month).
  */
 export function openDemoSession(size: DemoSize): DemoSession {
-  const driver = createDriver(demoBase({size}));
+  // The activity ends in the current month, so the run view's default period (the one containing
+  // today) shows data whenever the playground is opened.
+  const now = new Date();
+  const endMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const driver = createDriver(demoBase({size, endMonth}));
   sessions += 1;
   return {key: sessions, driver, readTables: () => readGridTables(driver)};
 }

@@ -139,8 +139,14 @@ export interface DemoBaseOptions {
   size?: DemoSize;
   reps?: number;
   orders?: number;
-  /** Months of 2026 covered by the activity, from January. Default 3. */
+  /** Months covered by the activity, ending with `endMonth`. Default 3. */
   months?: number;
+  /**
+   * The last month of activity, `YYYY-MM`. Default: month `months` of DEMO_YEAR (2026-01..03 for
+   * 3 months), so tests see one fixed base. The playground passes the current month so that a
+   * newcomer's default period (the one containing today) has data.
+   */
+  endMonth?: string;
   /** Levels of the upline tree (team leaders are level 1). Default 4; the bench uses 6. */
   levels?: number;
   /** Adds the bad data of MESSY_IDS. */
@@ -151,9 +157,19 @@ export const DEMO_YEAR = 2026;
 const DEFAULT_SEED = 20260101;
 const CREATED_TIME = '2026-01-01T00:00:00.000Z';
 
-/** The months the demo's activity covers, e.g. ['2026-01', '2026-02', '2026-03']. */
-export function demoMonths(months = 3): string[] {
-  return Array.from({length: months}, (_, i) => `${DEMO_YEAR}-${String(i + 1).padStart(2, '0')}`);
+/**
+ * The months the demo's activity covers, oldest first.
+ *
+ * @example demoMonths(3) // ['2026-01', '2026-02', '2026-03']
+ * @example demoMonths(2, '2027-01') // ['2026-12', '2027-01']
+ */
+export function demoMonths(months = 3, endMonth?: string): string[] {
+  const end = /^\d{4}-\d{2}$/.test(endMonth ?? '') ? endMonth! : `${DEMO_YEAR}-${String(months).padStart(2, '0')}`;
+  const endIndex = Number(end.slice(0, 4)) * 12 + Number(end.slice(5)) - 1;
+  return Array.from({length: months}, (_, i) => {
+    const index = endIndex - (months - 1) + i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
 /** mulberry32: tiny, fast and good enough for test data; the same seed gives the same base. */
@@ -281,8 +297,10 @@ export function demoBase(options: DemoBaseOptions = {}): FixtureData {
   const rng = prng(options.seed ?? DEFAULT_SEED);
   const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)];
-  const months = demoMonths(monthCount);
-  const daysIn = months.map((_, i) => new Date(Date.UTC(DEMO_YEAR, i + 1, 0)).getUTCDate());
+  const months = demoMonths(monthCount, options.endMonth);
+  // The year of the activity: DEMO_YEAR unless the caller moved the months.
+  const year = Number(months[months.length - 1].slice(0, 4));
+  const daysIn = months.map((m) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5)), 0)).getUTCDate());
   const randomDay = (): string => {
     const m = Math.floor(rng() * monthCount);
     return `${months[m]}-${pad(int(1, daysIn[m]), 2)}`;
@@ -369,7 +387,7 @@ export function demoBase(options: DemoBaseOptions = {}): FixtureData {
     customerNames[c] = name;
     const roll = rng();
     const source = roll < 0.2 ? sourceChoices[0] : roll < 0.7 ? sourceChoices[1] : sourceChoices[2];
-    const created = rng() < 0.7 ? randomDay() : `${DEMO_YEAR - 1}-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`;
+    const created = rng() < 0.7 ? randomDay() : `${year - 1}-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)}`;
     customerRecords[c] = record(id, {
       [F.customers.name]: name,
       [F.customers.owner]: repLink(owner),
@@ -388,7 +406,7 @@ export function demoBase(options: DemoBaseOptions = {}): FixtureData {
   let orderNo = 0;
   const nextOrderId = () => {
     orderNo += 1;
-    return {id: `recOrd${pad(orderNo, 7)}`, number: `SO${DEMO_YEAR}${pad(orderNo, 7)}`};
+    return {id: `recOrd${pad(orderNo, 7)}`, number: `SO${year}${pad(orderNo, 7)}`};
   };
   while (orderRecords.length < orderCount) {
     const rep = pickRep();
@@ -484,7 +502,7 @@ export function demoBase(options: DemoBaseOptions = {}): FixtureData {
 
   // --- Rep records (after orders: 销售额汇总 is the formula's value) ----------------------------
   const repRecords: RecordFixture[] = reps.map((rep, i) => {
-    const joinedYear = rep.senior ? int(DEMO_YEAR - 6, DEMO_YEAR - 2) : DEMO_YEAR - 1;
+    const joinedYear = rep.senior ? int(year - 6, year - 2) : year - 1;
     return record(rep.id, {
       [F.reps.name]: rep.name,
       [F.reps.upline]: rep.parent >= 0 ? repLink(rep.parent) : null,

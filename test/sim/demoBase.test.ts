@@ -82,3 +82,23 @@ describe('the demo base', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 });
+
+describe('demo months', () => {
+  it('end with the month asked for, across a year boundary', () => {
+    expect(demoMonths(3)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(demoMonths(3, '2027-01')).toEqual(['2026-11', '2026-12', '2027-01']);
+  });
+  it('date every order within the moved months, and keep the default base unchanged', () => {
+    const moved = demoBase({endMonth: '2026-11'});
+    const orders = moved.base.tables.find((t) => t.id === TABLE_IDS.orders)!;
+    const months = new Set(
+      orders.records
+        .map((r) => r.cellValuesByFieldId[FIELD_IDS.orders.date])
+        .filter((d): d is string => typeof d === 'string')
+        .map((d) => d.slice(0, 7)),
+    );
+    // The messy cases are off: every dated order lies in the three months ending 2026-11.
+    expect([...months].sort()).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(JSON.stringify(demoBase())).toEqual(JSON.stringify(demoBase({endMonth: '2026-03'})));
+  });
+});
