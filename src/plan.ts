@@ -318,4 +318,11 @@ export interface PlanDocument {
   periods: Period[];
   versions: PlanVersion[];
   currency: Currency;
+  /**
+   * The language of the texts written to the base (breakdown, feedback, honours, calculation
+   * time). Fixed per plan so that collaborators reading the extension in different languages
+   * write the same cells: a refresh by an English reader after a Chinese one changes nothing.
+   * Absent: the language of the user who presses Refresh.
+   */
+  resultLanguage?: Lang;
 }

@@ -29,11 +29,17 @@ export interface Preview {
 
 /**
  * When and in which language the run happens: texts written to the base (breakdown, feedback,
- * calculation time) are in the language of the user who presses Refresh.
+ * calculation time) are in the plan's result language, or, when the plan leaves it open, in
+ * the language of the user who presses Refresh.
  */
 export interface RunContext {
   now: Date;
   lang: Lang;
+}
+
+/** @example writtenLanguage({resultLanguage: 'zh'}, 'en') // 'zh' */
+export function writtenLanguage(plan: Pick<PlanDocument, 'resultLanguage'>, userLang: Lang): Lang {
+  return plan.resultLanguage === 'zh' || plan.resultLanguage === 'en' ? plan.resultLanguage : userLang;
 }
 
 /** Progress of a long step, as a fraction 0..1. */
@@ -69,7 +75,7 @@ export async function computePreview(
   const read = await readFacts(base, plan, onProgress);
   const run = runPlan(plan, periodId, read.facts);
   const writes = planWrites(run, plan, read.current, {
-    lang: context.lang,
+    lang: writtenLanguage(plan, context.lang),
     calculatedAt: context.now.toISOString(),
     fields: read.resultFields,
   });

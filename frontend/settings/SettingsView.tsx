@@ -203,6 +203,17 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
             options={(['halfUp', 'halfEven', 'down'] as const).map((r) => ({value: r, label: t(`settings.rounding.${r}`)}))}
             onChange={(rounding) => edit((d) => void (d.currency.rounding = rounding))}
           />
+          <Choice
+            label={t('settings.resultLanguage')}
+            value={draft.resultLanguage ?? 'user'}
+            options={(['user', 'zh', 'en'] as const).map((l) => ({value: l, label: t(`settings.resultLanguage.${l}`)}))}
+            onChange={(choice) =>
+              edit((d) => {
+                if (choice === 'user') delete d.resultLanguage;
+                else d.resultLanguage = choice;
+              })
+            }
+          />
         </Box>
       </Section>
 
