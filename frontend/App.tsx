@@ -31,6 +31,22 @@ function ForcedNotice({hasPlan, errors, storedIssues}: {hasPlan: boolean; errors
   );
 }
 
+/**
+ * What reading the stored plan noticed without failing (an older format upgraded on the way in):
+ * said wherever the user is, because saving is what makes the upgrade stick.
+ */
+function StoredNotes({notes}: {notes: readonly Issue[]}) {
+  const {tx} = useLang();
+  if (notes.length === 0) return null;
+  return (
+    <Box role="status" dataAttributes={{'data-testid': 'stored-notes'}} backgroundColor="#eef6ff" padding={2} margin={2} borderRadius="large">
+      {notes.map((issue, i) => (
+        <Text key={i}>{tx(issue.message)}</Text>
+      ))}
+    </Box>
+  );
+}
+
 export function App() {
   const base = useBase();
   const store = usePlan();
@@ -48,15 +64,23 @@ export function App() {
   );
   const errors = problems.filter((issue) => issue.severity === 'error');
   const forced = !store.plan || hasErrors(problems);
+  const storedErrors = store.issues.filter((issue) => issue.severity === 'error');
+  const storedNotes = store.issues.filter((issue) => issue.severity !== 'error');
 
   if (forced || settingsOpen || !store.plan || !store.revision) {
     return (
       <Box padding={3}>
         {/* SettingsView carries its own title and language switch. */}
-        {forced && <ForcedNotice hasPlan={store.plan !== null} errors={errors} storedIssues={store.issues} />}
+        {forced && <ForcedNotice hasPlan={store.plan !== null} errors={errors} storedIssues={storedErrors} />}
+        <StoredNotes notes={storedNotes} />
         <SettingsView plan={store.plan} onSave={store.save} canSave={store.canSave} onClose={forced ? undefined : () => setSettingsOpen(false)} />
       </Box>
     );
   }
-  return <RunView plan={store.plan} revision={store.revision} problems={problems} onOpenSettings={() => setSettingsOpen(true)} />;
+  return (
+    <>
+      <StoredNotes notes={storedNotes} />
+      <RunView plan={store.plan} revision={store.revision} problems={problems} onOpenSettings={() => setSettingsOpen(true)} />
+    </>
+  );
 }

@@ -202,7 +202,7 @@ describe('reliability: plan', () => {
 
   // Open: see /work/notes/bugs.md "upgraded plan: the notice is never shown". A valid format-0
   // plan opens the run view, and the upgrade notice of P7 is shown nowhere.
-  test.failing('P12 a stored format-0 plan: the extension tells the user it was upgraded and should be saved', async () => {
+  it('P12 a stored format-0 plan: the extension tells the user it was upgraded and should be saved', async () => {
     const fixture = demoBase({reps: 4, orders: 6});
     const current = createTemplate(baseSchema(createDriver(fixture).base), '2026-03-10');
     const driver = createDriver({...fixture, globalConfig: {[PLAN_KEY]: JSON.stringify(asVersion0(current))}});
