@@ -210,16 +210,21 @@ describe('batchUpdates and RateLimiter', () => {
     expect(batchUpdates(updates.map((u) => ({...u, fields: {}})))).toHaveLength(3);
   });
 
-  it('never lets more than 15 calls start in any rolling second', async () => {
+  it('starts a call only a full second after the call 15 before it has ended', async () => {
     const clock = fakeClock();
     const limiter = new RateLimiter(15, 1000, clock.now, clock.sleep);
     const starts: number[] = [];
+    const ends: number[] = [];
     for (let i = 0; i < 50; i++) {
       await limiter.acquire();
       starts.push(clock.now());
+      // Each call takes a varying time to reach the base and return.
+      await clock.sleep(10 + (i % 3) * 20);
+      ends.push(clock.now());
+      limiter.release();
     }
-    for (let i = 15; i < starts.length; i++) expect(starts[i] - starts[i - 15]).toBeGreaterThanOrEqual(1000);
-    // 50 calls need at least 3 full seconds of waiting and no more than that.
-    expect(starts[49]).toBe(3000);
+    for (let i = 15; i < starts.length; i++) expect(starts[i] - ends[i - 15]).toBeGreaterThanOrEqual(1000);
+    // And it waits no longer than that: the 16th call starts exactly 1 s after the 1st ended.
+    expect(starts[15]).toBe(ends[0] + 1000);
   });
 });
