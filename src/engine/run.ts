@@ -9,7 +9,7 @@ import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
 import {aggregateSources, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
-import {makeIssue} from './issues';
+import {idList, makeIssue} from './issues';
 import {NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
@@ -44,7 +44,7 @@ interface Row {
   rank: number;
 }
 
-function failed(periodId: string, versionId: string, issue: Issue, participants: number): RunResult {
+function noResults(periodId: string, versionId: string, issue: Issue, participants: number): RunResult {
   return {
     periodId,
     versionId,
@@ -75,19 +75,21 @@ function targetUse(metric: Metric): 'none' | 'divides' | 'inverse' {
 
 export function runPlan(plan: PlanDocument, periodId: string, facts: Facts): RunResult {
   const period = plan.periods.find((p) => p.id === periodId);
-  if (!period) return failed(periodId, '', makeIssue('error', 'engine.period.unknown', {period: periodId}, {path: 'periods'}), facts.participants.length);
+  if (!period) return noResults(periodId, '', makeIssue('error', 'engine.period.unknown', {period: periodId}, {path: 'periods'}), facts.participants.length);
   const version = versionForPeriod(plan, period);
   if (!version) {
-    return failed(periodId, '', makeIssue('error', 'engine.version.none', {period: period.label || period.id}, {path: 'versions'}), facts.participants.length);
+    return noResults(periodId, '', makeIssue('error', 'engine.version.none', {period: period.label || period.id}, {path: 'versions'}), facts.participants.length);
+  }
+
+  if (facts.participants.length === 0) {
+    // Every record would only be reported as an orphan: one message says why the preview is empty.
+    const people = plan.mapping.people?.table;
+    return noResults(periodId, version.id, makeIssue('warning', 'engine.participants.none', {table: people?.name ?? ''}, people ? {tableId: people.id} : {}), 0);
   }
 
   const issues: Issue[] = [];
-  const participants = facts.participants;
+  const {participants, index} = uniqueParticipants(facts.participants, issues);
   const stats: RunStats = emptyStats(participants.length);
-  const index = new Map<string, number>();
-  participants.forEach((p, i) => {
-    if (!index.has(p.id)) index.set(p.id, i);
-  });
 
   const hierarchy = buildHierarchy(participants, index);
   issues.push(...hierarchy.issues);
@@ -97,6 +99,37 @@ export function runPlan(plan: PlanDocument, periodId: string, facts: Facts): Run
   const levels = downlineLevels(version, hierarchy, participants.length);
   const rows = scoreParticipants(version, participants, levels, buckets, issues);
   return pay(plan, version, periodId, rows, hierarchy, levels, issues, stats);
+}
+
+/**
+ * The participants with each record id once: the first record of an id is computed, later ones are
+ * reported and dropped, since two results for one id would write the same row twice.
+ *
+ * @example uniqueParticipants([a1, b, a2], issues).participants // [a1, b], one engine.participant.duplicate issue
+ */
+export function uniqueParticipants(
+  all: readonly ParticipantFact[],
+  issues: Issue[],
+): {participants: ParticipantFact[]; index: Map<string, number>} {
+  const index = new Map<string, number>();
+  const participants: ParticipantFact[] = [];
+  const dropped: ParticipantFact[] = [];
+  for (const p of all) {
+    if (index.has(p.id)) {
+      dropped.push(p);
+      continue;
+    }
+    index.set(p.id, participants.length);
+    participants.push(p);
+  }
+  if (dropped.length > 0) {
+    issues.push(
+      makeIssue('warning', 'engine.participant.duplicate', {count: dropped.length, names: idList(dropped.map((p) => `${p.name} (${p.id})`))}, {
+        recordIds: [...new Set(dropped.map((p) => p.id))],
+      }),
+    );
+  }
+  return {participants, index};
 }
 
 /** Downline by level for everyone, computed once to the deepest depth the version needs. */

@@ -27,6 +27,14 @@ export const engineMessages = {
     zh: '“{incentive}”引用的指标 {metric} 不存在，该项记为 0',
     en: '"{incentive}" refers to metric {metric}, which does not exist; it pays 0',
   },
+  'engine.participants.none': {
+    zh: '人员表“{table}”没有记录，没有可计算的内容',
+    en: 'The people table "{table}" has no records: nothing to compute',
+  },
+  'engine.participant.duplicate': {
+    zh: '人员表中有 {count} 条记录的记录 ID 重复，只计算每个 ID 的第一条：{names}',
+    en: '{count} records of the people table repeat a record id; only the first record of each id is computed: {names}',
+  },
   // Records
   'engine.record.noDate': {
     zh: '数据源“{source}”中有 {count} 条记录日期为空，未计入：{ids}',

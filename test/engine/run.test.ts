@@ -46,3 +46,45 @@ describe('runPlan: the basic path', () => {
     expect(none.issues[0]).toMatchObject({code: 'engine.version.none', severity: 'error'});
   });
 });
+
+describe('runPlan: the people table', () => {
+  const plan = makePlan();
+
+  it('says so when the people table has no records, naming the mapped table, instead of an empty preview', () => {
+    const run = runPlan(plan, '2026-03', makeFacts([], {orders: [order('o1', 'r1', 100)]}));
+    expect(run.results).toEqual([]);
+    expect(run.issues).toEqual([
+      {
+        code: 'engine.participants.none',
+        severity: 'warning',
+        tableId: 'tblReps',
+        message: {zh: '人员表“销售人员”没有记录，没有可计算的内容', en: 'The people table "销售人员" has no records: nothing to compute'},
+      },
+    ]);
+    expect(run.totals.totalPay).toBe('0');
+  });
+
+  it('computes the first record of a repeated participant id once and names the records dropped', () => {
+    const facts = makeFacts([person('r1', '王芳'), person('r2', '李雷'), person('r1', '王芳（副本）', {baseSalary: 9999})], {
+      orders: [order('o1', 'r1', 46000), order('o2', 'r2', 24000)],
+    });
+    const run = runPlan(plan, '2026-03', facts);
+    expect(run.results.map((r) => r.participantId).sort()).toEqual(['r1', 'r2']);
+    const wang = run.results.find((r) => r.participantId === 'r1')!;
+    expect(wang.name).toBe('王芳');
+    expect(wang.metrics[0].value).toBe('46000.00');
+    expect(run.stats.participants).toBe(2);
+    const duplicate = run.issues.filter((i) => i.code === 'engine.participant.duplicate');
+    expect(duplicate).toEqual([
+      {
+        code: 'engine.participant.duplicate',
+        severity: 'warning',
+        recordIds: ['r1'],
+        message: {
+          zh: '人员表中有 1 条记录的记录 ID 重复，只计算每个 ID 的第一条：王芳（副本） (r1)',
+          en: '1 records of the people table repeat a record id; only the first record of each id is computed: 王芳（副本） (r1)',
+        },
+      },
+    ]);
+  });
+});
