@@ -132,10 +132,15 @@ describe('reliability: setup', () => {
 
   // Open: see /work/notes/bugs.md "people table without records". An empty people table gives an
   // empty preview and no word of why; the user should be told the table has no records.
-  test.failing('S11 people table without records: the run says the people table is empty', () => {
-    const run = runPlan(makePlan(), '2026-03', makeFacts([]));
+  it('S11 people table without records: the run says the people table is empty', () => {
+    const plan = makePlan();
+    const run = runPlan(plan, '2026-03', makeFacts([]));
     expect(run.results).toEqual([]);
-    expect(run.issues.map((i) => i.code)).toContain('engine.participants.none');
+    const table = plan.mapping.people!.table.name;
+    expect(theIssue(run.issues, 'engine.participants.none').message).toEqual({
+      zh: `人员表“${table}”没有记录，没有可计算的内容`,
+      en: `The people table "${table}" has no records: nothing to compute`,
+    });
   });
 });
 
