@@ -151,8 +151,15 @@ export class ExactSum {
     this.decimal = this.decimal.plus(value);
   }
 
+  /**
+   * Team scope adds thousands of personal sums: their integer parts are added as integers, so no
+   * decimal is built unless a sum really holds one.
+   */
   addSum(other: ExactSum): void {
-    this.decimal = this.decimal.plus(other.value());
+    if (!other.decimal.isZero()) this.decimal = this.decimal.plus(other.decimal);
+    // Both parts are below 2^53 on their own; flushing first keeps their integer sum exact too.
+    if (Math.abs(this.units) + Math.abs(other.units) >= 2 ** 53) this.flush();
+    this.units += other.units;
   }
 
   private flush(): void {

@@ -1,4 +1,4 @@
-import {D, NOT_A_NUMBER, formatGrouped, formatRatePercent, parseDecimal, roundMoney, round2} from '../../src/engine/money';
+import {D, ExactSum, NOT_A_NUMBER, formatGrouped, formatRatePercent, parseDecimal, roundMoney, round2} from '../../src/engine/money';
 
 describe('money: exact decimals', () => {
   it('reads numbers and decimal text, with thousands commas', () => {
@@ -37,5 +37,24 @@ describe('money: exact decimals', () => {
     expect(formatGrouped(new D('999'), 0)).toBe('999');
     expect(formatRatePercent('0.025')).toBe('2.5');
     expect(formatRatePercent('0.03')).toBe('3');
+  });
+});
+
+describe('ExactSum.addSum', () => {
+  it('adds integer units and decimal parts exactly, also past the point where units must be flushed', () => {
+    const big = new ExactSum();
+    // 2^49 units of 1e-4 each: sixteen flush once inside and leave 2^52 units, so two of them make 2^53.
+    const amount = 2 ** 49 / 10_000;
+    for (let i = 0; i < 16; i++) big.add(amount);
+    const mixed = new ExactSum();
+    mixed.add(0.00001); // not a 4-place amount: held as a decimal
+    mixed.add(big.value());
+    mixed.add(1234.5);
+    const team = new ExactSum();
+    team.addSum(big);
+    team.addSum(mixed);
+    team.addSum(big);
+    const expected = new D(amount).times(48).plus('0.00001').plus('1234.5');
+    expect(team.value().toString()).toBe(expected.toString());
   });
 });
