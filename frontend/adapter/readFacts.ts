@@ -35,8 +35,6 @@ export type OnProgress = (fraction: number) => void;
 /** Records converted between two progress reports on a big table. */
 const PROGRESS_EVERY = 5000;
 
-const NUMERIC_TYPES = new Set(['number', 'currency', 'percent', 'rating', 'duration', 'autoNumber', 'count']);
-
 /** A named cell value (select choice, collaborator, linked record) to its name. */
 function nameOf(value: unknown): string | null {
   if (value && typeof value === 'object' && typeof (value as {name?: unknown}).name === 'string') return (value as {name: string}).name;
@@ -54,6 +52,50 @@ function fromArray(values: unknown[]): FactValue {
   return items.map((item) => nameOf(item) ?? String(item));
 }
 
+/** Converts one SDK cell value of a field type to the engine's value. */
+type Converter = (value: unknown) => FactValue;
+
+const linkIds: Converter = (value) =>
+  value === undefined || value === null
+    ? null
+    : Array.isArray(value)
+      ? value.flatMap((v) => (v && typeof (v as {id?: unknown}).id === 'string' ? [(v as {id: string}).id] : []))
+      : [];
+const namedItem: Converter = (value) => (value === undefined || value === null ? null : nameOf(value) ?? (typeof value === 'string' ? value : null));
+const namedItems: Converter = (value) => (Array.isArray(value) ? value.map((v) => nameOf(v) ?? String(v)) : null);
+const checked: Converter = (value) => value === true;
+
+/** Any other type: a plain value as is, a computed one by its shape, anything else as its text. */
+const plain: Converter = (value) => {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return fromArray(value);
+  // An error value of a formula ({error: '#ERROR'}) or anything unexpected: its text, reported
+  // by the engine where a number is needed.
+  return nameOf(value) ?? String(JSON.stringify(value));
+};
+
+const CONVERTERS: {[type: string]: Converter} = {
+  multipleRecordLinks: linkIds,
+  singleSelect: namedItem,
+  singleCollaborator: namedItem,
+  createdBy: namedItem,
+  lastModifiedBy: namedItem,
+  multipleSelects: namedItems,
+  multipleCollaborators: namedItems,
+  checkbox: checked,
+};
+
+/**
+ * The converter of a field type, chosen once per field so that the record loop does no
+ * dispatch per cell.
+ *
+ * @example converterFor('singleSelect')({id: 'sel1', name: '资深'}) // '资深'
+ */
+export function converterFor(type: string): Converter {
+  return CONVERTERS[type] ?? plain;
+}
+
 /**
  * One SDK cell value as the engine sees it.
  *
@@ -61,34 +103,16 @@ function fromArray(values: unknown[]): FactValue {
  * @example toFact([{id: 'rec1', name: '王伟'}], 'multipleRecordLinks') // ['rec1']
  */
 export function toFact(value: unknown, type: string): FactValue {
-  if (value === undefined || value === null) return type === 'checkbox' ? false : null;
-  switch (type) {
-    case 'multipleRecordLinks':
-      return Array.isArray(value) ? value.flatMap((v) => (v && typeof (v as {id?: unknown}).id === 'string' ? [(v as {id: string}).id] : [])) : [];
-    case 'singleSelect':
-    case 'singleCollaborator':
-    case 'createdBy':
-    case 'lastModifiedBy':
-      return nameOf(value) ?? (typeof value === 'string' ? value : null);
-    case 'multipleSelects':
-    case 'multipleCollaborators':
-      return Array.isArray(value) ? value.map((v) => nameOf(v) ?? String(v)) : null;
-    case 'checkbox':
-      return value === true;
-    default:
-      break;
-  }
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return fromArray(value);
-  const name = nameOf(value);
-  if (name !== null) return name;
-  // An error value of a formula ({error: '#ERROR'}) or anything unexpected: its text, reported
-  // by the engine where a number is needed.
-  return NUMERIC_TYPES.has(type) ? JSON.stringify(value) : String(JSON.stringify(value));
+  return converterFor(type)(value);
 }
 
-/** The fields each plan source reads, beyond its participant and date fields. */
-function metricFieldsBySource(plan: PlanDocument): Map<string, FieldRef[]> {
+
+/**
+ * The sources that some metric of some plan version reads, each with the fields it reads beyond
+ * its participant and date fields. A mapped source that no metric reads is absent: the engine
+ * only aggregates sources its metrics name, so loading one would cost memory and time for nothing.
+ */
+function usedSourceFields(plan: PlanDocument): Map<string, FieldRef[]> {
   const bySource = new Map<string, FieldRef[]>();
   const metrics: Metric[] = plan.versions.flatMap((v) => v.metrics);
   for (const metric of metrics) {
@@ -117,7 +141,7 @@ interface TableRead {
   fields: Map<string, Field>;
 }
 
-/** Resolves a plan field reference on a loaded table, or records an issue naming it. */
+/** Resolves a plan field reference on a mapped table, or records an issue naming it. */
 class FieldResolver {
   private readonly reported = new Set<string>();
   constructor(private readonly issues: Issue[]) {}
@@ -149,23 +173,130 @@ function missingTable(ref: TableRef, role: 'adapter.role.people' | 'adapter.role
   return {code: 'adapter.read.tableMissing', severity: 'error', message: {zh: message('zh'), en: message('en')}, tableId: ref.id};
 }
 
-const cell = (record: AirtableRecord, field: Field | null): FactValue => (field ? toFact(record.getCellValue(field.id), field.type) : null);
+type CellReader<T> = (record: AirtableRecord) => T;
 
-/** Text of a name-like cell: a select or a linked record by its name, anything else as shown. */
-function nameCell(record: AirtableRecord, field: Field | null): string | null {
-  if (!field) return null;
-  const value = record.getCellValue(field.id);
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.length > 0 ? nameOf(value[0]) ?? String(value[0]) : null;
-  const name = nameOf(value);
-  if (name !== null) return name;
-  const shown = record.getCellValueAsString(field.id);
-  return shown === '' ? null : shown;
+/** Reads one field of a record as a fact; a missing field reads as empty. */
+function factReader(field: Field | null): CellReader<FactValue> {
+  if (!field) return () => null;
+  const id = field.id;
+  const convert = converterFor(field.type);
+  return (record) => convert(record.getCellValue(id));
+}
+
+/** Types whose string value is already the text shown, so no second read as a string is needed. */
+const TEXT_TYPES = new Set(['singleLineText', 'multilineText', 'email', 'url', 'phoneNumber']);
+
+/** Reads a name-like cell: a select or a linked record by its name, anything else as shown. */
+function nameReader(field: Field | null): CellReader<string | null> {
+  if (!field) return () => null;
+  const id = field.id;
+  const isText = TEXT_TYPES.has(field.type);
+  return (record) => {
+    const value = record.getCellValue(id);
+    if (value === null || value === undefined) return null;
+    if (isText && typeof value === 'string') return value === '' ? null : value;
+    if (Array.isArray(value)) return value.length > 0 ? nameOf(value[0]) ?? String(value[0]) : null;
+    const name = nameOf(value);
+    if (name !== null) return name;
+    const shown = record.getCellValueAsString(id);
+    return shown === '' ? null : shown;
+  };
+}
+
+/** One reader per distinct field, keyed by field id. */
+function factReaders(fields: Field[]): [string, CellReader<FactValue>][] {
+  const unique = new Map(fields.map((field) => [field.id, field]));
+  return [...unique.values()].map((field) => [field.id, factReader(field)]);
+}
+
+interface PeopleFields {
+  name: Field | null;
+  upline: Field | null;
+  team: Field | null;
+  tier: Field | null;
+  baseSalary: Field | null;
+  performancePayBase: Field | null;
+  others: Field[];
+  results: Field[];
+}
+
+interface SourceRead {
+  mapping: SourceMapping;
+  read: TableRead;
+  participant: Field;
+  date: Field | null;
+  values: Field[];
+}
+
+/** The participants of the people table's records, and their current result cells. */
+function convertPeople(records: readonly AirtableRecord[], fields: PeopleFields, current: Map<string, CellMap>): ParticipantFact[] {
+  const name = nameReader(fields.name);
+  const upline = factReader(fields.upline);
+  const team = nameReader(fields.team);
+  const tier = nameReader(fields.tier);
+  const baseSalary = factReader(fields.baseSalary);
+  const performancePayBase = factReader(fields.performancePayBase);
+  const others = factReaders(fields.others);
+  const resultIds = fields.results.map((field) => field.id);
+  const participants: ParticipantFact[] = new Array(records.length);
+  let i = 0;
+  for (const record of records) {
+    const uplines = upline(record);
+    const values: {[fieldId: string]: FactValue} = {};
+    for (const [id, read] of others) values[id] = read(record);
+    participants[i++] = {
+      id: record.id,
+      name: name(record) ?? record.name,
+      uplineId: Array.isArray(uplines) ? uplines[0] ?? null : null,
+      team: team(record),
+      tier: tier(record),
+      baseSalary: baseSalary(record),
+      performancePayBase: performancePayBase(record),
+      fields: values,
+    };
+    const cells: CellMap = {};
+    for (const id of resultIds) cells[id] = record.getCellValue(id);
+    current.set(record.id, cells);
+  }
+  return participants;
+}
+
+/** The facts of one source's records; `onRecords` hears how many were converted so far. */
+function convertSource(
+  records: readonly AirtableRecord[],
+  source: SourceRead,
+  byName: (name: string) => string[],
+  onRecords: (done: number) => void,
+): SourceRecordFact[] {
+  const values = factReaders(source.values);
+  const participantId = source.participant.id;
+  // A participant named in a text field (not a link) is found by name.
+  const participantName = source.participant.type === 'multipleRecordLinks' ? null : nameReader(source.participant);
+  const dateId = source.date?.id ?? null;
+  const out: SourceRecordFact[] = new Array(records.length);
+  let i = 0;
+  for (const record of records) {
+    const cells: {[fieldId: string]: FactValue} = {};
+    for (const [id, read] of values) cells[id] = read(record);
+    let participantIds: string[];
+    if (participantName) {
+      const name = participantName(record);
+      participantIds = name ? byName(name) : [];
+    } else {
+      participantIds = (linkIds(record.getCellValue(participantId)) as string[] | null) ?? [];
+    }
+    const date = dateId ? record.getCellValue(dateId) : null;
+    out[i++] = {id: record.id, participantIds, date: typeof date === 'string' && date !== '' ? date : null, values: cells};
+    if (i % PROGRESS_EVERY === 0) onRecords(i);
+  }
+  return out;
 }
 
 /**
- * Loads every mapped table once and returns the facts, the current result cells and the issues.
- * `onProgress` receives a fraction 0..1 after each table and every few thousand records.
+ * Loads the mapped tables one at a time and returns the facts, the current result cells and the
+ * issues. Each table is converted and unloaded before the next is loaded, so that at most one
+ * table's SDK records are held next to the facts. `onProgress` receives a fraction 0..1 after
+ * each load and conversion, and every few thousand records.
  */
 export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnProgress): Promise<ReadResult> {
   const issues: Issue[] = [];
@@ -184,10 +315,11 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
     return read;
   };
 
-  // 1. Resolve every field the plan uses, per table, before loading anything.
+  // 1. Resolve every field the plan uses, per table, before loading anything. The people table
+  // comes first: a source naming participants in a text field needs their names.
   const people = plan.mapping.people;
   const peopleRead = people ? tableRead(people.table, 'adapter.role.people') : null;
-  const peopleFields = peopleRead && people
+  const peopleFields: PeopleFields | null = peopleRead && people
     ? {
         name: resolver.resolve(peopleRead, people.name),
         upline: resolver.resolve(peopleRead, people.upline),
@@ -201,103 +333,58 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
     : null;
   if (peopleRead) peopleRead.fields.set(peopleRead.table.primaryField.id, peopleRead.table.primaryField);
 
-  const metricFields = metricFieldsBySource(plan);
-  const sources: {mapping: SourceMapping; read: TableRead; participant: Field; date: Field | null; values: Field[]}[] = [];
+  const usedFields = usedSourceFields(plan);
+  const sources: SourceRead[] = [];
   for (const mapping of plan.mapping.sources) {
+    const refs = usedFields.get(mapping.id);
+    if (!refs) continue;
     const read = tableRead(mapping.table, 'adapter.role.source');
     if (!read) continue;
     const participant = resolver.resolve(read, mapping.participant);
     const date = resolver.resolve(read, mapping.date);
-    const values = (metricFields.get(mapping.id) ?? []).flatMap((ref) => resolver.resolve(read, ref) ?? []);
+    const values = refs.flatMap((ref) => resolver.resolve(read, ref) ?? []);
     // Without its participant link a source credits nobody: leave it out rather than report
     // every record as an orphan.
     if (participant) sources.push({mapping, read, participant, date, values});
   }
 
-  // 2. Load each table once, with only those fields.
+  // 2. Per table: load only those fields, convert every record once, unload.
   const tables = [...reads.values()];
-  const loaded = new Map<string, Awaited<ReturnType<Table['selectRecordsAsync']>>>();
-  const totalSteps = tables.length * 2;
+  const totalSteps = Math.max(1, tables.length * 2);
   let steps = 0;
-  const progress = () => onProgress?.(Math.min(1, steps / totalSteps));
-  try {
-    for (const read of tables) {
-      loaded.set(read.table.id, await read.table.selectRecordsAsync({fields: [...read.fields.keys()]}));
+  const progress = (extra = 0) => onProgress?.(Math.min(1, (steps + extra) / totalSteps));
+
+  const current = new Map<string, CellMap>();
+  const resultFields: {[fieldId: string]: FieldSchema} = {};
+  for (const field of peopleFields?.results ?? []) resultFields[field.id] = fieldSchema(field);
+  const facts: Facts = {participants: [], sources: {}};
+  let idsByName: Map<string, string[]> | null = null;
+  const byName = (name: string): string[] => {
+    if (!idsByName) {
+      idsByName = new Map();
+      for (const p of facts.participants) idsByName.set(p.name, [...(idsByName.get(p.name) ?? []), p.id]);
+    }
+    return idsByName.get(name.trim()) ?? [];
+  };
+
+  for (const read of tables) {
+    const query = await read.table.selectRecordsAsync({fields: [...read.fields.keys()]});
+    try {
       steps++;
       progress();
+      const records = query.records;
+      if (read === peopleRead && peopleFields) facts.participants = convertPeople(records, peopleFields, current);
+      const onTable = sources.filter((source) => source.read === read);
+      onTable.forEach((source, j) => {
+        const onRecords = (done: number) => progress((j + done / records.length) / onTable.length);
+        facts.sources[source.mapping.id] = convertSource(records, source, byName, onRecords);
+      });
+    } finally {
+      query.unloadData();
     }
-
-    // 3. Convert, one pass per table.
-    const participants: ParticipantFact[] = [];
-    const current = new Map<string, CellMap>();
-    const resultFields: {[fieldId: string]: FieldSchema} = {};
-    if (peopleRead && peopleFields) {
-      const query = loaded.get(peopleRead.table.id)!;
-      for (const field of peopleFields.results) resultFields[field.id] = fieldSchema(field);
-      for (const record of query.records) {
-        const uplines = cell(record, peopleFields.upline);
-        const fields: {[fieldId: string]: FactValue} = {};
-        for (const field of peopleFields.others) fields[field.id] = cell(record, field);
-        participants.push({
-          id: record.id,
-          name: nameCell(record, peopleFields.name) ?? record.name,
-          uplineId: Array.isArray(uplines) ? uplines[0] ?? null : null,
-          team: nameCell(record, peopleFields.team),
-          tier: nameCell(record, peopleFields.tier),
-          baseSalary: cell(record, peopleFields.baseSalary),
-          performancePayBase: cell(record, peopleFields.performancePayBase),
-          fields,
-        });
-        const cells: CellMap = {};
-        for (const field of peopleFields.results) cells[field.id] = record.getCellValue(field.id);
-        current.set(record.id, cells);
-      }
-      steps++;
-      progress();
-    }
-
-    // A participant named in a text field (not a link) is found by name.
-    let idsByName: Map<string, string[]> | null = null;
-    const byName = (name: string): string[] => {
-      if (!idsByName) {
-        idsByName = new Map();
-        for (const p of participants) idsByName.set(p.name, [...(idsByName.get(p.name) ?? []), p.id]);
-      }
-      return idsByName.get(name.trim()) ?? [];
-    };
-
-    const facts: Facts = {participants, sources: {}};
-    const converted = new Set<string>();
-    for (const source of sources) {
-      const query = loaded.get(source.read.table.id)!;
-      const link = source.participant.type === 'multipleRecordLinks';
-      const out: SourceRecordFact[] = new Array(query.records.length);
-      let i = 0;
-      for (const record of query.records) {
-        const values: {[fieldId: string]: FactValue} = {};
-        for (const field of source.values) values[field.id] = cell(record, field);
-        let participantIds: string[];
-        if (link) {
-          participantIds = (toFact(record.getCellValue(source.participant.id), 'multipleRecordLinks') as string[] | null) ?? [];
-        } else {
-          const name = nameCell(record, source.participant);
-          participantIds = name ? byName(name) : [];
-        }
-        const date = source.date ? record.getCellValue(source.date.id) : null;
-        out[i++] = {id: record.id, participantIds, date: typeof date === 'string' && date !== '' ? date : null, values};
-        if (i % PROGRESS_EVERY === 0) onProgress?.(Math.min(1, (steps + i / out.length) / totalSteps));
-      }
-      facts.sources[source.mapping.id] = out;
-      if (!converted.has(source.read.table.id) && source.read !== peopleRead) {
-        converted.add(source.read.table.id);
-        steps++;
-        progress();
-      }
-    }
-    steps = totalSteps;
+    steps++;
     progress();
-    return {facts, current, resultFields, issues};
-  } finally {
-    for (const query of loaded.values()) query.unloadData();
   }
+  if (tables.length === 0) onProgress?.(1);
+  return {facts, current, resultFields, issues};
 }

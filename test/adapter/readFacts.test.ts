@@ -11,18 +11,20 @@ const tableOf = (id: string) => fixture.base.tables.find((t) => t.id === id)!;
 
 /** Records every selectRecordsAsync call and whether its query was unloaded (query objects are frozen: spy on their class). */
 function spyOnQueries(tables: Table[]) {
-  const calls: {tableId: string; fields: string[]; query: object}[] = [];
+  const calls: {tableId: string; fields: string[]; query: object; stillLoaded: number}[] = [];
   let unloads: jest.SpyInstance | null = null;
+  const unloaded = (query: object) => (unloads?.mock.contexts ?? []).includes(query);
   for (const table of tables) {
     const original = table.selectRecordsAsync.bind(table);
     jest.spyOn(table, 'selectRecordsAsync').mockImplementation(async (opts) => {
+      // How many earlier queries were still loaded when this one was asked for.
+      const stillLoaded = calls.filter((c) => !unloaded(c.query)).length;
       const query = await original(opts);
       unloads ??= jest.spyOn(Object.getPrototypeOf(query), 'unloadData');
-      calls.push({tableId: table.id, fields: (opts?.fields ?? []) as string[], query});
+      calls.push({tableId: table.id, fields: (opts?.fields ?? []) as string[], query, stillLoaded});
       return query;
     });
   }
-  const unloaded = (query: object) => (unloads?.mock.contexts ?? []).includes(query);
   return {calls, unloaded};
 }
 
@@ -72,8 +74,13 @@ describe('readFacts on the demo base', () => {
     const driver = createDriver(fixture);
     const {calls, unloaded} = spyOnQueries(driver.base.tables);
     const plan = demoPlan();
-    // A second source over the orders table must not load it again.
+    // A second source over the orders table, read by a metric of a later version, must not load it again.
     plan.mapping.sources.push({...plan.mapping.sources[0], id: 'ordersAgain'});
+    const later: typeof plan.versions[0] = JSON.parse(JSON.stringify(plan.versions[0]));
+    later.id = 'v2';
+    later.effectiveFrom = '2026-07-01';
+    later.metrics[0].source = {kind: 'source', sourceId: 'ordersAgain', aggregation: 'count'};
+    plan.versions.push(later);
     const {facts} = await readFacts(driver.base, plan);
     expect(facts.sources.ordersAgain.map((o) => [o.id, o.participantIds, o.date])).toEqual(facts.sources.orders.map((o) => [o.id, o.participantIds, o.date]));
     expect(calls.map((c) => c.tableId).sort()).toEqual([TABLE_IDS.customers, TABLE_IDS.orders, TABLE_IDS.reps, TABLE_IDS.reviews].sort());
@@ -83,6 +90,43 @@ describe('readFacts on the demo base', () => {
     expect(fieldsOf(TABLE_IDS.reps)).toContain(F.reps.calculatedAt);
     expect(fieldsOf(TABLE_IDS.reps)).not.toContain(F.reps.joined);
     expect(calls.every((c) => unloaded(c.query))).toBe(true);
+    // One table at a time: each is unloaded before the next is loaded, the people table first.
+    expect(calls.map((c) => c.stillLoaded)).toEqual(calls.map(() => 0));
+    expect(calls[0].tableId).toBe(TABLE_IDS.reps);
+  });
+
+  it('does not load a mapped source that no metric of any version reads, and unloads every query', async () => {
+    const driver = createDriver(fixture);
+    const {calls, unloaded} = spyOnQueries(driver.base.tables);
+    const plan = demoPlan();
+    plan.versions[0].metrics = plan.versions[0].metrics.filter((m) => m.id !== 'satisfaction');
+    const {facts, issues} = await readFacts(driver.base, plan);
+    expect(calls.map((c) => c.tableId).sort()).toEqual([TABLE_IDS.customers, TABLE_IDS.orders, TABLE_IDS.reps].sort());
+    expect(calls.every((c) => unloaded(c.query))).toBe(true);
+    expect(issues).toEqual([]);
+    expect(facts.sources.reviews).toBeUndefined();
+    expect(facts.sources.orders).toHaveLength(tableOf(TABLE_IDS.orders).records.length);
+  });
+
+  it('reads a plan whose unread source table was deleted without any issue', async () => {
+    const driver = createDriver(fixture);
+    driver.deleteTable(TABLE_IDS.reviews);
+    const plan = demoPlan();
+    plan.versions[0].metrics = plan.versions[0].metrics.filter((m) => m.id !== 'satisfaction');
+    const {facts, issues} = await readFacts(driver.base, plan);
+    expect(issues).toEqual([]);
+    expect(facts.participants).toHaveLength(tableOf(TABLE_IDS.reps).records.length);
+    expect(facts.sources.customers).toHaveLength(tableOf(TABLE_IDS.customers).records.length);
+  });
+
+  it('keeps a source whose metric weighs 0, since an honour or bonus may still read it', async () => {
+    const driver = createDriver(fixture);
+    const {calls} = spyOnQueries(driver.base.tables);
+    const plan = demoPlan();
+    plan.versions[0].metrics.find((m) => m.id === 'satisfaction')!.weight = '0';
+    const {facts} = await readFacts(driver.base, plan);
+    expect(calls.map((c) => c.tableId)).toContain(TABLE_IDS.reviews);
+    expect(facts.sources.reviews).toHaveLength(tableOf(TABLE_IDS.reviews).records.length);
   });
 
   it('returns the current result cells and the result field schemas', async () => {
