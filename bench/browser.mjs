@@ -18,21 +18,14 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execFileSync} from 'node:child_process';
 import {chromium} from 'playwright-core';
+import {CHROMIUM, CHROMIUM_FLAGS} from '../playground/chromium.mjs';
 import {serveFolder} from '../playground/serve.mjs';
 import {formatFigures, summariseProfile} from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
-const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...CHROMIUM_FLAGS,
   // performance.memory in exact bytes, and gc() so "heap of the loaded base" counts live data only.
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',

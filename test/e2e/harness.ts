@@ -9,21 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import {chromium, type BrowserContext, type Page} from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import {CHROMIUM, CHROMIUM_FLAGS} from '../../playground/chromium.mjs';
+
+export {CHROMIUM};
 /** Screenshots land here (git-ignored); CI keeps them as the run's artifacts. */
 export const ARTIFACTS = path.resolve(process.cwd(), 'artifacts', 'e2e');
 
-/** Flags from the platform notes: no sandbox as root, and no calls out of this closed network. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Default wait for one UI step; a 10k base takes longer and passes its own. */
 export const STEP_TIMEOUT_MS = 20_000;
