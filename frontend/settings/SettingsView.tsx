@@ -3,10 +3,11 @@
  * this base, and only saved when it has no errors (warnings may be saved) and the user may save.
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Button, Heading, Input, Select, Text, useBase} from '@airtable/blocks/ui';
-import type {Lang, PlanDocument} from '../../src/plan';
+import {Box, Button, Heading, Input, Text, useBase} from '@airtable/blocks/ui';
+import type {PlanDocument} from '../../src/plan';
 import {validatePlan} from '../../src/validate';
 import {baseSchema} from '../adapter/schema';
+import {LangSwitch} from '../components/LangSwitch';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Section} from './controls';
 import {clonePlan, hasErrors, issuesAt, reconcile, unplacedIssues} from './draft';
@@ -28,26 +29,6 @@ export interface SettingsViewProps {
 
 /** Paths a control shows issues for; anything else is listed under "other problems". */
 const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name'];
-
-export function LanguageSwitch() {
-  const {lang, setLang, t} = useLang();
-  return (
-    <Box display="flex" alignItems="center" style={{gap: 6}}>
-      <Text size="small">{t('settings.lang.label')}</Text>
-      <Select
-        aria-label={t('settings.lang.label')}
-        size="small"
-        width="120px"
-        value={lang}
-        options={[
-          {value: 'zh', label: '简体中文'},
-          {value: 'en', label: 'English'},
-        ]}
-        onChange={(next) => setLang(next as Lang)}
-      />
-    </Box>
-  );
-}
 
 export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
   const {t} = useLang();
@@ -88,7 +69,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
     return (
       <Box>
         <Box display="flex" justifyContent="flex-end" padding={2}>
-          <LanguageSwitch />
+          <LangSwitch />
         </Box>
         <Wizard
           schema={schema}
@@ -136,7 +117,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
         <Heading size="small" margin={0}>
           {t('settings.title')}
         </Heading>
-        <LanguageSwitch />
+        <LangSwitch />
         <Box display="flex" alignItems="center" style={{gap: 8}}>
           <Text size="small" textColor={errorCount ? '#d9363e' : 'light'}>
             {t('settings.summary', {errors: errorCount, warnings: warningCount})}

@@ -6,6 +6,7 @@ import {memo} from 'react';
 import {Box, Button, Input, Switch, Text} from '@airtable/blocks/ui';
 import type {Gate, Honour, PlanDocument, RateBonus} from '../../src/plan';
 import type {Issue} from '../../src/results';
+import {text} from '../../src/i18n';
 import {useLang} from '../state/lang';
 import {BilingualInput, DecimalInput, Field, IntInput, IssueNotes, Row, Section} from './controls';
 import {freshId, issuesAt, newMetric, sameIssuesAt, weightSum} from './draft';
@@ -138,7 +139,7 @@ function VersionEditorView({plan, versionIndex, issues, edit}: Props) {
             editVersion((v) =>
               void v.incentives.bonuses.push({
                 id: freshId('bonus', v.incentives.bonuses.map((b) => b.id)),
-                label: {zh: '奖金', en: 'Bonus'},
+                label: text('settings.default.bonusLabel'),
                 metricId: v.metrics[0]?.id ?? '',
                 tierMode: 'marginal',
                 tiers: [{fromAttainment: '0', rate: '0.01'}],

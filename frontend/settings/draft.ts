@@ -7,6 +7,7 @@ import type {Metric, Period, PlanDocument, PlanVersion, TableRef} from '../../sr
 import {PLAN_SCHEMA_VERSION} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {monthPeriod, quarterPeriod} from '../../src/period';
+import {text} from '../../src/i18n';
 
 /** A deep copy: the plan is plain JSON by contract, so this is exact and cheap at plan sizes. */
 export function clonePlan<T>(plan: T): T {
@@ -99,7 +100,7 @@ export function freshId(stem: string, taken: Iterable<string>): string {
 export function newMetric(version: PlanVersion, sourceId: string | undefined): Metric {
   return {
     id: freshId('metric', version.metrics.map((m) => m.id)),
-    label: {zh: '新指标', en: 'New metric'},
+    label: text('settings.default.metricLabel'),
     family: 'sales',
     unit: 'number',
     source: sourceId ? {kind: 'source', sourceId, aggregation: 'count'} : {kind: 'source', sourceId: '', aggregation: 'count'},

@@ -7,6 +7,7 @@ import type {Facts, ParticipantFact} from '../facts';
 import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, Text} from '../plan';
 import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
+import {text} from '../i18n';
 import {aggregateSources, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
@@ -249,10 +250,10 @@ function pay(
   for (const bonus of incentives.bonuses) if (!metricIndex.has(bonus.metricId)) unknownMetric(bonus.label, bonus.metricId);
   const team = incentives.teamBonus;
   const teamMetric = team.enabled ? metricIndex.get(team.metricId) : undefined;
-  if (team.enabled && teamMetric === undefined) unknownMetric({zh: '团队奖', en: 'Team bonus'}, team.metricId);
+  if (team.enabled && teamMetric === undefined) unknownMetric(text('engine.name.teamBonus'), team.metricId);
   const award = incentives.championAward;
   const awardMetric = award.enabled ? metricIndex.get(award.metricId) : undefined;
-  if (award.enabled && awardMetric === undefined) unknownMetric({zh: '冠军奖', en: 'Champion award'}, award.metricId);
+  if (award.enabled && awardMetric === undefined) unknownMetric(text('engine.name.championAward'), award.metricId);
 
   const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, awardMetric), currency);
   const honours = awardHonours(
@@ -277,12 +278,12 @@ function pay(
     push(breakdown, gradeLine(row.grade, row.total));
     const gradeName = row.grade?.grade ?? null;
 
-    const baseSalary = money(moneyCell(p, p.baseSalary, plan.mapping.people?.baseSalary?.name ?? {zh: '基本工资', en: 'base salary'}, issues) ?? ZERO);
+    const baseSalary = money(moneyCell(p, p.baseSalary, plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary'), issues) ?? ZERO);
     push(breakdown, bi('engine.line.baseSalary', {amount: formatMoney(baseSalary, currency)}));
 
     let performance = ZERO;
     if (incentives.performancePay.enabled) {
-      const base = moneyCell(p, p.performancePayBase, plan.mapping.people?.performancePayBase?.name ?? {zh: '绩效工资基数', en: 'performance-pay base'}, issues);
+      const base = moneyCell(p, p.performancePayBase, plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase'), issues);
       const coefficient = row.grade ? planDecimal(row.grade.coefficient) : null;
       performance = money(performancePay(base, coefficient));
       if (row.grade) {

@@ -151,6 +151,10 @@ export const engineMessages = {
   },
   'engine.line.gradeTop': {zh: '等级 {grade}（{total} ≥ {min}）', en: 'Grade {grade} ({total} ≥ {min})'},
   'engine.line.gradeNone': {zh: '无等级：总分 {total} 不在任何等级区间内', en: 'No grade: total {total} is in no grade band'},
+  'engine.name.teamBonus': {zh: '团队奖', en: 'Team bonus'},
+  'engine.name.championAward': {zh: '冠军奖', en: 'Champion award'},
+  'engine.name.baseSalary': {zh: '基本工资', en: 'base salary'},
+  'engine.name.performancePayBase': {zh: '绩效工资基数', en: 'performance-pay base'},
   'engine.line.baseSalary': {zh: '基本工资 {amount}', en: 'Base salary {amount}'},
   'engine.line.performancePay': {
     zh: '绩效工资 {base} × 系数 {coefficient}（等级 {grade}）= {amount}',

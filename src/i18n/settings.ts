@@ -2,6 +2,8 @@ import type {Text} from '../plan';
 
 /** Catalogue part: see src/i18n/index.ts. Texts of the settings screen (frontend/settings). */
 export const settingsMessages = {
+  'settings.default.metricLabel': {zh: '新指标', en: 'New metric'},
+  'settings.default.bonusLabel': {zh: '奖金', en: 'Bonus'},
   'settings.title': {zh: '方案设置', en: 'Plan settings'},
   'settings.planName': {zh: '方案名称', en: 'Plan name'},
   'settings.close': {zh: '关闭', en: 'Close'},
@@ -9,7 +11,6 @@ export const settingsMessages = {
   'settings.enabled': {zh: '启用', en: 'Enabled'},
   'settings.issueCount': {zh: '{count} 个问题', en: '{count} problem(s)'},
   'settings.summary': {zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} error(s), {warnings} warning(s)'},
-  'settings.lang.label': {zh: '语言', en: 'Language'},
   'settings.lang.zhShort': {zh: '中文', en: 'Chinese'},
   'settings.lang.enShort': {zh: '英文', en: 'English'},
 
