@@ -9,6 +9,7 @@
  *   node bench/browser.mjs 1k              # one size
  *   node bench/browser.mjs --profile 10k   # also a CPU profile of the first refresh, summarised
  *   node bench/browser.mjs --json          # the raw figures as JSON as well
+ *   node bench/browser.mjs --live 10k      # diagnostic: live heap (after gc) after each step
  */
 import {build} from 'esbuild';
 import {existsSync} from 'node:fs';
@@ -57,7 +58,7 @@ function versionOf(command, args) {
   }
 }
 
-async function runSize(context, baseUrl, size, profile, outdir) {
+async function runSize(context, baseUrl, size, profile, live, outdir) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let cpuProfile = null;
@@ -71,7 +72,7 @@ async function runSize(context, baseUrl, size, profile, outdir) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The page builds the base as soon as its script runs: wait for the answer, not for 'load'.
-  await page.goto(`${baseUrl}index.html?size=${size}${profile ? '&profile=1' : ''}`, {waitUntil: 'commit'});
+  await page.goto(`${baseUrl}index.html?size=${size}${profile ? '&profile=1' : ''}${live ? '&live=1' : ''}`, {waitUntil: 'commit'});
   await page.waitForFunction(() => window.__bench || window.__benchError, null, {timeout: SIZE_LIMIT_MS, polling: 500});
   const {result, error} = await page.evaluate(() => ({result: window.__bench ?? null, error: window.__benchError ?? null}));
   await page.close();
@@ -90,6 +91,7 @@ async function main() {
   const args = process.argv.slice(2);
   const profile = args.includes('--profile');
   const json = args.includes('--json');
+  const live = args.includes('--live');
   const sizes = args.filter((a) => !a.startsWith('--'));
   const wanted = sizes.length > 0 ? sizes : ['1k', '10k'];
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
@@ -109,7 +111,7 @@ async function main() {
     context = await chromium.launchPersistentContext(profileDir, {executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 30_000});
     for (const size of wanted) {
       const started = Date.now();
-      const result = await runSize(context, baseUrl, size, profile, outdir);
+      const result = await runSize(context, baseUrl, size, profile, live, outdir);
       for (const line of formatFigures(result)) console.log(line);
       console.log(`  (${size} measured in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(2)})`);
       if (json) console.log(JSON.stringify(result));

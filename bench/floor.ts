@@ -42,12 +42,17 @@ export interface FloorRead {
   cells: number;
   /** Non-empty cells seen: returned so that no engine can skip the reads as dead code. */
   filled: number;
+  /** The loads alone (the SDK building its record store), and the slowest table's. */
+  loadMs: number;
+  slowestLoad: {table: string; ms: number} | null;
 }
 
 type Query = Awaited<ReturnType<Table['selectRecordsAsync']>>;
 
 export interface LoadedTables {
   queries: {ids: string[]; query: Query}[];
+  /** Time each table's load took, by table name: the SDK's share of a read. */
+  loadMs: {table: string; ms: number}[];
   unload(): void;
 }
 
@@ -57,6 +62,7 @@ export interface LoadedTables {
  */
 export async function loadMapped(base: Base, plan: PlanDocument): Promise<LoadedTables> {
   const queries: LoadedTables['queries'] = [];
+  const loadMs: LoadedTables['loadMs'] = [];
   const unload = () => {
     for (const {query} of queries) query.unloadData();
   };
@@ -66,19 +72,25 @@ export async function loadMapped(base: Base, plan: PlanDocument): Promise<Loaded
       if (!table) continue;
       if (tableId === plan.mapping.people?.table.id) fieldIds.add(table.primaryField.id);
       const ids = [...fieldIds].filter((id) => table.getFieldByIdIfExists(id));
+      const started = performance.now();
       queries.push({ids, query: await table.selectRecordsAsync({fields: ids})});
+      loadMs.push({table: table.name, ms: performance.now() - started});
     }
   } catch (error) {
     unload();
     throw error;
   }
-  return {queries, unload};
+  return {queries, loadMs, unload};
 }
 
 /** Loads the mapped tables, reads every mapped cell once, unloads. */
 export async function readFloor(base: Base, plan: PlanDocument): Promise<FloorRead> {
-  const out: FloorRead = {tables: 0, records: 0, cells: 0, filled: 0};
+  const out: FloorRead = {tables: 0, records: 0, cells: 0, filled: 0, loadMs: 0, slowestLoad: null};
   const loaded = await loadMapped(base, plan);
+  for (const load of loaded.loadMs) {
+    out.loadMs += load.ms;
+    if (!out.slowestLoad || load.ms > out.slowestLoad.ms) out.slowestLoad = load;
+  }
   try {
     out.tables = loaded.queries.length;
     for (const {ids, query} of loaded.queries) {

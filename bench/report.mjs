@@ -43,7 +43,7 @@ export function formatFigures(r) {
   const lines = [
     `== ${r.size}: ${n(r.reps)} reps / ${n(r.orders)} orders, ${r.levels}-level tree, ${r.metrics.length} metrics (${r.metrics.join(' ')}), period 2026-03`,
     `  base: ${records}; built in ${s(r.buildMs)}${r.planErrors.length ? `; PLAN ERRORS: ${r.planErrors.join(', ')}` : '; plan valid'}`,
-    `  floor: load ${r.floor.tables} mapped tables and read ${n(r.floor.cells)} mapped cells of ${n(r.floor.records)} records once: ${s(r.floorMs)}`,
+    `  floor: load ${r.floor.tables} mapped tables and read ${n(r.floor.cells)} mapped cells of ${n(r.floor.records)} records once: ${s(r.floorMs)} (of which the SDK's loads ${s(r.floor.loadMs)}; the slowest, ${r.floor.slowestLoad?.table ?? '-'}, ${s(r.floor.slowestLoad?.ms ?? 0)})`,
     `  refresh: ${s(f.totalMs)} (read ${s(f.readMs)} + engine ${s(f.engineMs)} + diff ${s(f.diffMs)} + write ${s(f.writeMs)}); ` +
       `floor + min write (${minCalls} calls at 15/s = ${s(minWrite)}) = ${s(floorPlusWrite)}; ratio ${times(ratio)} ${verdict(ratio, TARGETS.refreshOverFloor, times)}`,
     `  refresh beyond the floor: read ${s(f.readMs - r.floorMs)} over the floor's ${s(r.floorMs)}, write ${s(f.writeMs - minWrite)} over the minimum ${s(minWrite)}`,
@@ -53,8 +53,12 @@ export function formatFigures(r) {
       `max ${f.maxCallsPerSecond} calls in any second ${verdict(f.maxCallsPerSecond, TARGETS.callsPerSecond, String)}` +
       (f.shortest16CallsMs === null ? '' : ` (shortest span of 16 calls: ${f.shortest16CallsMs.toFixed(0)} ms)`) + `${f.failed ? `; FAILED: ${f.failed}` : ''}`,
     `  unchanged refresh: ${r.second.callsSeen} calls ${exactly(r.second.callsSeen, 0)}, ${n(r.second.changedRecords)} records changed, ${s(r.second.totalMs)} (read ${s(r.second.readMs)} + engine ${s(r.second.engineMs)} + diff ${s(r.second.diffMs)})`,
-    `  heap: ${mb(r.heap.driver)} with the simulated base built, ${mb(r.heap.loaded)} with the mapped tables loaded (the loaded base); ` +
+    `  heap: ${mb(r.heap.driver)} with the simulated base built, ${mb(r.heap.loaded)} with the mapped tables loaded (the loaded base), ${mb(r.heap.before)} when the refresh starts; ` +
       `peak during refresh ${mb(r.heap.peak)} = ${times(heapRatio)} the loaded base ${verdict(heapRatio, TARGETS.heapOverLoaded, times)}; after both refreshes ${mb(r.heap.after)}`,
+    ...(r.heap.liveByStep
+      ? [`  DIAGNOSTIC (--live: gc after each step, so timings and peaks above are not the bench's): live heap ${Object.entries(r.heap.liveByStep).map(([step, bytes]) => `${step === 'before' ? 'before' : `after ${step}`} ${mb(bytes)}`).join(', ')}`]
+      : []),
+    `  heap peak by step: ${Object.entries(r.heap.peakByPhase ?? {}).filter(([phase]) => phase !== 'start').map(([phase, bytes]) => `${phase} ${mb(bytes)}`).join(', ')}`,
     `  responsiveness: longest gap between progress updates ${s(f.longestProgressGapMs)} ${verdict(f.longestProgressGapMs, TARGETS.progressGapMs, s)}; longest main-thread block ${s(r.heap.longestBlockMs)}`,
   ];
   if (f.readIssues + f.engineIssues + f.writeIssues > 0) {
