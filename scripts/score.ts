@@ -193,7 +193,7 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   }
 
   // The extension's Refresh, step for step: read, compute, diff, check permission, write.
-  const refreshed = await refresh(driver.base, plan, options.period, planRevision(planText), {now: new Date(), lang}, {writing: () => undefined});
+  const refreshed = await refresh(driver.base, plan, options.period, planRevision(planText), {now: new Date(), lang});
   if (refreshed.kind === 'denied') {
     stderr.push(t(lang, 'run.refresh.lostPermission', {reason: refreshed.reason}));
     return {code: 1, stdout, stderr};

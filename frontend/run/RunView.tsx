@@ -11,7 +11,7 @@ import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import {useRunLog} from '../state/useRunLog';
 import {LangSwitch} from '../components/LangSwitch';
-import {computePreview, refresh, writeDenial, type Preview} from './pipeline';
+import {computePreview, refresh, writeDenial, type Preview, type Progress} from './pipeline';
 import {PreviewTable} from './PreviewTable';
 import {Leaderboard} from './Leaderboard';
 import {ParticipantDetail} from './ParticipantDetail';
@@ -23,7 +23,7 @@ import {refreshBlocker} from './refreshBlocker';
 import {defaultPeriodId} from './periodChoice';
 
 /** What is running, for the progress bar; kept apart from the preview so that it re-renders alone. */
-type Busy = {phase: 'reading' | 'writing'; fraction: number} | null;
+type Busy = Progress | null;
 
 export interface RunViewProps {
   plan: PlanDocument;
@@ -56,9 +56,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setFailure(null);
     setSummary(null);
     try {
-      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang}, (fraction) =>
-        setBusy({phase: 'reading', fraction}),
-      );
+      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang}, {onProgress: setBusy});
       setPreview(next);
     } catch (error) {
       setFailure(t('run.failed', {message: error instanceof Error ? error.message : String(error)}));
@@ -73,10 +71,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setFailure(null);
     setSummary(null);
     try {
-      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang}, {
-        reading: (fraction) => setBusy({phase: 'reading', fraction}),
-        writing: (written, total) => setBusy({phase: 'writing', fraction: total ? written / total : 1}),
-      });
+      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang}, {onProgress: setBusy});
       if (outcome.kind === 'denied') {
         setFailure(t('run.refresh.lostPermission', {reason: outcome.reason}));
         return;
@@ -159,7 +154,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
       {busy && (
         <Box marginBottom={2} dataAttributes={{'data-testid': 'progress'}}>
-          <Text size="small">{t(busy.phase === 'reading' ? 'run.progress.reading' : 'run.progress.writing', {percent: Math.round(busy.fraction * 100)})}</Text>
+          <Text size="small">{t(`run.progress.${busy.phase}`, {percent: Math.round(busy.fraction * 100)})}</Text>
           <ProgressBar progress={busy.fraction} />
         </Box>
       )}

@@ -3,15 +3,21 @@
  * Preview and Refresh share `computePreview`, so what a refresh writes is exactly what a preview
  * of the same moment shows. Refresh recomputes instead of reusing the preview: the base may have
  * been edited since, and writing a stale diff could overwrite a colleague's correction.
+ *
+ * Everything runs on the main thread (the SDK's records live there), so the engine is driven in
+ * slices (see cooperative.ts) and the browser gets a turn between phases: the progress bar moves
+ * and clicks are answered while a 10,000-participant run computes.
  */
 import type Base from '@airtable/blocks/dist/types/src/models/base';
 import type Table from '@airtable/blocks/dist/types/src/models/table';
 import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
 import type {Issue, RunResult} from '../../src/results';
+import type {Facts} from '../../src/facts';
 import {runPlan} from '../../src/engine';
 import {planWrites, type WritePlan} from '../../src/writeback';
 import {readFacts} from '../adapter/readFacts';
 import {checkWritePermission, writeResults, type WriteOutcome} from '../adapter/writeResults';
+import {DEFAULT_SLICE_MS, drive, nextMacrotask} from './cooperative';
 import type {PreviewRow, ResultChangeView} from './PreviewTable';
 
 export type {WritePlan, WriteOutcome};
@@ -42,8 +48,96 @@ export function writtenLanguage(plan: Pick<PlanDocument, 'resultLanguage'>, user
   return plan.resultLanguage === 'zh' || plan.resultLanguage === 'en' ? plan.resultLanguage : userLang;
 }
 
-/** Progress of a long step, as a fraction 0..1. */
-export type OnProgress = (fraction: number) => void;
+/** The phases of a run, in order; a preview stops after `comparing`. */
+export type Phase = 'reading' | 'computing' | 'comparing' | 'writing';
+
+/** Where a run is: its phase, and how far through that phase (0..1). */
+export interface Progress {
+  phase: Phase;
+  fraction: number;
+}
+
+/** What a caller may observe of a run; everything is optional. */
+export interface RunHooks {
+  /** Every phase starts with fraction 0; then as its work advances. */
+  onProgress?: (progress: Progress) => void;
+  /**
+   * When a phase has ended, how long it took in milliseconds, turns given to the browser included
+   * (the bench times the same path the user waits for). Not called for a phase that failed.
+   */
+  onPhase?: (phase: Phase, ms: number) => void;
+  /** How the run gives the browser a turn between slices; a new macrotask by default (tests replace it). */
+  yieldToBrowser?: () => Promise<void>;
+  /** Work this long (ms) between turns; 40 by default. 0 turns after every engine step (tests). */
+  sliceMs?: number;
+}
+
+/** The engine's progress, as src/engine/run.ts yields it. */
+interface EngineStep {
+  phase: 'credit' | 'score' | 'pay' | 'explain';
+  done: number;
+  total: number;
+}
+
+const ENGINE_PHASES: readonly EngineStep['phase'][] = ['credit', 'score', 'pay', 'explain'];
+
+/**
+ * The engine's step as a fraction of the computing phase, each engine phase a quarter: the
+ * profile gives them comparable shares, and a bar that only moves forward matters more than
+ * exact proportions.
+ *
+ * @example computingFraction({phase: 'score', done: 50, total: 100}) // 0.375
+ */
+export function computingFraction(step: EngineStep): number {
+  const index = ENGINE_PHASES.indexOf(step.phase);
+  const within = step.total > 0 ? Math.min(1, step.done / step.total) : 1;
+  return (Math.max(0, index) + within) / ENGINE_PHASES.length;
+}
+
+/** The engine as a generator; runPlan whole until src/engine/run.ts yields steps. */
+function* engineSteps(plan: PlanDocument, periodId: string, facts: Facts): Generator<EngineStep, RunResult, void> {
+  return runPlan(plan, periodId, facts);
+}
+
+/**
+ * Reports phase starts, progress and phase durations to the hooks, and gives the browser its
+ * turns. A turn at a phase boundary is taken only once a slice's worth of work has run since the
+ * last one: a small base then runs without a single pause, as fast as before.
+ */
+class PhaseClock {
+  private phase: Phase | null = null;
+  private startedAt = 0;
+  private lastTurn = performance.now();
+
+  constructor(readonly hooks: RunHooks) {}
+
+  get sliceMs(): number {
+    return this.hooks.sliceMs ?? DEFAULT_SLICE_MS;
+  }
+
+  /** Ends the running phase (reporting its time) and starts `phase` at 0, painted if the slice is up. */
+  async enter(phase: Phase): Promise<void> {
+    this.end();
+    this.phase = phase;
+    this.startedAt = performance.now();
+    this.progress(0);
+    if (performance.now() - this.lastTurn >= this.sliceMs) await this.turn();
+  }
+
+  progress(fraction: number): void {
+    if (this.phase) this.hooks.onProgress?.({phase: this.phase, fraction});
+  }
+
+  async turn(): Promise<void> {
+    await (this.hooks.yieldToBrowser ?? nextMacrotask)();
+    this.lastTurn = performance.now();
+  }
+
+  end(): void {
+    if (this.phase) this.hooks.onPhase?.(this.phase, performance.now() - this.startedAt);
+    this.phase = null;
+  }
+}
 
 /** One row per participant, with the cells that would change grouped under it. */
 export function previewRows(run: RunResult, writes: WritePlan): PreviewRow[] {
@@ -64,22 +158,57 @@ export function previewRows(run: RunResult, writes: WritePlan): PreviewRow[] {
   }));
 }
 
+/**
+ * Reads the base, computes the period and diffs the results against the cells: what a refresh
+ * would write. Nothing is written.
+ */
 export async function computePreview(
   base: Base,
   plan: PlanDocument,
   periodId: string,
   revision: string,
   context: RunContext,
-  onProgress?: OnProgress,
+  hooks: RunHooks = {},
 ): Promise<Preview> {
-  const read = await readFacts(base, plan, onProgress);
-  const run = runPlan(plan, periodId, read.facts);
+  const clock = new PhaseClock(hooks);
+  const preview = await previewPhases(base, plan, periodId, revision, context, clock);
+  clock.end();
+  return preview;
+}
+
+async function previewPhases(
+  base: Base,
+  plan: PlanDocument,
+  periodId: string,
+  revision: string,
+  context: RunContext,
+  clock: PhaseClock,
+): Promise<Preview> {
+  await clock.enter('reading');
+  const read = await readFacts(base, plan, (fraction) => clock.progress(fraction));
+
+  await clock.enter('computing');
+  // Progress is reported at the turns only: a report re-renders the progress bar, and one per
+  // engine step would cost more than the steps themselves.
+  let latest: EngineStep | null = null;
+  const run = await drive(engineSteps(plan, periodId, read.facts), {
+    sliceMs: clock.sliceMs,
+    onStep: (step) => (latest = step),
+    yieldToBrowser: () => {
+      if (latest) clock.progress(computingFraction(latest));
+      return clock.turn();
+    },
+  });
+
+  await clock.enter('comparing');
   const writes = planWrites(run, plan, read.current, {
     lang: writtenLanguage(plan, context.lang),
     calculatedAt: context.now.toISOString(),
     fields: read.resultFields,
   });
-  return {periodId, revision, run, readIssues: read.issues, writes, rows: previewRows(run, writes)};
+  const rows = previewRows(run, writes);
+  clock.progress(1);
+  return {periodId, revision, run, readIssues: read.issues, writes, rows};
 }
 
 /** The people table and the result field ids, or null when the mapping no longer resolves. */
@@ -113,12 +242,21 @@ export async function refresh(
   periodId: string,
   revision: string,
   context: RunContext,
-  onProgress: {reading?: OnProgress; writing: (written: number, total: number) => void},
+  hooks: RunHooks = {},
 ): Promise<RefreshOutcome> {
-  const preview = await computePreview(base, plan, periodId, revision, context, onProgress.reading);
+  const clock = new PhaseClock(hooks);
+  const preview = await previewPhases(base, plan, periodId, revision, context, clock);
+  await clock.enter('writing');
   const target = resultTarget(base, plan);
   const denial = writeDenial(base, plan, context.lang);
-  if (!target || denial !== null) return {kind: 'denied', reason: denial ?? ''};
-  const outcome = await writeResults(target.table, preview.writes.updates, {onProgress: onProgress.writing});
+  if (!target || denial !== null) {
+    clock.end();
+    return {kind: 'denied', reason: denial ?? ''};
+  }
+  const outcome = await writeResults(target.table, preview.writes.updates, {
+    onProgress: (written, total) => clock.progress(total > 0 ? written / total : 1),
+  });
+  clock.progress(1);
+  clock.end();
   return {kind: 'written', preview, outcome};
 }

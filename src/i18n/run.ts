@@ -71,6 +71,8 @@ export const runMessages = {
   'run.failed': {zh: '运行失败：{message}', en: 'The run failed: {message}'},
 
   'run.progress.reading': {zh: '正在读取数据…… {percent}%', en: 'Reading the base… {percent}%'},
+  'run.progress.computing': {zh: '正在计算得分与收入…… {percent}%', en: 'Computing scores and pay… {percent}%'},
+  'run.progress.comparing': {zh: '正在与现有结果比对…… {percent}%', en: 'Comparing with the result cells… {percent}%'},
   'run.progress.writing': {zh: '正在写入结果…… {percent}%', en: 'Writing results… {percent}%'},
 
   'run.summary.counts': {

@@ -73,6 +73,9 @@ async function choosePeriod(label: string) {
 
 async function preview(user: ReturnType<typeof userEvent.setup>, name = /^Preview$|^预览$/) {
   await user.click(screen.getByRole('button', {name}));
+  // The run gives the browser turns between slices, so a second preview of the same period is not
+  // over when the earlier totals are found: wait for the progress bar to go.
+  await waitFor(() => expect(screen.queryByTestId('progress')).not.toBeInTheDocument(), {timeout: 30_000});
   await screen.findByTestId('preview-totals', {}, {timeout: 30_000});
 }
 
