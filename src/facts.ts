@@ -32,8 +32,26 @@ export interface SourceRecordFact {
   values: Record<string, FactValue>;
 }
 
+/**
+ * Source records the adapter left out because their date lies outside the period it read for:
+ * counted as the engine would have counted them, never credited.
+ */
+export interface RecordsLeftOut {
+  /** Every record dated outside the period (those outside every period included). */
+  outsidePeriod: number;
+  /** Ids of the records dated outside every period of the plan, in record order (reported). */
+  outsideEveryPeriod: string[];
+}
+
 export interface Facts {
   participants: ParticipantFact[];
   /** Records per plan source id. */
   sources: Record<string, SourceRecordFact[]>;
+  /**
+   * Set when the sources were read for one period only: its id. A run of another period on
+   * these facts would miss records, so the engine refuses it.
+   */
+  periodId?: string;
+  /** Per plan source id, the records left out by a read for `periodId`. */
+  leftOut?: Record<string, RecordsLeftOut>;
 }

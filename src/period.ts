@@ -43,6 +43,28 @@ export function inPeriod(date: string, period: Pick<Period, 'start' | 'end'>): b
   return day !== null && day >= period.start && day <= period.end;
 }
 
+/** Where a record's date puts it for a run: the engine credits only `inPeriod`. */
+export type DayPlacement = 'noDate' | 'inPeriod' | 'outsidePeriod' | 'outsideEveryPeriod';
+
+/**
+ * The one rule for a record's date, shared by the engine and by the adapter that skips records
+ * outside the period while reading (so that both count them the same way).
+ *
+ * @example placeDay('2026-03-31T23:30:00.000Z', monthPeriod(2026, 3), [monthPeriod(2026, 3)]) // 'inPeriod'
+ * @example placeDay('2026-04-01', monthPeriod(2026, 3), [monthPeriod(2026, 3), monthPeriod(2026, 4)]) // 'outsidePeriod'
+ * @example placeDay('2025-12-31', monthPeriod(2026, 3), [monthPeriod(2026, 3)]) // 'outsideEveryPeriod'
+ */
+export function placeDay(
+  date: string | null | undefined,
+  period: Pick<Period, 'start' | 'end'>,
+  periods: readonly Pick<Period, 'start' | 'end'>[],
+): DayPlacement {
+  const day = isoDay(date);
+  if (day === null) return 'noDate';
+  if (day >= period.start && day <= period.end) return 'inPeriod';
+  return periods.some((p) => day >= p.start && day <= p.end) ? 'outsidePeriod' : 'outsideEveryPeriod';
+}
+
 /** The version whose effective range contains the period's start, or undefined. */
 export function versionForPeriod(plan: Pick<PlanDocument, 'versions'>, period: Pick<Period, 'start'>): PlanVersion | undefined {
   return plan.versions.find(

@@ -1,4 +1,4 @@
-import {inPeriod, isoDay, monthPeriod, quarterPeriod, versionForPeriod} from '../src/period';
+import {inPeriod, isoDay, monthPeriod, placeDay, quarterPeriod, versionForPeriod} from '../src/period';
 
 describe('periods', () => {
   it('builds months with their real last day, leap years included', () => {
@@ -28,5 +28,14 @@ describe('periods', () => {
     expect(versionForPeriod({versions}, monthPeriod(2026, 4))?.id).toBe('launch');
     expect(versionForPeriod({versions}, monthPeriod(2027, 4))?.id).toBe('v2');
     expect(versionForPeriod({versions}, monthPeriod(2025, 4))).toBeUndefined();
+  });
+  it('places a record by its date: in the period, in another period of the plan, in none, or undated', () => {
+    const [feb, mar] = [monthPeriod(2026, 2), monthPeriod(2026, 3)];
+    expect(placeDay('2026-03-31T23:30:00.000Z', mar, [feb, mar])).toBe('inPeriod');
+    expect(placeDay('2026-03-01', mar, [feb, mar])).toBe('inPeriod');
+    expect(placeDay('2026-02-28', mar, [feb, mar])).toBe('outsidePeriod');
+    expect(placeDay('2026-04-01', mar, [feb, mar])).toBe('outsideEveryPeriod');
+    expect(placeDay(null, mar, [feb, mar])).toBe('noDate');
+    expect(placeDay('soon', mar, [feb, mar])).toBe('noDate');
   });
 });
