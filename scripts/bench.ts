@@ -26,13 +26,14 @@ function random(seed: number): () => number {
   };
 }
 
-export function buildFacts(): Facts {
+/** The bench's facts; smaller sizes give the same shape for tests (the tree is then shallower). */
+export function buildFacts(size: {participants: number; orders: number} = {participants: PARTICIPANTS, orders: ORDERS}): Facts {
   const rnd = random(42);
   const participants: ParticipantFact[] = [];
   // Level sizes grow geometrically so the tree is 6 levels deep.
   const perLevel = [10, 60, 300, 1200, 3000];
   const byLevel: string[][] = Array.from({length: LEVELS}, () => []);
-  for (let i = 0; i < PARTICIPANTS; i++) {
+  for (let i = 0; i < size.participants; i++) {
     const depth = perLevel.findIndex((_, k) => i < perLevel.slice(0, k + 1).reduce((a, b) => a + b, 0));
     const levelIndex = depth === -1 ? LEVELS - 1 : depth;
     byLevel[levelIndex].push(`rec${i}`);
@@ -50,19 +51,19 @@ export function buildFacts(): Facts {
     });
   }
   const orders: SourceRecordFact[] = [];
-  for (let i = 0; i < ORDERS; i++) {
+  for (let i = 0; i < size.orders; i++) {
     const amount = Math.round(rnd() * 1_000_000) / 100 - (rnd() < 0.03 ? 5000 : 0);
     orders.push({
       id: `ord${i}`,
-      participantIds: [`rec${Math.floor(rnd() * PARTICIPANTS)}`],
+      participantIds: [`rec${Math.floor(rnd() * size.participants)}`],
       date: `2026-03-${String(1 + Math.floor(rnd() * 31)).padStart(2, '0')}`,
       values: {[F.amount.id]: amount, [F.received.id]: rnd() < 0.1 ? amount * 0.9 : amount},
     });
   }
   const reviews: SourceRecordFact[] = [];
   const customers: SourceRecordFact[] = [];
-  for (let i = 0; i < PARTICIPANTS * 2; i++) {
-    const rep = `rec${Math.floor(rnd() * PARTICIPANTS)}`;
+  for (let i = 0; i < size.participants * 2; i++) {
+    const rep = `rec${Math.floor(rnd() * size.participants)}`;
     reviews.push({id: `rev${i}`, participantIds: [rep], date: '2026-03-15', values: {[F.rating.id]: 1 + Math.floor(rnd() * 5)}});
     customers.push({id: `cus${i}`, participantIds: [rep], date: '2026-03-20', values: {}});
   }

@@ -4,11 +4,11 @@
  * total and grade, rank, pay, honours, feedback, breakdown.
  */
 import type {Facts, ParticipantFact} from '../facts';
-import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, Text} from '../plan';
+import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, RateBonus, Text} from '../plan';
 import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
 import {text} from '../i18n';
-import {aggregateSources, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
+import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
 import {NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
@@ -74,7 +74,35 @@ function targetUse(metric: Metric): 'none' | 'divides' | 'inverse' {
   return 'none';
 }
 
+/** Participants computed between two progress steps in the per-participant loops (~10-40 ms). */
+export const PARTICIPANT_SLICE = 500;
+
+/**
+ * Where a stepped run is: the engine's four phases in order, each with its own done/total
+ * (records for crediting, participants for the rest), so that (phase index + done/total) / 4
+ * only ever grows.
+ */
+export interface EngineStep {
+  phase: 'credit' | 'score' | 'pay' | 'explain';
+  done: number;
+  total: number;
+}
+
+/** The whole run at once: the stepped run drained without pauses. */
 export function runPlan(plan: PlanDocument, periodId: string, facts: Facts): RunResult {
+  const steps = runPlanSteps(plan, periodId, facts);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The run in steps: the same computation as runPlan, pausing every CREDIT_SLICE records and every
+ * PARTICIPANT_SLICE participants, so that a caller on the page's main thread can let the browser
+ * paint and report progress between steps. The result does not depend on how it is drained.
+ */
+export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts): Generator<EngineStep, RunResult, void> {
   const period = plan.periods.find((p) => p.id === periodId);
   if (!period) return noResults(periodId, '', makeIssue('error', 'engine.period.unknown', {period: periodId}, {path: 'periods'}), facts.participants.length);
   const version = versionForPeriod(plan, period);
@@ -94,12 +122,35 @@ export function runPlan(plan: PlanDocument, periodId: string, facts: Facts): Run
 
   const hierarchy = buildHierarchy(participants, index);
   issues.push(...hierarchy.issues);
-  const buckets = aggregateSources(plan, version, period, facts, index, issues, stats);
+  const credit = aggregateSourcesSteps(plan, version, period, facts, index, issues, stats);
+  let credited = credit.next();
+  while (!credited.done) {
+    yield {phase: 'credit', ...credited.value};
+    credited = credit.next();
+  }
+  const buckets = credited.value;
   for (const [id, list] of participantFieldBuckets(version, participants, issues)) buckets.set(id, list);
 
   const levels = downlineLevels(version, hierarchy, participants.length);
-  const rows = scoreParticipants(version, participants, levels, buckets, issues);
-  return pay(plan, version, periodId, rows, hierarchy, levels, issues, stats);
+  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues);
+  const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
+  const results = yield* explain(plan, version, paid, hierarchy);
+  const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
+  const totals = paid.totals;
+  return {
+    periodId,
+    versionId: version.id,
+    results,
+    issues,
+    stats,
+    totals: {
+      performancePay: fixed(totals.performancePay),
+      bonus: fixed(totals.bonus),
+      teamBonus: fixed(totals.teamBonus),
+      award: fixed(totals.award),
+      totalPay: fixed(totals.totalPay),
+    },
+  };
 }
 
 /**
@@ -143,13 +194,13 @@ function downlineLevels(version: PlanVersion, h: Hierarchy, n: number): (number[
   return out;
 }
 
-function scoreParticipants(
+function* scoreParticipants(
   version: PlanVersion,
   participants: readonly ParticipantFact[],
   levels: readonly (number[][] | null)[],
   buckets: MetricBuckets,
   issues: Issue[],
-): Row[] {
+): Generator<EngineStep, Row[], void> {
   const reportedScale = new Set<string>();
   const metricInfo = version.metrics.map((metric) => ({
     metric,
@@ -160,7 +211,11 @@ function scoreParticipants(
     weightFraction: (planDecimal(metric.weight) ?? ZERO).times(PERCENT),
     use: targetUse(metric),
   }));
-  return participants.map((participant, index) => {
+  const total = participants.length;
+  const out: Row[] = new Array(total);
+  for (let index = 0; index < total; index++) {
+    if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
+    const participant = participants[index];
     const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, use}) => {
       const own = list?.[index];
       let bucket: Bucket | undefined = own;
@@ -202,13 +257,14 @@ function scoreParticipants(
       };
       return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted, texts};
     });
-    const total = rows.reduce((sum, r) => sum.plus(r.weighted), ZERO);
-    const grade = gradeFor(total, version.grades);
+    const sum = rows.reduce((acc, r) => acc.plus(r.weighted), ZERO);
+    const grade = gradeFor(sum, version.grades);
     if (!grade && version.grades.length > 0) {
-      issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: total.toFixed(2)}, {recordIds: [participant.id]}));
+      issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: sum.toFixed(2)}, {recordIds: [participant.id]}));
     }
-    return {index, participant, metrics: rows, total, grade, rank: 0};
-  });
+    out[index] = {index, participant, metrics: rows, total: sum, grade, rank: 0};
+  }
+  return out;
 }
 
 function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, use: ReturnType<typeof targetUse>, issues: Issue[]) {
@@ -227,22 +283,54 @@ function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, 
   }
 }
 
-function pay(
+/** One bonus as paid to one participant, with what its breakdown line shows. */
+interface PaidBonus {
+  bonus: RateBonus;
+  metric: MetricRow | undefined;
+  value: Dec;
+  outcome: RateBonusOutcome;
+  amount: Dec;
+}
+
+/** The amounts of one participant, rounded as written, and what their lines explain. */
+interface Paid {
+  row: Row;
+  baseSalary: Dec;
+  /** Null when performance pay is off. */
+  performance: {base: Dec | null; amount: Dec} | null;
+  bonuses: PaidBonus[];
+  bonusSum: Dec;
+  /** Null when the team bonus is off or names an unknown metric. */
+  team: TeamBonusExplain | null;
+  teamAmount: Dec;
+  share: AwardShare | undefined;
+  awardAmount: Dec;
+  totalPay: Dec;
+  titles: Text[];
+}
+
+interface PayOutcome {
+  /** In ranking order. */
+  paid: Paid[];
+  totals: {performancePay: Dec; bonus: Dec; teamBonus: Dec; award: Dec; totalPay: Dec};
+}
+
+function* pay(
   plan: PlanDocument,
   version: PlanVersion,
-  periodId: string,
   rows: Row[],
   h: Hierarchy,
   levels: readonly (number[][] | null)[],
   issues: Issue[],
-  stats: RunStats,
-): RunResult {
+): Generator<EngineStep, PayOutcome, void> {
   const currency: Currency = plan.currency;
   const money = (d: Dec) => roundMoney(d, currency);
   const incentives = version.incentives;
   const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
   const unknownMetric = (incentive: Text, metricId: string) =>
     issues.push(makeIssue('warning', 'engine.metric.unknown', {incentive, metric: metricId}));
+  const total = rows.length;
+  yield {phase: 'pay', done: 0, total};
 
   const ranked = competitionRanks(rows.map((r) => ({id: r.participant.id, name: r.participant.name, total: r.total, row: r})));
   for (const {item, rank} of ranked) item.row.rank = rank;
@@ -269,80 +357,106 @@ function pay(
     })),
   );
 
+  const baseSalaryField = plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary');
+  const performanceBaseField = plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase');
   const totals = {performancePay: ZERO, bonus: ZERO, teamBonus: ZERO, award: ZERO, totalPay: ZERO};
-  const results: ParticipantResult[] = ranked.map(({item: {row}}) => {
+  const paid: Paid[] = new Array(total);
+  for (let i = 0; i < total; i++) {
+    if (i > 0 && i % PARTICIPANT_SLICE === 0) yield {phase: 'pay', done: i, total};
+    const row = ranked[i].item.row;
     const p = row.participant;
-    const breakdown = {zh: [] as string[], en: [] as string[]};
-    for (const m of row.metrics) if (m.weight.greaterThan(0)) push(breakdown, metricLine(m));
-    push(breakdown, totalLine(row.metrics.filter((m) => m.weight.greaterThan(0)).map((m) => m.weighted), row.total));
-    push(breakdown, gradeLine(row.grade, row.total));
     const gradeName = row.grade?.grade ?? null;
+    const baseSalary = money(moneyCell(p, p.baseSalary, baseSalaryField, issues) ?? ZERO);
 
-    const baseSalary = money(moneyCell(p, p.baseSalary, plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary'), issues) ?? ZERO);
-    push(breakdown, bi('engine.line.baseSalary', {amount: formatMoney(baseSalary, currency)}));
-
-    let performance = ZERO;
+    let performance: Paid['performance'] = null;
     if (incentives.performancePay.enabled) {
-      const base = moneyCell(p, p.performancePayBase, plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase'), issues);
+      const base = moneyCell(p, p.performancePayBase, performanceBaseField, issues);
       const coefficient = row.grade ? planDecimal(row.grade.coefficient) : null;
-      performance = money(performancePay(base, coefficient));
-      if (row.grade) {
-        push(breakdown, bi('engine.line.performancePay', {
-          base: formatMoney(base ?? ZERO, currency),
-          coefficient: row.grade.coefficient,
-          grade: row.grade.grade,
-          amount: formatMoney(performance, currency),
-        }));
-      } else push(breakdown, bi('engine.line.performancePayNoGrade', {amount: formatMoney(performance, currency)}));
+      performance = {base, amount: money(performancePay(base, coefficient))};
     }
 
-    const bonuses = incentives.bonuses.map((bonus) => {
+    const bonuses = incentives.bonuses.map((bonus): PaidBonus => {
       const at = metricIndex.get(bonus.metricId);
       const m = at === undefined ? undefined : row.metrics[at];
       const value = m?.value ?? ZERO;
       const target = m && m.target.kind === 'value' ? m.target.value : null;
-      const outcome: RateBonusOutcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades));
-      const amount = outcome.kind === 'paid' ? money(outcome.exact) : ZERO;
-      push(breakdown, bonusLine(bonus.label, outcome, amount, currency, {metric: m?.metric.label ?? bonus.label, value, total: row.total, grade: gradeName}));
-      return {bonusId: bonus.id, label: bonus.label, amount};
+      const outcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades));
+      return {bonus, metric: m, value, outcome, amount: outcome.kind === 'paid' ? money(outcome.exact) : ZERO};
     });
     const bonusSum = bonuses.reduce((a, b) => a.plus(b.amount), ZERO);
 
     let teamAmount = ZERO;
+    let teamExplain: TeamBonusExplain | null = null;
     if (team.enabled && teamMetric !== undefined) {
       const downline = levels[row.index];
       const gate = checkGate(team.gate, row.total, gradeName, version.grades);
-      let explain: TeamBonusExplain;
-      if (!downline) explain = {kind: 'cycle'};
-      else if (!gate.passed) explain = {kind: 'gate', gate};
+      if (!downline) teamExplain = {kind: 'cycle'};
+      else if (!gate.passed) teamExplain = {kind: 'gate', gate};
       else {
         const bases = team.levels.map((_, k) => (downline[k] ?? []).reduce((a, member) => a.plus(rows[member].metrics[teamMetric].personal ?? ZERO), ZERO));
         const outcome = teamBonus(bases, team.levels);
         teamAmount = money(outcome.exact);
-        explain = {kind: 'paid', levels: outcome.levels, floored: outcome.floored};
+        teamExplain = {kind: 'paid', levels: outcome.levels, floored: outcome.floored};
       }
-      push(breakdown, teamBonusLine(explain, teamAmount, currency, {total: row.total, grade: gradeName}));
     }
 
     const share = awards.get(row.index);
     const awardAmount = share?.amount ?? ZERO;
-    if (share && awardMetric !== undefined) push(breakdown, awardLine(share, currency, version.metrics[awardMetric].label));
+    const performanceAmount = performance?.amount ?? ZERO;
+    const totalPay = baseSalary.plus(performanceAmount).plus(bonusSum).plus(teamAmount).plus(awardAmount);
 
-    const totalPay = baseSalary.plus(performance).plus(bonusSum).plus(teamAmount).plus(awardAmount);
-    push(breakdown, totalPayLine({base: baseSalary, performance, bonus: bonusSum, team: teamAmount, award: awardAmount, total: totalPay}, currency));
-    const titles = honours.get(row.index) ?? [];
-    if (titles.length > 0) {
-      push(breakdown, bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
-    }
-
-    totals.performancePay = totals.performancePay.plus(performance);
+    totals.performancePay = totals.performancePay.plus(performanceAmount);
     totals.bonus = totals.bonus.plus(bonusSum);
     totals.teamBonus = totals.teamBonus.plus(teamAmount);
     totals.award = totals.award.plus(awardAmount);
     totals.totalPay = totals.totalPay.plus(totalPay);
+    paid[i] = {row, baseSalary, performance, bonuses, bonusSum, team: teamExplain, teamAmount, share, awardAmount, totalPay, titles: honours.get(row.index) ?? []};
+  }
+  return {paid, totals};
+}
 
-    const fixed = (d: Dec) => d.toFixed(currency.precision);
-    return {
+/** The written result of every participant: texts of the amounts, breakdown lines and feedback. */
+function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome, h: Hierarchy): Generator<EngineStep, ParticipantResult[], void> {
+  const currency: Currency = plan.currency;
+  const award = version.incentives.championAward;
+  // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
+  const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
+  const fixed = (d: Dec) => d.toFixed(currency.precision);
+  const total = outcome.paid.length;
+  const results: ParticipantResult[] = new Array(total);
+  for (let i = 0; i < total; i++) {
+    if (i % PARTICIPANT_SLICE === 0) yield {phase: 'explain', done: i, total};
+    const paid = outcome.paid[i];
+    const row = paid.row;
+    const p = row.participant;
+    const gradeName = row.grade?.grade ?? null;
+    const breakdown = {zh: [] as string[], en: [] as string[]};
+    for (const m of row.metrics) if (m.weight.greaterThan(0)) push(breakdown, metricLine(m));
+    push(breakdown, totalLine(row.metrics.filter((m) => m.weight.greaterThan(0)).map((m) => m.weighted), row.total));
+    push(breakdown, gradeLine(row.grade, row.total));
+    push(breakdown, bi('engine.line.baseSalary', {amount: formatMoney(paid.baseSalary, currency)}));
+    if (paid.performance) {
+      if (row.grade) {
+        push(breakdown, bi('engine.line.performancePay', {
+          base: formatMoney(paid.performance.base ?? ZERO, currency),
+          coefficient: row.grade.coefficient,
+          grade: row.grade.grade,
+          amount: formatMoney(paid.performance.amount, currency),
+        }));
+      } else push(breakdown, bi('engine.line.performancePayNoGrade', {amount: formatMoney(paid.performance.amount, currency)}));
+    }
+    for (const b of paid.bonuses) {
+      push(breakdown, bonusLine(b.bonus.label, b.outcome, b.amount, currency, {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.total, grade: gradeName}));
+    }
+    if (paid.team) push(breakdown, teamBonusLine(paid.team, paid.teamAmount, currency, {total: row.total, grade: gradeName}));
+    if (paid.share && awardMetric !== undefined) push(breakdown, awardLine(paid.share, currency, version.metrics[awardMetric].label));
+    push(breakdown, totalPayLine({base: paid.baseSalary, performance: paid.performance?.amount ?? ZERO, bonus: paid.bonusSum, team: paid.teamAmount, award: paid.awardAmount, total: paid.totalPay}, currency));
+    const titles = paid.titles;
+    if (titles.length > 0) {
+      push(breakdown, bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
+    }
+
+    results[i] = {
       participantId: p.id,
       name: p.name,
       metrics: row.metrics.map((m) => ({
@@ -359,12 +473,12 @@ function pay(
       totalScore: row.total.toFixed(2),
       grade: gradeName,
       rank: row.rank,
-      performancePay: fixed(performance),
-      bonuses: bonuses.map((b) => ({...b, amount: fixed(b.amount)})),
-      bonus: fixed(bonusSum),
-      teamBonus: fixed(teamAmount),
-      award: fixed(awardAmount),
-      totalPay: fixed(totalPay),
+      performancePay: fixed(paid.performance?.amount ?? ZERO),
+      bonuses: paid.bonuses.map((b) => ({bonusId: b.bonus.id, label: b.bonus.label, amount: fixed(b.amount)})),
+      bonus: fixed(paid.bonusSum),
+      teamBonus: fixed(paid.teamAmount),
+      award: fixed(paid.awardAmount),
+      totalPay: fixed(paid.totalPay),
       honours: titles,
       feedback: feedbackFor(
         row.metrics.map((m) => ({metric: m.metric, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
@@ -373,23 +487,8 @@ function pay(
       breakdown,
       inCycle: h.inCycle[row.index],
     };
-  });
-
-  const fixed = (d: Dec) => d.toFixed(currency.precision);
-  return {
-    periodId,
-    versionId: version.id,
-    results,
-    issues,
-    stats,
-    totals: {
-      performancePay: fixed(totals.performancePay),
-      bonus: fixed(totals.bonus),
-      teamBonus: fixed(totals.teamBonus),
-      award: fixed(totals.award),
-      totalPay: fixed(totals.totalPay),
-    },
-  };
+  }
+  return results;
 }
 
 /** Award candidates: personal values and each member's downline count inside their own team. */
