@@ -3,6 +3,11 @@
  * the fields the plan uses (those of every plan version, so that switching periods needs no new
  * read), every record is converted once, and the queries are unloaded at the end.
  *
+ * A read for one period reads a source record's date first and, when it lies outside the period,
+ * none of its other cells: at 200,000 orders over many months most records are of other months,
+ * and each cell is an SDK call. The conversion pauses for the browser every few tens of
+ * milliseconds so that a big table does not freeze the page.
+ *
  * Cell values are normalised (a select to its name, a link to record ids) but never validated
  * here: text typed into a number field reaches the engine as text, which reports it with the
  * record and field it came from. A mapped table or field that no longer exists is an issue, not
@@ -14,9 +19,11 @@ import type Table from '@airtable/blocks/dist/types/src/models/table';
 import type AirtableRecord from '@airtable/blocks/dist/types/src/models/record';
 import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../../src/facts';
 import {t, text} from '../../src/i18n';
-import type {FieldRef, Metric, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
+import {placeDay} from '../../src/period';
+import type {FieldRef, Metric, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {FieldSchema} from '../../src/schema';
+import {DEFAULT_SLICE_MS, nextMacrotask} from '../run/cooperative';
 import {fieldSchema} from './schema';
 
 type CellMap = {[fieldId: string]: unknown};
@@ -32,8 +39,62 @@ export interface ReadResult {
 
 export type OnProgress = (fraction: number) => void;
 
-/** Records converted between two progress reports on a big table. */
-const PROGRESS_EVERY = 5000;
+export interface ReadOptions {
+  /**
+   * Read for this period only: a source record dated outside it becomes a slim fact (its id and
+   * date, no participant, no values) without any other cell being read. The engine counts and
+   * reports it exactly as it would the full record, since it never looks past the date of a
+   * record outside the run's period. Records without a date, and sources without a mapped date
+   * field, are read in full.
+   */
+  period?: Pick<Period, 'id' | 'start' | 'end'>;
+  /** Convert this long (ms) before giving the browser a turn; 40 by default (a frame within ~50 ms). */
+  sliceMs?: number;
+  /** Resolves once the browser has had its turn; a new macrotask by default (tests replace it). */
+  yieldToBrowser?: () => Promise<void>;
+  /** Milliseconds, for measuring slices; `performance.now` by default. */
+  now?: () => number;
+}
+
+/** Records converted between two looks at the clock: reading it per record would cost more than the record. */
+const CLOCK_EVERY = 64;
+
+/** Shared by every slim fact: never mutated, so one frozen instance serves them all. */
+const NO_PARTICIPANTS = Object.freeze([]) as unknown as string[];
+const NO_VALUES = Object.freeze({}) as {[fieldId: string]: FactValue};
+
+function defaultNow(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/**
+ * Decides when the conversion gives the browser a turn: once a slice has run, it reports progress
+ * (so the bar is painted where the read is) and awaits a new macrotask.
+ */
+class Pacer {
+  private sliceStart: number;
+  private readonly sliceMs: number;
+  private readonly pause: () => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(options: ReadOptions) {
+    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    this.pause = options.yieldToBrowser ?? nextMacrotask;
+    this.now = options.now ?? defaultNow;
+    this.sliceStart = this.now();
+  }
+
+  /** True when the slice is up and the caller should `turn`. */
+  due(): boolean {
+    return this.now() - this.sliceStart >= this.sliceMs;
+  }
+
+  async turn(report: () => void): Promise<void> {
+    report();
+    await this.pause();
+    this.sliceStart = this.now();
+  }
+}
 
 /** A named cell value (select choice, collaborator, linked record) to its name. */
 function nameOf(value: unknown): string | null {
@@ -228,8 +289,35 @@ interface SourceRead {
   values: Field[];
 }
 
-/** The participants of the people table's records, and their current result cells. */
-function convertPeople(records: readonly AirtableRecord[], fields: PeopleFields, current: Map<string, CellMap>): ParticipantFact[] {
+/**
+ * Reads each record with `read` and keeps what it returns, giving the browser a turn whenever the
+ * pacer says so (after telling `onRecords` how many were done). A record deleted while the read
+ * paused throws on its first cell: it is left out, as if the read had started after the deletion.
+ */
+async function convertRecords<T>(
+  records: readonly AirtableRecord[],
+  read: (record: AirtableRecord) => T,
+  pacer: Pacer,
+  onRecords: (done: number) => void,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (i % CLOCK_EVERY === 0 && i > 0 && pacer.due()) await pacer.turn(() => onRecords(i));
+    const record = records[i];
+    let converted: T;
+    try {
+      converted = read(record);
+    } catch (error) {
+      if (record.isDeleted) continue;
+      throw error;
+    }
+    out.push(converted);
+  }
+  return out;
+}
+
+/** Reads one participant and, into `current`, their result cells. */
+function participantReader(fields: PeopleFields, current: Map<string, CellMap>): (record: AirtableRecord) => ParticipantFact {
   const name = nameReader(fields.name);
   const upline = factReader(fields.upline);
   const team = nameReader(fields.team);
@@ -238,13 +326,11 @@ function convertPeople(records: readonly AirtableRecord[], fields: PeopleFields,
   const performancePayBase = factReader(fields.performancePayBase);
   const others = factReaders(fields.others);
   const resultIds = fields.results.map((field) => field.id);
-  const participants: ParticipantFact[] = new Array(records.length);
-  let i = 0;
-  for (const record of records) {
+  return (record) => {
     const uplines = upline(record);
     const values: {[fieldId: string]: FactValue} = {};
     for (const [id, read] of others) values[id] = read(record);
-    participants[i++] = {
+    const participant: ParticipantFact = {
       id: record.id,
       name: name(record) ?? record.name,
       uplineId: Array.isArray(uplines) ? uplines[0] ?? null : null,
@@ -257,25 +343,30 @@ function convertPeople(records: readonly AirtableRecord[], fields: PeopleFields,
     const cells: CellMap = {};
     for (const id of resultIds) cells[id] = record.getCellValue(id);
     current.set(record.id, cells);
-  }
-  return participants;
+    return participant;
+  };
 }
 
-/** The facts of one source's records; `onRecords` hears how many were converted so far. */
-function convertSource(
-  records: readonly AirtableRecord[],
+/** A date cell as the facts hold it: an ISO string, or null. */
+function dateOf(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * Reads one source record. Under a `period`, the date is read first and a record dated outside
+ * the period is returned slim, its other cells unread.
+ */
+function sourceReader(
   source: SourceRead,
   byName: (name: string) => string[],
-  onRecords: (done: number) => void,
-): SourceRecordFact[] {
+  period: ReadOptions['period'],
+): (record: AirtableRecord) => SourceRecordFact {
   const values = factReaders(source.values);
   const participantId = source.participant.id;
   // A participant named in a text field (not a link) is found by name.
   const participantName = source.participant.type === 'multipleRecordLinks' ? null : nameReader(source.participant);
   const dateId = source.date?.id ?? null;
-  const out: SourceRecordFact[] = new Array(records.length);
-  let i = 0;
-  for (const record of records) {
+  const full = (record: AirtableRecord, date: string | null): SourceRecordFact => {
     const cells: {[fieldId: string]: FactValue} = {};
     for (const [id, read] of values) cells[id] = read(record);
     let participantIds: string[];
@@ -285,20 +376,31 @@ function convertSource(
     } else {
       participantIds = (linkIds(record.getCellValue(participantId)) as string[] | null) ?? [];
     }
-    const date = dateId ? record.getCellValue(dateId) : null;
-    out[i++] = {id: record.id, participantIds, date: typeof date === 'string' && date !== '' ? date : null, values: cells};
-    if (i % PROGRESS_EVERY === 0) onRecords(i);
-  }
-  return out;
+    return {id: record.id, participantIds, date, values: cells};
+  };
+  if (dateId === null) return (record) => full(record, null);
+  if (!period) return (record) => full(record, dateOf(record.getCellValue(dateId)));
+  // Only inside or outside matters here: the engine tells a record outside every period from one
+  // in another period by its date, which the slim fact keeps.
+  const scope = [period];
+  return (record) => {
+    const date = dateOf(record.getCellValue(dateId));
+    const placement = placeDay(date, period, scope);
+    return placement === 'inPeriod' || placement === 'noDate'
+      ? full(record, date)
+      : {id: record.id, participantIds: NO_PARTICIPANTS, date, values: NO_VALUES};
+  };
 }
 
 /**
  * Loads the mapped tables one at a time and returns the facts, the current result cells and the
  * issues. Each table is converted and unloaded before the next is loaded, so that at most one
  * table's SDK records are held next to the facts. `onProgress` receives a fraction 0..1 after
- * each load and conversion, and every few thousand records.
+ * each load and conversion, and before every turn given to the browser.
+ *
+ * @example const {facts} = await readFacts(base, plan, onProgress, {period: plan.periods[0]});
  */
-export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnProgress): Promise<ReadResult> {
+export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnProgress, options: ReadOptions = {}): Promise<ReadResult> {
   const issues: Issue[] = [];
   const resolver = new FieldResolver(issues);
   const reads = new Map<string, TableRead>();
@@ -358,6 +460,9 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   const resultFields: {[fieldId: string]: FieldSchema} = {};
   for (const field of peopleFields?.results ?? []) resultFields[field.id] = fieldSchema(field);
   const facts: Facts = {participants: [], sources: {}};
+  // Facts without the values of other periods' records must not be run for another period.
+  if (options.period) facts.periodId = options.period.id;
+  const pacer = new Pacer(options);
   let idsByName: Map<string, string[]> | null = null;
   const byName = (name: string): string[] => {
     if (!idsByName) {
@@ -368,17 +473,28 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   };
 
   for (const read of tables) {
+    // The SDK builds a table's records in one synchronous stretch: take a turn on each side of it
+    // so that it does not add to a conversion slice.
+    if (pacer.due()) await pacer.turn(progress);
     const query = await read.table.selectRecordsAsync({fields: [...read.fields.keys()]});
     try {
       steps++;
-      progress();
+      if (pacer.due()) await pacer.turn(progress);
+      else progress();
       const records = query.records;
-      if (read === peopleRead && peopleFields) facts.participants = convertPeople(records, peopleFields, current);
+      // The table's conversion step is shared among its readings: the people, then each source.
+      const isPeople = read === peopleRead && peopleFields !== null;
       const onTable = sources.filter((source) => source.read === read);
-      onTable.forEach((source, j) => {
-        const onRecords = (done: number) => progress((j + done / records.length) / onTable.length);
-        facts.sources[source.mapping.id] = convertSource(records, source, byName, onRecords);
-      });
+      const shares = onTable.length + (isPeople ? 1 : 0);
+      const within = (share: number) => (done: number) => progress((share + done / records.length) / shares);
+      if (isPeople && peopleFields) {
+        facts.participants = await convertRecords(records, participantReader(peopleFields, current), pacer, within(0));
+      }
+      for (const [j, source] of onTable.entries()) {
+        const onRecords = within(j + (isPeople ? 1 : 0));
+        const readRecord = sourceReader(source, byName, options.period);
+        facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, onRecords);
+      }
     } finally {
       query.unloadData();
     }
