@@ -26,14 +26,19 @@ function compile(template: string): Compiled {
 /**
  * Same result as the catalogue's `fill` (a missing parameter stays visible as `{name}`), but each
  * template is split once: the breakdown fills some 200,000 lines for 10,000 participants.
+ * The pieces are joined, not added with `+=`: V8 keeps an added-up string as a tree of pieces
+ * (about 4x the memory of its characters, measured 54 MB of breakdown at 10k participants), while
+ * a join makes one flat string.
  */
 function fillCompiled(parts: Compiled, params: BiParams, lang: Lang): string {
-  let out = parts[0];
+  const out: string[] = new Array(parts.length);
+  out[0] = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const value = params[parts[i]];
-    out += (value === undefined ? `{${parts[i]}}` : typeof value === 'object' ? value[lang] : String(value)) + parts[i + 1];
+    out[i] = value === undefined ? `{${parts[i]}}` : typeof value === 'object' ? value[lang] : String(value);
+    out[i + 1] = parts[i + 1];
   }
-  return out;
+  return out.join('');
 }
 
 /** One catalogue template filled in both languages; parameters may themselves be zh/en texts. */
