@@ -72,6 +72,19 @@ export function formatValue(metric: Pick<Metric, 'unit'>, value: Dec): string {
 export const formatScore = (score: Dec) => formatGrouped(score, 2);
 export const formatMoney = (amount: Dec, currency: Currency) => formatGrouped(amount, currency.precision);
 
+/** Rates are plan decimals, shared by every participant: each is printed once per run. */
+const rateCache = new WeakMap<Dec, string>();
+
+/** A rate fraction in percent points, as the lines show it. @example ratePercent(new D('0.025')) // '2.5' */
+function ratePercent(rate: Dec): string {
+  let cached = rateCache.get(rate);
+  if (cached === undefined) {
+    cached = formatRatePercent(rate);
+    rateCache.set(rate, cached);
+  }
+  return cached;
+}
+
 /** The 2-place texts of a metric row, made once and used by the result, the line and the feedback. */
 export interface MetricTexts {
   value: string | null;
@@ -128,44 +141,51 @@ export function metricLine(row: MetricLineInput): Text {
   }
 }
 
-export function totalLine(weighted: readonly Dec[], total: Dec): Text {
-  const terms = weighted.length > 0 ? weighted.map(formatScore).join(' + ') : formatScore(total);
-  return bi('engine.line.total', {terms, total: formatScore(total)});
+/**
+ * Lines below take the 2-place texts already made for the result (`toFixed`), and only add the
+ * thousands separators: formatting each decimal once was the largest cost of the breakdown.
+ */
+export function totalLine(weighted: readonly string[], total: string): Text {
+  const shownTotal = groupDigits(total);
+  const terms = weighted.length > 0 ? weighted.map(groupDigits).join(' + ') : shownTotal;
+  return bi('engine.line.total', {terms, total: shownTotal});
 }
 
-export function gradeLine(band: GradeBand | null, total: Dec): Text {
-  if (!band) return bi('engine.line.gradeNone', {total: formatScore(total)});
-  if (band.max === undefined || band.max === '') return bi('engine.line.gradeTop', {grade: band.grade, total: formatScore(total), min: plain(band.min)});
-  return bi('engine.line.grade', {grade: band.grade, total: formatScore(total), min: plain(band.min), max: plain(band.max)});
+export function gradeLine(band: GradeBand | null, total: string): Text {
+  const shown = groupDigits(total);
+  if (!band) return bi('engine.line.gradeNone', {total: shown});
+  if (band.max === undefined || band.max === '') return bi('engine.line.gradeTop', {grade: band.grade, total: shown, min: plain(band.min)});
+  return bi('engine.line.grade', {grade: band.grade, total: shown, min: plain(band.min), max: plain(band.max)});
 }
 
-function gateReason(gate: GateOutcome, total: Dec, grade: string | null): Text {
+function gateReason(gate: GateOutcome, total: string, grade: string | null): Text {
   if (gate.passed) return {zh: '', en: ''};
-  if (gate.by === 'score') return bi('engine.frag.gateScore', {total: formatScore(total), min: plain(gate.min)});
+  if (gate.by === 'score') return bi('engine.frag.gateScore', {total: groupDigits(total), min: plain(gate.min)});
   return bi('engine.frag.gateGrade', {grade: grade ?? bi('engine.frag.none'), min: gate.min});
 }
 
+/** `amount` is the paid amount as shown (grouped); `total` the total score's 2-place text. */
 export function bonusLine(
   label: Text,
   outcome: RateBonusOutcome,
-  amount: Dec,
+  amount: string,
   currency: Currency,
-  context: {metric: Text; value: Dec; total: Dec; grade: string | null},
+  context: {metric: Text; value: Dec; total: string; grade: string | null},
 ): Text {
   const money = (d: Dec) => formatMoney(d, currency);
   if (outcome.kind === 'gate') {
-    return bi('engine.line.bonusGate', {bonus: label, reason: gateReason(outcome.gate, context.total, context.grade), amount: money(amount)});
+    return bi('engine.line.bonusGate', {bonus: label, reason: gateReason(outcome.gate, context.total, context.grade), amount});
   }
   if (outcome.kind === 'negative') {
-    return bi('engine.line.bonusNegative', {bonus: label, metric: context.metric, value: formatGrouped(context.value, 2), amount: money(amount)});
+    return bi('engine.line.bonusNegative', {bonus: label, metric: context.metric, value: formatGrouped(context.value, 2), amount});
   }
   let calc: Text =
     outcome.slices.length > 0
-      ? joinText(outcome.slices.map((s) => bi('engine.frag.slice', {base: formatGrouped(s.base, 2), rate: formatRatePercent(s.rate)})), ' + ')
+      ? joinText(outcome.slices.map((s) => bi('engine.frag.slice', {base: formatGrouped(s.base, 2), rate: ratePercent(s.rate)})), ' + ')
       : {zh: '0', en: '0'};
   if (outcome.capped) calc = bi('engine.frag.cap', {calc, cap: money(outcome.cap!)});
   if (outcome.fixed) calc = bi('engine.frag.fixed', {calc, fixed: money(outcome.fixed)});
-  return bi('engine.line.bonus', {bonus: label, calc, amount: money(amount)});
+  return bi('engine.line.bonus', {bonus: label, calc, amount});
 }
 
 export type TeamBonusExplain =
@@ -173,12 +193,12 @@ export type TeamBonusExplain =
   | {kind: 'gate'; gate: GateOutcome}
   | {kind: 'paid'; levels: TeamLevel[]; floored: boolean};
 
-export function teamBonusLine(explain: TeamBonusExplain, amount: Dec, currency: Currency, context: {total: Dec; grade: string | null}): Text {
-  const money = formatMoney(amount, currency);
+/** `amount` as shown (grouped); `total` the total score's 2-place text. */
+export function teamBonusLine(explain: TeamBonusExplain, money: string, context: {total: string; grade: string | null}): Text {
   if (explain.kind === 'cycle') return bi('engine.line.teamBonusCycle', {amount: money});
   if (explain.kind === 'gate') return bi('engine.line.teamBonusGate', {reason: gateReason(explain.gate, context.total, context.grade), amount: money});
   let calc = joinText(
-    explain.levels.map((l) => bi('engine.frag.level', {level: l.level, base: formatGrouped(l.base, 2), rate: formatRatePercent(l.rate)})),
+    explain.levels.map((l) => bi('engine.frag.level', {level: l.level, base: formatGrouped(l.base, 2), rate: ratePercent(l.rate)})),
     ' + ',
   );
   if (explain.levels.length === 0) calc = {zh: '0', en: '0'};
@@ -197,16 +217,9 @@ export function awardLine(share: AwardShare, currency: Currency, metric: Text): 
   return bi('engine.line.awardEqual', {...common, members: share.members});
 }
 
-export function totalPayLine(parts: {base: Dec; performance: Dec; bonus: Dec; team: Dec; award: Dec; total: Dec}, currency: Currency): Text {
-  const money = (d: Dec) => formatMoney(d, currency);
-  return bi('engine.line.totalPay', {
-    base: money(parts.base),
-    performance: money(parts.performance),
-    bonus: money(parts.bonus),
-    team: money(parts.team),
-    award: money(parts.award),
-    total: money(parts.total),
-  });
+/** The amounts as shown (grouped). */
+export function totalPayLine(parts: {base: string; performance: string; bonus: string; team: string; award: string; total: string}): Text {
+  return bi('engine.line.totalPay', parts);
 }
 
 /** Appends a zh/en line to the breakdown. */

@@ -190,10 +190,9 @@ export function groupDigits(fixed: string): string {
   const start = negative ? 1 : 0;
   const end = dot === -1 ? fixed.length : dot;
   if (end - start <= 3) return fixed;
-  let out = '';
-  for (let i = start; i < end; i++) {
-    if (i > start && (end - i) % 3 === 0) out += ',';
-    out += fixed[i];
-  }
-  return (negative ? '-' : '') + out + (dot === -1 ? '' : fixed.slice(dot));
+  // Groups of three sliced from the left: the first group holds what is left over (1-3 digits).
+  let at = start + ((end - start) % 3 || 3);
+  let out = (negative ? '-' : '') + fixed.slice(start, at);
+  for (; at < end; at += 3) out += ',' + fixed.slice(at, at + 3);
+  return dot === -1 ? out : out + fixed.slice(dot);
 }

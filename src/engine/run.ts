@@ -11,7 +11,7 @@ import {text} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
-import {NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {groupDigits, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
@@ -41,6 +41,8 @@ interface Row {
   participant: ParticipantFact;
   metrics: MetricRow[];
   total: Dec;
+  /** The total's 2-place text: written, and shown in several lines. */
+  totalText: string;
   grade: GradeBand | null;
   rank: number;
 }
@@ -258,11 +260,12 @@ function* scoreParticipants(
       return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted, texts};
     });
     const sum = rows.reduce((acc, r) => acc.plus(r.weighted), ZERO);
+    const totalText = sum.toFixed(2);
     const grade = gradeFor(sum, version.grades);
     if (!grade && version.grades.length > 0) {
-      issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: sum.toFixed(2)}, {recordIds: [participant.id]}));
+      issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: totalText}, {recordIds: [participant.id]}));
     }
-    out[index] = {index, participant, metrics: rows, total: sum, grade, rank: 0};
+    out[index] = {index, participant, metrics: rows, total: sum, totalText, grade, rank: 0};
   }
   return out;
 }
@@ -430,27 +433,47 @@ function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome,
     const row = paid.row;
     const p = row.participant;
     const gradeName = row.grade?.grade ?? null;
+    // Each amount is printed once at the currency's places; lines add the thousands separators.
+    const written = {
+      base: fixed(paid.baseSalary),
+      performance: fixed(paid.performance?.amount ?? ZERO),
+      bonus: fixed(paid.bonusSum),
+      team: fixed(paid.teamAmount),
+      award: fixed(paid.awardAmount),
+      total: fixed(paid.totalPay),
+    };
+    const shown = {
+      base: groupDigits(written.base),
+      performance: groupDigits(written.performance),
+      bonus: groupDigits(written.bonus),
+      team: groupDigits(written.team),
+      award: groupDigits(written.award),
+      total: groupDigits(written.total),
+    };
+    const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
     const breakdown = {zh: [] as string[], en: [] as string[]};
-    for (const m of row.metrics) if (m.weight.greaterThan(0)) push(breakdown, metricLine(m));
-    push(breakdown, totalLine(row.metrics.filter((m) => m.weight.greaterThan(0)).map((m) => m.weighted), row.total));
-    push(breakdown, gradeLine(row.grade, row.total));
-    push(breakdown, bi('engine.line.baseSalary', {amount: formatMoney(paid.baseSalary, currency)}));
+    const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
+    for (const m of weighted) push(breakdown, metricLine(m));
+    push(breakdown, totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
+    push(breakdown, gradeLine(row.grade, row.totalText));
+    push(breakdown, bi('engine.line.baseSalary', {amount: shown.base}));
     if (paid.performance) {
       if (row.grade) {
         push(breakdown, bi('engine.line.performancePay', {
           base: formatMoney(paid.performance.base ?? ZERO, currency),
           coefficient: row.grade.coefficient,
           grade: row.grade.grade,
-          amount: formatMoney(paid.performance.amount, currency),
+          amount: shown.performance,
         }));
-      } else push(breakdown, bi('engine.line.performancePayNoGrade', {amount: formatMoney(paid.performance.amount, currency)}));
+      } else push(breakdown, bi('engine.line.performancePayNoGrade', {amount: shown.performance}));
     }
-    for (const b of paid.bonuses) {
-      push(breakdown, bonusLine(b.bonus.label, b.outcome, b.amount, currency, {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.total, grade: gradeName}));
-    }
-    if (paid.team) push(breakdown, teamBonusLine(paid.team, paid.teamAmount, currency, {total: row.total, grade: gradeName}));
+    paid.bonuses.forEach((b, k) => {
+      const context = {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
+      push(breakdown, bonusLine(b.bonus.label, b.outcome, groupDigits(bonusTexts[k]), currency, context));
+    });
+    if (paid.team) push(breakdown, teamBonusLine(paid.team, shown.team, {total: row.totalText, grade: gradeName}));
     if (paid.share && awardMetric !== undefined) push(breakdown, awardLine(paid.share, currency, version.metrics[awardMetric].label));
-    push(breakdown, totalPayLine({base: paid.baseSalary, performance: paid.performance?.amount ?? ZERO, bonus: paid.bonusSum, team: paid.teamAmount, award: paid.awardAmount, total: paid.totalPay}, currency));
+    push(breakdown, totalPayLine(shown));
     const titles = paid.titles;
     if (titles.length > 0) {
       push(breakdown, bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
@@ -470,15 +493,15 @@ function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome,
         weighted: m.texts.weighted,
         sample: m.sample,
       })),
-      totalScore: row.total.toFixed(2),
+      totalScore: row.totalText,
       grade: gradeName,
       rank: row.rank,
-      performancePay: fixed(paid.performance?.amount ?? ZERO),
-      bonuses: paid.bonuses.map((b) => ({bonusId: b.bonus.id, label: b.bonus.label, amount: fixed(b.amount)})),
-      bonus: fixed(paid.bonusSum),
-      teamBonus: fixed(paid.teamAmount),
-      award: fixed(paid.awardAmount),
-      totalPay: fixed(paid.totalPay),
+      performancePay: written.performance,
+      bonuses: paid.bonuses.map((b, k) => ({bonusId: b.bonus.id, label: b.bonus.label, amount: bonusTexts[k]})),
+      bonus: written.bonus,
+      teamBonus: written.team,
+      award: written.award,
+      totalPay: written.total,
       honours: titles,
       feedback: feedbackFor(
         row.metrics.map((m) => ({metric: m.metric, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
