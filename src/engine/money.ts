@@ -27,6 +27,8 @@ const ROUNDING: Record<RoundingMode, Decimal.Rounding> = {
 
 /** A money amount rounded at the plan's precision and mode: done once per written amount. */
 export function roundMoney(amount: Dec, currency: Currency): Dec {
+  // Already at most that many places: rounding would only copy it (decimals are immutable, so the same one is returned).
+  if (amount.decimalPlaces() <= currency.precision) return amount;
   return amount.toDecimalPlaces(currency.precision, ROUNDING[currency.rounding] ?? Decimal.ROUND_HALF_UP);
 }
 
@@ -36,6 +38,7 @@ export function moneyString(amount: Dec, currency: Currency): string {
 
 /** Scores, weighted scores and metric values: 2 places, half up (away from zero). */
 export function round2(value: Dec): Dec {
+  if (value.decimalPlaces() <= 2) return value;
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
@@ -180,8 +183,26 @@ export class ExactSum {
  * @example formatGrouped(new D('46000'), 2) // '46,000.00'
  */
 export function formatGrouped(value: Dec, places: number): string {
-  return groupDigits(value.toFixed(places));
+  return groupDigits(fixedText(value, places));
 }
+
+/**
+ * The same text as `value.toFixed(places)`, without the copy decimal.js makes to round: a value
+ * that already has at most `places` places (every rounded score and amount) is padded with zeros.
+ * toString and toFixed agree on such values, signs of zero included (both print -0 as "0").
+ *
+ * @example fixedText(new D('4.5'), 2) // '4.50'
+ */
+export function fixedText(value: Dec, places: number): string {
+  if (places > ZEROS.length || !(value.decimalPlaces() <= places)) return value.toFixed(places);
+  const plainText = value.toString();
+  if (places === 0) return plainText;
+  const dot = plainText.indexOf('.');
+  const have = dot === -1 ? 0 : plainText.length - dot - 1;
+  return (dot === -1 ? plainText + '.' : plainText) + ZEROS.slice(0, places - have);
+}
+
+const ZEROS = '00000000000000000000';
 
 /** Thousands separators on a plain decimal string. @example groupDigits('-1234567.8') // '-1,234,567.8' */
 export function groupDigits(fixed: string): string {

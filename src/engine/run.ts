@@ -11,7 +11,7 @@ import {text} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
-import {groupDigits, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {fixedText, groupDigits, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
@@ -252,15 +252,15 @@ function* scoreParticipants(
       }
       const weighted = weightedByFraction(outcome.score, weightFraction);
       const texts: MetricTexts = {
-        value: value === null ? null : value.toFixed(2),
-        score: outcome.score.toFixed(2),
-        weighted: weighted.toFixed(2),
-        attainment: outcome.attainment === null ? null : outcome.attainment.toFixed(2),
+        value: value === null ? null : fixedText(value, 2),
+        score: fixedText(outcome.score, 2),
+        weighted: fixedText(weighted, 2),
+        attainment: outcome.attainment === null ? null : fixedText(outcome.attainment, 2),
       };
       return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted, texts};
     });
     const sum = rows.reduce((acc, r) => acc.plus(r.weighted), ZERO);
-    const totalText = sum.toFixed(2);
+    const totalText = fixedText(sum, 2);
     const grade = gradeFor(sum, version.grades);
     if (!grade && version.grades.length > 0) {
       issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: totalText}, {recordIds: [participant.id]}));
@@ -424,7 +424,7 @@ function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome,
   const award = version.incentives.championAward;
   // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
   const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
-  const fixed = (d: Dec) => d.toFixed(currency.precision);
+  const fixed = (d: Dec) => fixedText(d, currency.precision);
   const total = outcome.paid.length;
   const results: ParticipantResult[] = new Array(total);
   for (let i = 0; i < total; i++) {

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import {D, fixedText, groupDigits, round2, roundMoney} from '../../src/engine/money';
+
+/** Decimal texts with up to 6 places, signs and zeros included ("-0.000", "12", "-3.1"). */
+const decimalText = fc
+  .tuple(fc.boolean(), fc.bigInt({min: 0n, max: 10n ** 18n}), fc.integer({min: 0, max: 6}))
+  .map(([negative, digits, places]) => {
+    const padded = digits.toString().padStart(places + 1, '0');
+    const text = places === 0 ? padded : `${padded.slice(0, -places)}.${padded.slice(-places)}`;
+    return negative ? `-${text}` : text;
+  });
+
+describe('fixedText: toFixed without the copy', () => {
+  it('prints exactly what toFixed prints, for every sign, size and number of places', () => {
+    fc.assert(
+      fc.property(decimalText, fc.integer({min: 0, max: 4}), (text, places) => {
+        const value = new D(text);
+        expect(fixedText(value, places)).toBe(value.toFixed(places));
+      }),
+      {numRuns: 2000},
+    );
+  });
+
+  it('pads whole and short values, and prints zero without a sign', () => {
+    expect(fixedText(new D('46000'), 2)).toBe('46000.00');
+    expect(fixedText(new D('4.5'), 2)).toBe('4.50');
+    expect(fixedText(new D('-0'), 2)).toBe('0.00');
+    expect(fixedText(new D('-0.001'), 2)).toBe('-0.00');
+    expect(fixedText(new D('7'), 0)).toBe('7');
+  });
+});
+
+describe('rounding that returns values already rounded as they are', () => {
+  it('gives the same value as rounding through decimal.js', () => {
+    fc.assert(
+      fc.property(decimalText, (text) => {
+        const value = new D(text);
+        expect(round2(value).toFixed()).toBe(value.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed());
+        const currency = {code: 'CNY', precision: 0, rounding: 'halfEven' as const};
+        expect(roundMoney(value, currency).toFixed()).toBe(value.toDecimalPlaces(0, D.ROUND_HALF_EVEN).toFixed());
+      }),
+      {numRuns: 2000},
+    );
+  });
+
+  it('groups thousands of any length', () => {
+    expect(groupDigits('1234')).toBe('1,234');
+    expect(groupDigits('-1234567.8')).toBe('-1,234,567.8');
+    expect(groupDigits('123456')).toBe('123,456');
+    expect(groupDigits('999.99')).toBe('999.99');
+  });
+});
