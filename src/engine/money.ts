@@ -11,7 +11,9 @@ import type {FactValue} from '../facts';
  * 40 significant digits keep a 1e15 amount with 20 decimals exact; exponent notation is switched
  * off so that a DecimalString is always plain text a spreadsheet reads.
  */
-export const D = Decimal.clone({precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60});
+/** Exponent from which D prints exponent notation in toString. */
+const PLAIN_BELOW_EXPONENT = 60;
+export const D = Decimal.clone({precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: PLAIN_BELOW_EXPONENT});
 export type Dec = Decimal;
 
 export const ZERO = new D(0);
@@ -194,7 +196,8 @@ export function formatGrouped(value: Dec, places: number): string {
  * @example fixedText(new D('4.5'), 2) // '4.50'
  */
 export function fixedText(value: Dec, places: number): string {
-  if (places > ZEROS.length || !(value.decimalPlaces() <= places)) return value.toFixed(places);
+  // toString switches to exponent notation at 1e60 (D's toExpPos), toFixed never does.
+  if (places > ZEROS.length || !(value.decimalPlaces() <= places) || !(value.e < PLAIN_BELOW_EXPONENT)) return value.toFixed(places);
   const plainText = value.toString();
   if (places === 0) return plainText;
   const dot = plainText.indexOf('.');

@@ -27,6 +27,8 @@ describe('fixedText: toFixed without the copy', () => {
     expect(fixedText(new D('-0'), 2)).toBe('0.00');
     expect(fixedText(new D('-0.001'), 2)).toBe('-0.00');
     expect(fixedText(new D('7'), 0)).toBe('7');
+    // toString would print these in exponent notation; toFixed never does.
+    for (const huge of ['1e60', '-1.00000000000000005e+600', '6.666666666666667e+59']) expect(fixedText(new D(huge), 2)).toBe(new D(huge).toFixed(2));
   });
 });
 
