@@ -12,8 +12,7 @@ import type Base from '@airtable/blocks/dist/types/src/models/base';
 import type Table from '@airtable/blocks/dist/types/src/models/table';
 import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
 import type {Issue, RunResult} from '../../src/results';
-import type {Facts} from '../../src/facts';
-import {runPlan} from '../../src/engine';
+import {runPlanSteps, type EngineStep} from '../../src/engine';
 import {planWrites, type WritePlan} from '../../src/writeback';
 import {readFacts} from '../adapter/readFacts';
 import {checkWritePermission, writeResults, type WriteOutcome} from '../adapter/writeResults';
@@ -72,19 +71,12 @@ export interface RunHooks {
   sliceMs?: number;
 }
 
-/** The engine's progress, as src/engine/run.ts yields it. */
-interface EngineStep {
-  phase: 'credit' | 'score' | 'pay' | 'explain';
-  done: number;
-  total: number;
-}
-
 const ENGINE_PHASES: readonly EngineStep['phase'][] = ['credit', 'score', 'pay', 'explain'];
 
 /**
- * The engine's step as a fraction of the computing phase, each engine phase a quarter: the
- * profile gives them comparable shares, and a bar that only moves forward matters more than
- * exact proportions.
+ * The engine's step as a fraction of the computing phase, each engine phase a quarter (as
+ * src/engine/run.ts documents its steps): the profile gives them comparable shares, and a bar
+ * that only moves forward matters more than exact proportions.
  *
  * @example computingFraction({phase: 'score', done: 50, total: 100}) // 0.375
  */
@@ -92,11 +84,6 @@ export function computingFraction(step: EngineStep): number {
   const index = ENGINE_PHASES.indexOf(step.phase);
   const within = step.total > 0 ? Math.min(1, step.done / step.total) : 1;
   return (Math.max(0, index) + within) / ENGINE_PHASES.length;
-}
-
-/** The engine as a generator; runPlan whole until src/engine/run.ts yields steps. */
-function* engineSteps(plan: PlanDocument, periodId: string, facts: Facts): Generator<EngineStep, RunResult, void> {
-  return runPlan(plan, periodId, facts);
 }
 
 /**
@@ -185,13 +172,15 @@ async function previewPhases(
   clock: PhaseClock,
 ): Promise<Preview> {
   await clock.enter('reading');
-  const read = await readFacts(base, plan, (fraction) => clock.progress(fraction));
+  // Read for the chosen period only: records dated outside it are read slim (their date alone).
+  const period = plan.periods.find((p) => p.id === periodId);
+  const read = await readFacts(base, plan, (fraction) => clock.progress(fraction), {period});
 
   await clock.enter('computing');
   // Progress is reported at the turns only: a report re-renders the progress bar, and one per
   // engine step would cost more than the steps themselves.
   let latest: EngineStep | null = null;
-  const run = await drive(engineSteps(plan, periodId, read.facts), {
+  const run = await drive(runPlanSteps(plan, periodId, read.facts), {
     sliceMs: clock.sliceMs,
     onStep: (step) => (latest = step),
     yieldToBrowser: () => {

@@ -60,6 +60,9 @@ describe('a run in phases', () => {
     expect(phaseOrder(record.progress)).toEqual(['reading', 'computing', 'comparing']);
     expectForwardWithinEachPhase(record.progress);
     expect(record.progress[record.progress.length - 1]).toEqual({phase: 'comparing', fraction: 1});
+    // A turn after every engine step: the bar reaches each of the engine's four phases.
+    const computing = record.progress.filter((p) => p.phase === 'computing').map((p) => p.fraction);
+    expect(computing).toEqual(expect.arrayContaining([0.25, 0.5, 0.75]));
     // Each phase timed once, in order; nothing was written, so no writing phase.
     expect(record.phases.map((p) => p.phase)).toEqual(['reading', 'computing', 'comparing']);
     for (const {ms} of record.phases) expect(ms).toBeGreaterThanOrEqual(0);
