@@ -177,8 +177,8 @@ async function previewPhases(
   const read = await readFacts(base, plan, (fraction) => clock.progress(fraction), {period});
 
   await clock.enter('computing');
-  // Progress is reported at the turns only: a report re-renders the progress bar, and one per
-  // engine step would cost more than the steps themselves.
+  // Progress is reported just before each turn: a report re-renders the progress bar, which the
+  // browser can only paint during a turn anyway.
   let latest: EngineStep | null = null;
   const run = await drive(runPlanSteps(plan, periodId, read.facts), {
     sliceMs: clock.sliceMs,
