@@ -227,4 +227,23 @@ describe('batchUpdates and RateLimiter', () => {
     // And it waits no longer than that: the 16th call starts exactly 1 s after the 1st ended.
     expect(starts[15]).toBe(ends[0] + 1000);
   });
+
+  it('spreads the calls over the second instead of sending 15 at once', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(15, 1025, clock.now, clock.sleep);
+    const starts: number[] = [];
+    for (let i = 0; i < 45; i++) {
+      await limiter.acquire();
+      starts.push(clock.now());
+      await clock.sleep(5);
+      limiter.release();
+    }
+    const gaps = starts.slice(1).map((at, i) => at - starts[i]);
+    // Never closer than 1025/15 ms, and never further apart than that, a call's 5 ms and a
+    // rounding to whole milliseconds: no second-long silence after a burst of 15.
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(1025 / 15);
+      expect(gap).toBeLessThanOrEqual(1025 / 15 + 5 + 1);
+    }
+  });
 });
