@@ -45,7 +45,8 @@ export interface ReadOptions {
    * date, no participant, no values) without any other cell being read. The engine counts and
    * reports it exactly as it would the full record, since it never looks past the date of a
    * record outside the run's period. Records without a date, and sources without a mapped date
-   * field, are read in full.
+   * field, are read in full. The facts carry the period's id (`facts.periodId`): they are good
+   * for that period only.
    */
   period?: Pick<Period, 'id' | 'start' | 'end'>;
   /** Convert this long (ms) before giving the browser a turn; 40 by default (a frame within ~50 ms). */
@@ -309,28 +310,32 @@ interface SourceRead {
 }
 
 /**
+ * The records of a loaded query, looked up one at a time: the SDK's `records` builds a model for
+ * every record in one go (a long stretch for a big table), by id they are built as the read goes.
+ */
+interface LoadedRecords {
+  ids: readonly string[];
+  /** The record, or null once it has been deleted. */
+  byId: (id: string) => AirtableRecord | null;
+}
+
+/**
  * Reads each record with `read` and keeps what it returns, giving the browser a turn whenever the
  * pacer says so (after telling `onRecords` how many were done). A record deleted while the read
- * paused throws on its first cell: it is left out, as if the read had started after the deletion.
+ * paused is left out, as if the read had started after the deletion.
  */
 async function convertRecords<T>(
-  records: readonly AirtableRecord[],
+  records: LoadedRecords,
   read: (record: AirtableRecord) => T,
   pacer: Pacer,
   onRecords: (done: number) => void,
 ): Promise<T[]> {
+  const {ids, byId} = records;
   const out: T[] = [];
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < ids.length; i++) {
     if (i % CLOCK_EVERY === 0 && i > 0 && pacer.due()) await pacer.turn(() => onRecords(i));
-    const record = records[i];
-    let converted: T;
-    try {
-      converted = read(record);
-    } catch (error) {
-      if (record.isDeleted) continue;
-      throw error;
-    }
-    out.push(converted);
+    const record = byId(ids[i]);
+    if (record) out.push(read(record));
   }
   return out;
 }
@@ -555,12 +560,12 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   const deletions = new Deletions(state);
 
   /** The facts of one loaded table: its participants if it is the people table, and its sources'. */
-  const convertTable = async (read: TableRead, records: readonly AirtableRecord[]) => {
+  const convertTable = async (read: TableRead, records: LoadedRecords) => {
     // The table's conversion step is shared among its readings: the people, then each source.
     const people = read === peopleRead ? state.peopleFields : null;
     const onTable = sources.filter((source) => source.read === read);
     const shares = onTable.length + (people ? 1 : 0);
-    const within = (share: number) => (done: number) => progress((share + done / records.length) / shares);
+    const within = (share: number) => (done: number) => progress((share + done / records.ids.length) / shares);
     if (people) facts.participants = await convertRecords(records, participantReader(people, current), pacer, within(0));
     for (const [j, source] of onTable.entries()) {
       const readRecord = sourceReader(source, byName, options.period);
@@ -591,7 +596,7 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
         for (;;) {
           let failure: unknown = null;
           try {
-            await convertTable(read, query.records);
+            await convertTable(read, {ids: query.recordIds, byId: (id) => query.getRecordByIdIfExists(id)});
           } catch (error) {
             failure = error;
           }
