@@ -89,7 +89,8 @@ export function batchUpdates(updates: readonly RecordUpdate[], maxRecords = MAX_
  */
 export class RateLimiter {
   private readonly ends: number[] = [];
-  private lastStart = -Infinity;
+  /** The start slot of the last call: slots are `windowMs / limit` apart, whatever a sleep overshot. */
+  private lastSlot = -Infinity;
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
@@ -108,10 +109,13 @@ export class RateLimiter {
       const now = this.now();
       while (this.ends.length > 0 && now - this.ends[0] >= this.windowMs) this.ends.shift();
       const untilWindow = this.ends.length < this.limit ? 0 : this.ends[0] + this.windowMs - now;
-      const untilSpaced = this.lastStart + spacing - now;
+      const untilSpaced = this.lastSlot + spacing - now;
       const wait = Math.max(untilWindow, untilSpaced);
       if (wait <= 0) {
-        this.lastStart = now;
+        // A timer fires a few ms late; counting the next slot from the planned one, not from
+        // now, keeps 200 such delays from adding up. A call far behind its slot (a slow call)
+        // starts a new grid, so calls never bunch; the window above bounds them anyway.
+        this.lastSlot = Math.max(this.lastSlot + spacing, now - spacing / 2);
         return;
       }
       // Whole milliseconds: the clock is Date.now(), and fractions would only add rounding noise.
