@@ -29,7 +29,7 @@ export type RateBonusOutcome =
   | {kind: 'negative'}
   | {kind: 'paid'; slices: Slice[]; ratePart: Dec; cap: Dec | null; capped: boolean; fixed: Dec | null; exact: Dec};
 
-interface Tier {
+export interface Tier {
   /** The money amount where the tier starts: fromAttainment x target / 100. */
   start: Dec;
   rate: Dec;
@@ -39,7 +39,7 @@ interface Tier {
  * Tier thresholds in money. Without a target only tiers starting at 0% can be reached: an
  * attainment is unknown, and guessing one would pay an accelerator nobody earned.
  */
-function tiersInMoney(bonus: RateBonus, target: Dec | null): Tier[] {
+export function tiersInMoney(bonus: RateBonus, target: Dec | null): Tier[] {
   const tiers: Tier[] = [];
   for (const tier of bonus.tiers) {
     const from = planDecimal(tier.fromAttainment);
@@ -60,12 +60,14 @@ function tiersInMoney(bonus: RateBonus, target: Dec | null): Tier[] {
  * - whole: the whole value earns the rate of the highest tier reached.
  * The cap limits the rate part; the fixed amount for reaching 100% comes on top.
  *
+ * `tiers` may be given when the caller already has tiersInMoney(bonus, target) (the same target for many participants).
+ *
  * @example marginal tiers 0%: 2%, 100%: 3% on 60,000 with target 50,000 -> 50,000 x 2% + 10,000 x 3% = 1,300
  */
-export function rateBonus(bonus: RateBonus, value: Dec, target: Dec | null, gate: GateOutcome): RateBonusOutcome {
+export function rateBonus(bonus: RateBonus, value: Dec, target: Dec | null, gate: GateOutcome, tiers?: readonly Tier[]): RateBonusOutcome {
   if (!gate.passed) return {kind: 'gate', gate};
   if (value.isNegative() && !value.isZero()) return {kind: 'negative'};
-  const tiers = tiersInMoney(bonus, target);
+  tiers ??= tiersInMoney(bonus, target);
   const slices: Slice[] = [];
   if (bonus.tierMode === 'marginal') {
     tiers.forEach((tier, i) => {

@@ -220,3 +220,64 @@ export function groupDigits(fixed: string): string {
   for (; at < end; at += 3) out += ',' + fixed.slice(at, at + 3);
   return dot === -1 ? out : out + fixed.slice(dot);
 }
+
+/** Integers below 2^52: their products with small factors and their quotients stay exact in a double. */
+export const EXACT_BELOW = 2 ** 52;
+
+/**
+ * A decimal of at most 2 places as an integer number of hundredths, or null when it has more
+ * places or is too large for the check below. Exact: below 2^50 / 100 a double's error on the
+ * value is far under half a hundredth, so rounding value x 100 gives the exact integer.
+ *
+ * @example hundredthsOf(new D('-12.3')) // -1230
+ */
+export function hundredthsOf(value: Dec): number | null {
+  if (!(value.decimalPlaces() <= 2)) return null;
+  const n = Math.round(value.toNumber() * 100);
+  return Math.abs(n) < 2 ** 50 ? n : null;
+}
+
+/**
+ * numerator / denominator rounded half up (away from zero) to an integer, for integers whose
+ * absolute values are below 2^52; null otherwise. The quotient is corrected with the exact integer
+ * remainder, so a double's rounding of the division never shows.
+ *
+ * @example roundedQuotient(-5, 2) // -3
+ */
+export function roundedQuotient(numerator: number, denominator: number): number | null {
+  const num = Math.abs(numerator);
+  const den = Math.abs(denominator);
+  if (!(num < EXACT_BELOW && den < EXACT_BELOW) || den === 0) return null;
+  let q = Math.floor(num / den);
+  let r = num - q * den;
+  if (r < 0) {
+    q--;
+    r += den;
+  } else if (r >= den) {
+    q++;
+    r -= den;
+  }
+  if (2 * r >= den) q++;
+  return q === 0 ? 0 : (numerator < 0) !== (denominator < 0) ? -q : q;
+}
+
+/** A decimal from an integer number of hundredths. @example fromHundredths(-5).toString() // '-0.05' */
+export function fromHundredths(n: number): Dec {
+  if (n === 0) return ZERO;
+  const digits = String(Math.abs(n)).padStart(3, '0');
+  return new D(`${n < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}
+
+/**
+ * round2(value / divisor x 100), the percent of an attainment or inverse ratio. Both of at most
+ * 2 places: done on integers (equal to decimal.js's result: its 40-digit quotient can only round
+ * differently at 2 places after a run of 20+ nines, which a divisor below 2^52 cannot produce).
+ */
+export function percentOf(value: Dec, divisor: Dec): Dec {
+  const v = hundredthsOf(value);
+  const d = v === null ? null : hundredthsOf(divisor);
+  // v x 10,000 / d: value / divisor x 100 in hundredths; roundedQuotient refuses what is not exact.
+  const q = v === null || d === null ? null : roundedQuotient(v * 10_000, d);
+  return q === null ? round2(value.dividedBy(divisor).times(HUNDRED)) : fromHundredths(q);
+}
+

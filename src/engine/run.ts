@@ -11,12 +11,12 @@ import {text} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
-import {fixedText, groupDigits, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {fixedText, groupDigits, hundredthsOf, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
 import {competitionRanks} from './rank';
-import {checkGate, performancePay, rateBonus, teamBonus, type RateBonusOutcome} from './incentives';
+import {checkGate, performancePay, rateBonus, teamBonus, tiersInMoney, type RateBonusOutcome, type Tier} from './incentives';
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
@@ -211,14 +211,17 @@ function* scoreParticipants(
     weight: planDecimal(metric.weight) ?? ZERO,
     /** weight / 100, so a weighted score is one multiplication. */
     weightFraction: (planDecimal(metric.weight) ?? ZERO).times(PERCENT),
+    weightHundredths: hundredthsOf(planDecimal(metric.weight) ?? ZERO),
     use: targetUse(metric),
+    /** Fixed and per-tier targets depend on the plan (and tier) only: resolved once per tier. */
+    shared: metric.target.kind === 'fixed' || metric.target.kind === 'perTier' ? new Map<string, TargetResult>() : null,
   }));
   const total = participants.length;
   const out: Row[] = new Array(total);
   for (let index = 0; index < total; index++) {
     if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
     const participant = participants[index];
-    const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, use}) => {
+    const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, weightHundredths, use, shared}) => {
       const own = list?.[index];
       let bucket: Bucket | undefined = own;
       const downline = levels[index];
@@ -235,7 +238,7 @@ function* scoreParticipants(
         const personalExact = list ? bucketValue(aggregation, own) : null;
         personal = personalExact === null ? null : round2(personalExact);
       }
-      const target = resolveTarget(metric, participant);
+      const target = shared ? sharedTarget(shared, metric, participant) : resolveTarget(metric, participant);
       reportTarget(metric, participant, target, use, issues);
       const targetValue = target.kind === 'value' ? target.value : null;
       const outcome = scoreMetric(metric.scoring, value, targetValue);
@@ -250,7 +253,7 @@ function* scoreParticipants(
         reportedScale.add(metric.id);
         issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label}));
       }
-      const weighted = weightedByFraction(outcome.score, weightFraction);
+      const weighted = weightedByFraction(outcome.score, weightFraction, weightHundredths);
       const texts: MetricTexts = {
         value: value === null ? null : fixedText(value, 2),
         score: fixedText(outcome.score, 2),
@@ -268,6 +271,17 @@ function* scoreParticipants(
     out[index] = {index, participant, metrics: rows, total: sum, totalText, grade, rank: 0};
   }
   return out;
+}
+
+/** resolveTarget for a target that only depends on the participant's tier, remembered per tier. */
+function sharedTarget(cache: Map<string, TargetResult>, metric: Metric, p: ParticipantFact): TargetResult {
+  const key = p.tier ?? '';
+  let target = cache.get(key);
+  if (!target) {
+    target = resolveTarget(metric, p);
+    cache.set(key, target);
+  }
+  return target;
 }
 
 function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, use: ReturnType<typeof targetUse>, issues: Issue[]) {
@@ -362,6 +376,18 @@ function* pay(
 
   const baseSalaryField = plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary');
   const performanceBaseField = plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase');
+  // Fixed and per-tier targets are shared decimals: their tiers in money are worked out once per run.
+  const tierCache = incentives.bonuses.map(() => ({none: null as Tier[] | null, byTarget: new WeakMap<Dec, Tier[]>()}));
+  const tiersOf = (b: number, bonus: RateBonus, target: Dec | null): Tier[] => {
+    const cache = tierCache[b];
+    if (target === null) return (cache.none ??= tiersInMoney(bonus, null));
+    let tiers = cache.byTarget.get(target);
+    if (!tiers) {
+      tiers = tiersInMoney(bonus, target);
+      cache.byTarget.set(target, tiers);
+    }
+    return tiers;
+  };
   const totals = {performancePay: ZERO, bonus: ZERO, teamBonus: ZERO, award: ZERO, totalPay: ZERO};
   const paid: Paid[] = new Array(total);
   for (let i = 0; i < total; i++) {
@@ -378,12 +404,12 @@ function* pay(
       performance = {base, amount: money(performancePay(base, coefficient))};
     }
 
-    const bonuses = incentives.bonuses.map((bonus): PaidBonus => {
+    const bonuses = incentives.bonuses.map((bonus, b): PaidBonus => {
       const at = metricIndex.get(bonus.metricId);
       const m = at === undefined ? undefined : row.metrics[at];
       const value = m?.value ?? ZERO;
       const target = m && m.target.kind === 'value' ? m.target.value : null;
-      const outcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades));
+      const outcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades), tiersOf(b, bonus, target));
       return {bonus, metric: m, value, outcome, amount: outcome.kind === 'paid' ? money(outcome.exact) : ZERO};
     });
     const bonusSum = bonuses.reduce((a, b) => a.plus(b.amount), ZERO);

@@ -4,7 +4,7 @@
  * with a calculator gets exactly the written score.
  */
 import type {Scoring} from '../plan';
-import {HUNDRED, PERCENT, planDecimal, round2, ZERO, type Dec} from './money';
+import {EXACT_BELOW, fromHundredths, hundredthsOf, HUNDRED, PERCENT, percentOf, planDecimal, round2, roundedQuotient, ZERO, type Dec} from './money';
 
 export type ScoreStatus =
   | 'ok'
@@ -39,14 +39,26 @@ export function clamp(value: Dec, min: Dec, max: Dec): Dec {
   return value.lessThan(min) ? min : value.greaterThan(max) ? max : value;
 }
 
-function outcome(score: Dec, status: ScoreStatus, extra: Partial<ScoreOutcome> = {}): ScoreOutcome {
-  return {score: round2(score), status, attainment: null, ratio: null, limited: false, band: null, lowestFrom: null, outOfScale: false, ...extra};
+const NONE: Partial<ScoreOutcome> = {};
+
+/** Written out field by field (no spread): built for every participant and metric. */
+function outcome(score: Dec, status: ScoreStatus, extra: Partial<ScoreOutcome> = NONE): ScoreOutcome {
+  return {
+    score: round2(score),
+    status,
+    attainment: extra.attainment ?? null,
+    ratio: extra.ratio ?? null,
+    limited: extra.limited ?? false,
+    band: extra.band ?? null,
+    lowestFrom: extra.lowestFrom ?? null,
+    outOfScale: extra.outOfScale ?? false,
+  };
 }
 
 /** actual / target in percent points, 2 places; null when the target is missing or 0. */
 export function attainmentOf(value: Dec | null, target: Dec | null): Dec | null {
   if (value === null || target === null || target.isZero()) return null;
-  return round2(value.dividedBy(target).times(HUNDRED));
+  return percentOf(value, target);
 }
 
 /**
@@ -68,7 +80,7 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
       const cap = planDecimal(scoring.cap) ?? HUNDRED;
       // Nothing (or less than nothing) of a bad thing is the best possible result.
       if (value.lessThanOrEqualTo(0)) return outcome(cap, 'ok', {attainment});
-      const ratio = round2(target.dividedBy(value).times(HUNDRED));
+      const ratio = percentOf(target, value);
       const score = clamp(ratio, ZERO, cap);
       return outcome(score, 'ok', {attainment, ratio, limited: !score.equals(ratio)});
     }
@@ -76,7 +88,7 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
       const min = planDecimal(scoring.min);
       const max = planDecimal(scoring.max);
       if (!min || !max || !min.lessThan(max)) return outcome(ZERO, 'badScale', {attainment});
-      const ratio = round2(value.minus(min).dividedBy(max.minus(min)).times(HUNDRED));
+      const ratio = percentOf(value.minus(min), max.minus(min));
       const score = clamp(ratio, ZERO, HUNDRED);
       const outOfScale = value.lessThan(min) || value.greaterThan(max);
       return outcome(score, 'ok', {attainment, ratio, limited: !score.equals(ratio), outOfScale});
@@ -104,8 +116,17 @@ export function weightedScore(score: Dec, weight: Dec): Dec {
   return weightedByFraction(score, weight.times(PERCENT));
 }
 
-/** The same with weight / 100 computed once per metric (the engine's hot path). */
-export function weightedByFraction(score: Dec, weightFraction: Dec): Dec {
+/**
+ * The same with weight / 100 computed once per metric (the engine's hot path). With the weight in
+ * hundredths (a weight of at most 2 places) it is done on integers: score x weight / 10,000 in
+ * hundredths, rounded half up, which is exactly what the decimal product rounds to.
+ */
+export function weightedByFraction(score: Dec, weightFraction: Dec, weightHundredths: number | null = null): Dec {
+  if (weightHundredths !== null) {
+    const s = hundredthsOf(score);
+    const q = s === null || !(Math.abs(s * weightHundredths) < EXACT_BELOW) ? null : roundedQuotient(s * weightHundredths, 10_000);
+    if (q !== null) return fromHundredths(q);
+  }
   return round2(score.times(weightFraction));
 }
 

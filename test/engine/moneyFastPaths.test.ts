@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import {D, fixedText, groupDigits, round2, roundMoney} from '../../src/engine/money';
+import {D, fixedText, groupDigits, hundredthsOf, percentOf, round2, roundedQuotient, roundMoney} from '../../src/engine/money';
+import {weightedByFraction} from '../../src/engine/scoring';
 
 /** Decimal texts with up to 6 places, signs and zeros included ("-0.000", "12", "-3.1"). */
 const decimalText = fc
@@ -50,5 +51,42 @@ describe('rounding that returns values already rounded as they are', () => {
     expect(groupDigits('-1234567.8')).toBe('-1,234,567.8');
     expect(groupDigits('123456')).toBe('123,456');
     expect(groupDigits('999.99')).toBe('999.99');
+  });
+});
+
+/** 2-place decimals from tiny to beyond the integer paths' limits, both signs. */
+const twoPlaces = fc.tuple(fc.boolean(), fc.oneof(fc.bigInt({min: 0n, max: 100_000n}), fc.bigInt({min: 0n, max: 10n ** 20n}))).map(([negative, hundredths]) => {
+  const padded = hundredths.toString().padStart(3, '0');
+  return new D(`${negative ? '-' : ''}${padded.slice(0, -2)}.${padded.slice(-2)}`);
+});
+
+describe('integer paths for percentages and weighted scores', () => {
+  it('percentOf equals round2(value / divisor x 100) with decimals', () => {
+    fc.assert(
+      fc.property(twoPlaces, twoPlaces, (value, divisor) => {
+        fc.pre(!divisor.isZero());
+        expect(percentOf(value, divisor).toFixed()).toBe(round2(value.dividedBy(divisor).times(100)).toFixed());
+      }),
+      {numRuns: 3000},
+    );
+  });
+
+  it('rounds halves away from zero, as the decimals do', () => {
+    expect(percentOf(new D('1'), new D('8')).toString()).toBe('12.5');
+    expect(percentOf(new D('1'), new D('16')).toString()).toBe('6.25');
+    expect(percentOf(new D('-1'), new D('1600')).toString()).toBe('-0.06');
+    expect(percentOf(new D('2'), new D('3')).toString()).toBe('66.67');
+    expect(roundedQuotient(-5, 2)).toBe(-3);
+    expect(roundedQuotient(2 ** 53, 3)).toBeNull();
+  });
+
+  it('weightedByFraction gives the same with the weight in hundredths', () => {
+    fc.assert(
+      fc.property(twoPlaces, twoPlaces, (score, weight) => {
+        const fraction = weight.times('0.01');
+        expect(weightedByFraction(score, fraction, hundredthsOf(weight)).toFixed()).toBe(weightedByFraction(score, fraction).toFixed());
+      }),
+      {numRuns: 3000},
+    );
   });
 });
