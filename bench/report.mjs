@@ -58,6 +58,7 @@ export function formatFigures(r) {
     ...(r.heap.liveByStep
       ? [`  DIAGNOSTIC (--live: gc after each step, so timings and peaks above are not the bench's): live heap ${Object.entries(r.heap.liveByStep).map(([step, bytes]) => `${step === 'before' ? 'before' : `after ${step}`} ${mb(bytes)}`).join(', ')}`]
       : []),
+    `  heap peak of the floor alone (load and read, no conversion): ${mb(r.heap.floorPeak)} = ${times(r.heap.floorPeak / r.heap.loaded)} the loaded base`,
     `  heap peak by step: ${Object.entries(r.heap.peakByPhase ?? {}).filter(([phase]) => phase !== 'start').map(([phase, bytes]) => `${phase} ${mb(bytes)}`).join(', ')}`,
     `  responsiveness: longest gap between progress updates ${s(f.longestProgressGapMs)} ${verdict(f.longestProgressGapMs, TARGETS.progressGapMs, s)}; longest main-thread block ${s(r.heap.longestBlockMs)}`,
   ];
