@@ -69,6 +69,16 @@ export function bucketSample(aggregation: Aggregation, bucket: Bucket | undefine
   return aggregation === 'average' || aggregation === 'sum' ? bucket.values : bucket.records;
 }
 
+const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * isoDay with a shortcut for the usual cell, a bare "YYYY-MM-DD": it is its own day, so no match
+ * groups or new string are made for each of 200,000 records.
+ */
+function dayOf(date: string | null | undefined): string | null {
+  return typeof date === 'string' && date.length === 10 && PLAIN_DAY.test(date) ? date : isoDay(date);
+}
+
 function isEmptyValue(value: FactValue | undefined): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
@@ -252,7 +262,7 @@ export function* aggregateSourcesSteps(
       done++;
       stats.recordsRead++;
       if (datesMatter) {
-        const day = isoDay(record.date);
+        const day = dayOf(record.date);
         if (day === null) {
           noDate.push(record.id);
           continue;

@@ -133,6 +133,8 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   const buckets = credited.value;
   for (const [id, list] of participantFieldBuckets(version, participants, issues)) buckets.set(id, list);
 
+  // The last records of the crediting pass and the downline walk below: a pause between them.
+  yield {phase: 'score', done: 0, total: participants.length};
   const levels = downlineLevels(version, hierarchy, participants.length);
   const rows = yield* scoreParticipants(version, participants, levels, buckets, issues);
   const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
@@ -351,6 +353,8 @@ function* pay(
 
   const ranked = competitionRanks(rows.map((r) => ({id: r.participant.id, name: r.participant.name, total: r.total, row: r})));
   for (const {item, rank} of ranked) item.row.rank = rank;
+  // Ranking, the award and the honours each sort all participants: a pause after each.
+  yield {phase: 'pay', done: 0, total};
 
   for (const bonus of incentives.bonuses) if (!metricIndex.has(bonus.metricId)) unknownMetric(bonus.label, bonus.metricId);
   const team = incentives.teamBonus;
@@ -361,6 +365,7 @@ function* pay(
   if (award.enabled && awardMetric === undefined) unknownMetric(text('engine.name.championAward'), award.metricId);
 
   const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, awardMetric), currency);
+  yield {phase: 'pay', done: 0, total};
   const honours = awardHonours(
     incentives.honours,
     rows.map((r) => ({
@@ -374,6 +379,7 @@ function* pay(
     })),
   );
 
+  yield {phase: 'pay', done: 0, total};
   const baseSalaryField = plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary');
   const performanceBaseField = plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase');
   // Fixed and per-tier targets are shared decimals: their tiers in money are worked out once per run.

@@ -24,8 +24,9 @@ describe('runPlanSteps: the run in steps', () => {
 
   it('pauses inside every phase, not only between them', () => {
     const perPhase = PHASES.map((phase) => stepped.steps.filter((s) => s.phase === phase).length);
-    // credit: 47,400 records / 20,000; the others: 1,200 participants / 500.
-    expect(perPhase).toEqual([3, 3, 3, 3]);
+    // credit: 47,400 records / 20,000; the others: 1,200 participants / 500, and a pause before
+    // the downline walk (score) and after each sort of everyone (ranking, award, honours: pay).
+    expect(perPhase).toEqual([3, 4, 6, 3]);
     expect(stepped.steps[0]).toEqual({phase: 'credit', done: 0, total: 45_000 + 2 * 2 * 1200});
   });
 
