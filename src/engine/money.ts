@@ -174,9 +174,18 @@ export class ExactSum {
 
   value(): Dec {
     if (this.units === 0) return this.decimal;
-    const fromUnits = new D(this.units).times(UNIT);
+    const fromUnits = unitsDecimal(this.units);
     return this.decimal.isZero() ? fromUnits : this.decimal.plus(fromUnits);
   }
+}
+
+/**
+ * An integer count of 1e-4 units as a decimal, read from its text ("-12345678" -> "-1234.5678"):
+ * one parse instead of a conversion and a multiplication. Exact: the text is the value.
+ */
+function unitsDecimal(units: number): Dec {
+  const digits = String(Math.abs(units)).padStart(5, '0');
+  return new D(`${units < 0 ? '-' : ''}${digits.slice(0, -4)}.${digits.slice(-4)}`);
 }
 
 /**
