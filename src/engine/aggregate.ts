@@ -6,7 +6,7 @@
 import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts';
 import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {Issue, RunStats} from '../results';
-import {isoDay} from '../period';
+import {placeDay} from '../period';
 import {D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, HUNDRED, type Dec} from './money';
 import {idList, makeIssue} from './issues';
 
@@ -67,16 +67,6 @@ export function bucketValue(aggregation: Aggregation, bucket: Bucket | undefined
 export function bucketSample(aggregation: Aggregation, bucket: Bucket | undefined): number {
   if (!bucket) return 0;
   return aggregation === 'average' || aggregation === 'sum' ? bucket.values : bucket.records;
-}
-
-const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * isoDay with a shortcut for the usual cell, a bare "YYYY-MM-DD": it is its own day, so no match
- * groups or new string are made for each of 200,000 records.
- */
-function dayOf(date: string | null | undefined): string | null {
-  return typeof date === 'string' && date.length === 10 && PLAIN_DAY.test(date) ? date : isoDay(date);
 }
 
 function isEmptyValue(value: FactValue | undefined): boolean {
@@ -169,27 +159,8 @@ export interface CreditProgress {
 
 /**
  * Credits every source record of the period to its participant, for every source metric of the
- * version. Returns the buckets; pushes data issues and counts into `issues` and `stats`.
- */
-export function aggregateSources(
-  plan: PlanDocument,
-  version: PlanVersion,
-  period: Period,
-  facts: Facts,
-  index: ReadonlyMap<string, number>,
-  issues: Issue[],
-  stats: RunStats,
-): MetricBuckets {
-  const steps = aggregateSourcesSteps(plan, version, period, facts, index, issues, stats);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * The same pass, pausing every CREDIT_SLICE records so that a caller on the page's main thread
- * can let the browser paint between slices.
+ * version. Returns the buckets; pushes data issues and counts into `issues` and `stats`. Pauses
+ * every CREDIT_SLICE records so that a caller on the page's main thread can let the browser paint.
  */
 export function* aggregateSourcesSteps(
   plan: PlanDocument,
@@ -233,7 +204,7 @@ export function* aggregateSourcesSteps(
     bySource.set(sourceId, list);
   }
 
-  const periods = [...plan.periods];
+  const periods = plan.periods;
   let total = 0;
   for (const sourceId of bySource.keys()) total += facts.sources[sourceId]?.length ?? 0;
   let done = 0;
@@ -242,17 +213,25 @@ export function* aggregateSourcesSteps(
   for (const [sourceId, metrics] of bySource) {
     const mapping = plan.mapping.sources.find((s) => s.id === sourceId)!;
     const sourceName: Text = {zh: mapping.label.zh || mapping.table.name, en: mapping.label.en || mapping.table.name};
+    const datesMatter = mapping.date !== undefined;
     const records = facts.sources[sourceId];
     if (!records) {
       issues.push(makeIssue('warning', 'engine.source.noFacts', {source: sourceName}, {tableId: mapping.table.id}));
       continue;
     }
     const noDate: string[] = [];
-    const outsideEvery: string[] = [];
+    // Records a period-scoped read left out count as if they had been read and placed outside the
+    // period. Their ids come first: when every outside record was left out (what the adapter does),
+    // none is left in `records` to be listed after them, so the ids stay in record order.
+    const leftOut = facts.leftOut?.[sourceId];
+    const outsideEvery: string[] = leftOut ? [...leftOut.outsideEveryPeriod] : [];
+    if (leftOut) {
+      stats.recordsRead += leftOut.outsidePeriod;
+      stats.recordsOutsidePeriod += leftOut.outsidePeriod;
+    }
     const orphans: string[] = [];
     const multi: string[] = [];
     const notes: Notes = new Map();
-    const datesMatter = mapping.date !== undefined;
 
     for (const record of records) {
       if (++sinceStep === CREDIT_SLICE) {
@@ -262,14 +241,13 @@ export function* aggregateSourcesSteps(
       done++;
       stats.recordsRead++;
       if (datesMatter) {
-        const day = dayOf(record.date);
-        if (day === null) {
-          noDate.push(record.id);
-          continue;
-        }
-        if (day < period.start || day > period.end) {
-          stats.recordsOutsidePeriod++;
-          if (!periods.some((p) => day >= p.start && day <= p.end)) outsideEvery.push(record.id);
+        const placement = placeDay(record.date, period, periods);
+        if (placement !== 'inPeriod') {
+          if (placement === 'noDate') noDate.push(record.id);
+          else {
+            stats.recordsOutsidePeriod++;
+            if (placement === 'outsideEveryPeriod') outsideEvery.push(record.id);
+          }
           continue;
         }
       }
