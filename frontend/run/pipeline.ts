@@ -14,7 +14,7 @@ import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
 import type {Issue, RunResult} from '../../src/results';
 import {runPlanSteps, type EngineStep} from '../../src/engine';
 import {planWrites, type WritePlan} from '../../src/writeback';
-import {readFacts} from '../adapter/readFacts';
+import {readFacts, type ReadResult} from '../adapter/readFacts';
 import {checkWritePermission, writeResults, type WriteOutcome} from '../adapter/writeResults';
 import {DEFAULT_SLICE_MS, drive, nextMacrotask} from './cooperative';
 import type {PreviewRow, ResultChangeView} from './PreviewTable';
@@ -163,6 +163,29 @@ export async function computePreview(
   return preview;
 }
 
+interface Started {
+  read: Omit<ReadResult, 'facts'>;
+  steps: Generator<EngineStep, RunResult, void> | null;
+}
+
+/**
+ * Reads the base for the period and starts the engine on the facts. The facts (every record
+ * read) are the engine's alone: held only by its generator, which is done once the run is, they
+ * can be collected while the results are compared and written. (In the caller's frame they
+ * would live until the refresh ends.)
+ */
+async function readAndStart(base: Base, plan: PlanDocument, periodId: string, clock: PhaseClock): Promise<Started> {
+  // Read for the chosen period only: records dated outside it are read slim (their date alone).
+  const period = plan.periods.find((p) => p.id === periodId);
+  // The read's turns are the run's turns: the hooks (tests, the bench) see them all.
+  const {facts, ...read} = await readFacts(base, plan, (fraction) => clock.progress(fraction), {
+    period,
+    sliceMs: clock.sliceMs,
+    yieldToBrowser: () => clock.turn(),
+  });
+  return {read, steps: runPlanSteps(plan, periodId, facts)};
+}
+
 async function previewPhases(
   base: Base,
   plan: PlanDocument,
@@ -172,15 +195,15 @@ async function previewPhases(
   clock: PhaseClock,
 ): Promise<Preview> {
   await clock.enter('reading');
-  // Read for the chosen period only: records dated outside it are read slim (their date alone).
-  const period = plan.periods.find((p) => p.id === periodId);
-  const read = await readFacts(base, plan, (fraction) => clock.progress(fraction), {period});
+  const started = await readAndStart(base, plan, periodId, clock);
+  const read = started.read;
 
   await clock.enter('computing');
   // Progress is reported just before each turn: a report re-renders the progress bar, which the
   // browser can only paint during a turn anyway.
   let latest: EngineStep | null = null;
-  const run = await drive(runPlanSteps(plan, periodId, read.facts), {
+  if (!started.steps) throw new Error('the run has already been driven');
+  const run = await drive(started.steps, {
     sliceMs: clock.sliceMs,
     onStep: (step) => (latest = step),
     yieldToBrowser: () => {
@@ -189,6 +212,8 @@ async function previewPhases(
     },
   });
 
+  // A finished generator may still hold its arguments: let go of it, and with it of the facts.
+  started.steps = null;
   await clock.enter('comparing');
   const writes = planWrites(run, plan, read.current, {
     lang: writtenLanguage(plan, context.lang),
