@@ -107,6 +107,16 @@ export function runPlan(plan: PlanDocument, periodId: string, facts: Facts): Run
 export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts): Generator<EngineStep, RunResult, void> {
   const period = plan.periods.find((p) => p.id === periodId);
   if (!period) return noResults(periodId, '', makeIssue('error', 'engine.period.unknown', {period: periodId}, {path: 'periods'}), facts.participants.length);
+  if (facts.periodId !== undefined && facts.periodId !== periodId) {
+    // Facts read for another period lack this period's records: results on them would be wrong, not partial.
+    const readFor = plan.periods.find((p) => p.id === facts.periodId);
+    return noResults(
+      periodId,
+      '',
+      makeIssue('error', 'engine.facts.otherPeriod', {period: period.label || period.id, readFor: readFor ? readFor.label || readFor.id : facts.periodId}),
+      facts.participants.length,
+    );
+  }
   const version = versionForPeriod(plan, period);
   if (!version) {
     return noResults(periodId, '', makeIssue('error', 'engine.version.none', {period: period.label || period.id}, {path: 'versions'}), facts.participants.length);

@@ -11,6 +11,10 @@ export const engineMessages = {
     zh: '考核周期 {period} 没有生效的方案版本',
     en: 'No plan version is in force for period {period}',
   },
+  'engine.facts.otherPeriod': {
+    zh: '读取的数据属于考核周期 {readFor}，不能用来计算考核周期 {period}，请重新读取',
+    en: 'The data was read for period {readFor} and cannot compute period {period}; read it again for this period',
+  },
   'engine.source.unknown': {
     zh: '指标“{metric}”引用的数据源 {source} 未映射，指标值记为空',
     en: 'Metric "{metric}" uses source {source}, which is not mapped; its value is left empty',
