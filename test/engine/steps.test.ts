@@ -1,5 +1,7 @@
 import {runPlan, runPlanSteps, type EngineStep} from '../../src/engine';
 import type {RunResult} from '../../src/results';
+import {CREDIT_SLICE} from '../../src/engine/aggregate';
+import {PARTICIPANT_SLICE} from '../../src/engine/run';
 import {buildFacts, buildPlan} from '../../scripts/bench';
 
 /** Runs the generator to its end, keeping every step it yields. */
@@ -24,9 +26,11 @@ describe('runPlanSteps: the run in steps', () => {
 
   it('pauses inside every phase, not only between them', () => {
     const perPhase = PHASES.map((phase) => stepped.steps.filter((s) => s.phase === phase).length);
-    // credit: 47,400 records / 20,000; the others: 1,200 participants / 500, and a pause before
-    // the downline walk (score) and after each sort of everyone (ranking, award, honours: pay).
-    expect(perPhase).toEqual([3, 4, 6, 3]);
+    // credit: the start, then one pause per full slice of the 47,400 records; the others: one
+    // pause per slice of the 1,200 participants, plus one before the downline walk (score) and the
+    // start and one after each sort of everyone (ranking, award, honours: pay).
+    const slices = Math.ceil(1200 / PARTICIPANT_SLICE);
+    expect(perPhase).toEqual([1 + Math.floor(47_400 / CREDIT_SLICE), 1 + slices, 4 + slices - 1, slices]);
     expect(stepped.steps[0]).toEqual({phase: 'credit', done: 0, total: 45_000 + 2 * 2 * 1200});
   });
 
