@@ -17,6 +17,12 @@ describe('periods', () => {
     expect(inPeriod('2026-03-01', feb)).toBe(false);
     expect(inPeriod('not a date', feb)).toBe(false);
     expect(isoDay('')).toBeNull();
+    expect(isoDay('2026-03-31T23:30:00.000Z')).toBe('2026-03-31');
+    expect(isoDay('2026-3-31')).toBeNull();
+    expect(isoDay('2026/03/31')).toBeNull();
+    expect(isoDay('２０２６-03-31')).toBeNull();
+    expect(isoDay('2026-03-3')).toBeNull();
+    expect(isoDay(null)).toBeNull();
   });
   it('picks the version in force at the start of the period', () => {
     const versions = [
