@@ -4,8 +4,8 @@
  * read), every record is converted once, and the queries are unloaded at the end.
  *
  * A read for one period reads a source record's date first and, when it lies outside the period,
- * none of its other cells: at 200,000 orders over many months most records are of other months,
- * and each cell is an SDK call. The conversion pauses for the browser every few tens of
+ * none of its other cells and keeps no fact of it, only its count: at 200,000 orders over many
+ * months most records are of other months, and each cell is an SDK call. The conversion pauses for the browser every few tens of
  * milliseconds so that a big table does not freeze the page.
  *
  * Cell values are normalised (a select to its name, a link to record ids) but never validated
@@ -17,7 +17,7 @@ import type Base from '@airtable/blocks/dist/types/src/models/base';
 import type Field from '@airtable/blocks/dist/types/src/models/field';
 import type Table from '@airtable/blocks/dist/types/src/models/table';
 import type AirtableRecord from '@airtable/blocks/dist/types/src/models/record';
-import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../../src/facts';
+import type {FactValue, Facts, ParticipantFact, RecordsLeftOut, SourceRecordFact} from '../../src/facts';
 import {t, text} from '../../src/i18n';
 import {placeDay} from '../../src/period';
 import type {FieldRef, Metric, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
@@ -41,14 +41,17 @@ export type OnProgress = (fraction: number) => void;
 
 export interface ReadOptions {
   /**
-   * Read for this period only: a source record dated outside it becomes a slim fact (its id and
-   * date, no participant, no values) without any other cell being read. The engine counts and
-   * reports it exactly as it would the full record, since it never looks past the date of a
-   * record outside the run's period. Records without a date, and sources without a mapped date
-   * field, are read in full. The facts carry the period's id (`facts.periodId`): they are good
-   * for that period only.
+   * Read for this period of the plan only: a source record dated outside it is not read past its
+   * date and becomes no fact; `facts.leftOut` counts it (and names it when it lies outside every
+   * period), which the engine reports exactly as it would the full record, since it never looks
+   * past the date of a record outside the run's period. Records without a date, sources without
+   * a mapped date field and the people table are read in full. The facts carry the period's id
+   * (`facts.periodId`): they are good for that period only. A period the plan does not have is
+   * ignored (everything is read; the engine reports the unknown period).
    */
-  period?: Pick<Period, 'id' | 'start' | 'end'>;
+  periodId?: string;
+  /** @deprecated The same as `periodId: period.id`; kept for callers written before it. */
+  period?: Pick<Period, 'id'>;
   /** Convert this long (ms) before giving the browser a turn; 40 by default (a frame within ~50 ms). */
   sliceMs?: number;
   /** Resolves once the browser has had its turn; a new macrotask by default (tests replace it). */
@@ -60,7 +63,7 @@ export interface ReadOptions {
 /** Records converted between two looks at the clock: reading it per record would cost more than the record. */
 const CLOCK_EVERY = 64;
 
-/** Shared by every slim fact: never mutated, so one frozen instance serves them all. */
+/** Shared by every fact that has none: facts are never mutated, so one frozen instance serves them all. */
 const NO_PARTICIPANTS = Object.freeze([]) as unknown as string[];
 const NO_VALUES = Object.freeze({}) as {[fieldId: string]: FactValue};
 
@@ -117,12 +120,17 @@ function fromArray(values: unknown[]): FactValue {
 /** Converts one SDK cell value of a field type to the engine's value. */
 type Converter = (value: unknown) => FactValue;
 
-const linkIds: Converter = (value) =>
-  value === undefined || value === null
-    ? null
-    : Array.isArray(value)
-      ? value.flatMap((v) => (v && typeof (v as {id?: unknown}).id === 'string' ? [(v as {id: string}).id] : []))
-      : [];
+/** The ids of a link cell; a loop, not flatMap, as it runs for every linked record read. */
+const linkIds: Converter = (value) => {
+  if (value === undefined || value === null) return null;
+  const ids: string[] = [];
+  if (!Array.isArray(value)) return ids;
+  for (const item of value) {
+    const id = item && (item as {id?: unknown}).id;
+    if (typeof id === 'string') ids.push(id);
+  }
+  return ids;
+};
 const namedItem: Converter = (value) => (value === undefined || value === null ? null : nameOf(value) ?? (typeof value === 'string' ? value : null));
 const namedItems: Converter = (value) => (Array.isArray(value) ? value.map((v) => nameOf(v) ?? String(v)) : null);
 const checked: Converter = (value) => value === true;
@@ -320,13 +328,13 @@ interface LoadedRecords {
 }
 
 /**
- * Reads each record with `read` and keeps what it returns, giving the browser a turn whenever the
- * pacer says so (after telling `onRecords` how many were done). A record deleted while the read
- * paused is left out, as if the read had started after the deletion.
+ * Reads each record with `read` and keeps what it returns (null: nothing to keep), giving the
+ * browser a turn whenever the pacer says so (after telling `onRecords` how many were done). A
+ * record deleted while the read paused is left out, as if the read had started after the deletion.
  */
 async function convertRecords<T>(
   records: LoadedRecords,
-  read: (record: AirtableRecord) => T,
+  read: (record: AirtableRecord) => T | null,
   pacer: Pacer,
   onRecords: (done: number) => void,
 ): Promise<T[]> {
@@ -335,7 +343,9 @@ async function convertRecords<T>(
   for (let i = 0; i < ids.length; i++) {
     if (i % CLOCK_EVERY === 0 && i > 0 && pacer.due()) await pacer.turn(() => onRecords(i));
     const record = byId(ids[i]);
-    if (record) out.push(read(record));
+    if (!record) continue;
+    const fact = read(record);
+    if (fact !== null) out.push(fact);
   }
   return out;
 }
@@ -352,8 +362,11 @@ function participantReader(fields: PeopleFields, current: Map<string, CellMap>):
   const resultIds = fields.results.map((field) => field.id);
   return (record) => {
     const uplines = upline(record);
-    const values: {[fieldId: string]: FactValue} = {};
-    for (const [id, read] of others) values[id] = read(record);
+    let values = NO_VALUES;
+    if (others.length > 0) {
+      values = {};
+      for (const [id, read] of others) values[id] = read(record);
+    }
     const participant: ParticipantFact = {
       id: record.id,
       name: name(record) ?? record.name,
@@ -377,42 +390,71 @@ function dateOf(value: unknown): string | null {
 }
 
 /**
- * Reads one source record. Under a `period`, the date is read first and a record dated outside
- * the period is returned slim, its other cells unread.
+ * One frozen list per linked participant, shared by all their records: a source record links one
+ * participant almost always, and 200,000 one-id lists would each cost an allocation.
+ */
+class ParticipantLists {
+  private readonly single = new Map<string, string[]>();
+
+  of(ids: string[] | null): string[] {
+    if (!ids || ids.length === 0) return NO_PARTICIPANTS;
+    if (ids.length > 1) return ids;
+    let list = this.single.get(ids[0]);
+    if (!list) {
+      list = Object.freeze([ids[0]]) as unknown as string[];
+      this.single.set(ids[0], list);
+    }
+    return list;
+  }
+}
+
+/** Where a read for one period stands: the period, the plan's periods (to tell "outside every period"). */
+interface PeriodScope {
+  period: Period;
+  periods: readonly Period[];
+}
+
+/**
+ * Reads one source record. Under a period scope, the date is read first and a record dated
+ * outside the period is only counted in `leftOut` (null: no fact), its other cells unread.
  */
 function sourceReader(
   source: SourceRead,
   byName: (name: string) => string[],
-  period: ReadOptions['period'],
-): (record: AirtableRecord) => SourceRecordFact {
+  lists: ParticipantLists,
+  scope: PeriodScope | null,
+  leftOut: RecordsLeftOut,
+): (record: AirtableRecord) => SourceRecordFact | null {
   const values = factReaders(source.values);
   const participantId = source.participant.id;
   // A participant named in a text field (not a link) is found by name.
   const participantName = source.participant.type === 'multipleRecordLinks' ? null : nameReader(source.participant);
   const dateId = source.date?.id ?? null;
   const full = (record: AirtableRecord, date: string | null): SourceRecordFact => {
-    const cells: {[fieldId: string]: FactValue} = {};
-    for (const [id, read] of values) cells[id] = read(record);
+    let cells = NO_VALUES;
+    if (values.length > 0) {
+      cells = {};
+      for (const [id, read] of values) cells[id] = read(record);
+    }
     let participantIds: string[];
     if (participantName) {
       const name = participantName(record);
-      participantIds = name ? byName(name) : [];
+      participantIds = name ? byName(name) : NO_PARTICIPANTS;
     } else {
-      participantIds = (linkIds(record.getCellValue(participantId)) as string[] | null) ?? [];
+      participantIds = lists.of(linkIds(record.getCellValue(participantId)) as string[] | null);
     }
     return {id: record.id, participantIds, date, values: cells};
   };
   if (dateId === null) return (record) => full(record, null);
-  if (!period) return (record) => full(record, dateOf(record.getCellValue(dateId)));
-  // Only inside or outside matters here: the engine tells a record outside every period from one
-  // in another period by its date, which the slim fact keeps.
-  const scope = [period];
+  if (!scope) return (record) => full(record, dateOf(record.getCellValue(dateId)));
+  const {period, periods} = scope;
   return (record) => {
     const date = dateOf(record.getCellValue(dateId));
-    const placement = placeDay(date, period, scope);
-    return placement === 'inPeriod' || placement === 'noDate'
-      ? full(record, date)
-      : {id: record.id, participantIds: NO_PARTICIPANTS, date, values: NO_VALUES};
+    const placement = placeDay(date, period, periods);
+    if (placement === 'inPeriod' || placement === 'noDate') return full(record, date);
+    leftOut.outsidePeriod++;
+    if (placement === 'outsideEveryPeriod') leftOut.outsideEveryPeriod.push(record.id);
+    return null;
   };
 }
 
@@ -477,7 +519,7 @@ class Deletions {
  * table's SDK records are held next to the facts. `onProgress` receives a fraction 0..1 after
  * each load and conversion, and before every turn given to the browser.
  *
- * @example const {facts} = await readFacts(base, plan, onProgress, {period: plan.periods[0]});
+ * @example const {facts} = await readFacts(base, plan, onProgress, {periodId: '2026-03'});
  */
 export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnProgress, options: ReadOptions = {}): Promise<ReadResult> {
   const issues: Issue[] = [];
@@ -544,8 +586,15 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   const resultFields: {[fieldId: string]: FieldSchema} = {};
   for (const field of peopleFields?.results ?? []) resultFields[field.id] = fieldSchema(field);
   const facts: Facts = {participants: [], sources: {}};
-  // Facts without the values of other periods' records must not be run for another period.
-  if (options.period) facts.periodId = options.period.id;
+  const periodId = options.periodId ?? options.period?.id;
+  const period = plan.periods.find((p) => p.id === periodId);
+  const scope: PeriodScope | null = period ? {period, periods: plan.periods} : null;
+  // Facts without the records of other periods must not be run for another period.
+  if (period) {
+    facts.periodId = period.id;
+    facts.leftOut = {};
+  }
+  const lists = new ParticipantLists();
   const pacer = new Pacer(options);
   let idsByName: Map<string, string[]> | null = null;
   const byName = (name: string): string[] => {
@@ -553,7 +602,7 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
       idsByName = new Map();
       for (const p of facts.participants) idsByName.set(p.name, [...(idsByName.get(p.name) ?? []), p.id]);
     }
-    return idsByName.get(name.trim()) ?? [];
+    return idsByName.get(name.trim()) ?? NO_PARTICIPANTS;
   };
 
   const state: ReadState = {issues, resolver, peopleRead, peopleFields, sources, resultFields};
@@ -568,13 +617,23 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
     const within = (share: number) => (done: number) => progress((share + done / records.ids.length) / shares);
     if (people) facts.participants = await convertRecords(records, participantReader(people, current), pacer, within(0));
     for (const [j, source] of onTable.entries()) {
-      const readRecord = sourceReader(source, byName, options.period);
+      const leftOut: RecordsLeftOut = {outsidePeriod: 0, outsideEveryPeriod: []};
+      // Without a date field nothing is left out, and the engine then expects no count.
+      const scoped = source.date ? scope : null;
+      const readRecord = sourceReader(source, byName, lists, scoped, leftOut);
       facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, within(j + (people ? 1 : 0)));
+      if (facts.leftOut) {
+        if (scoped) facts.leftOut[source.mapping.id] = leftOut;
+        else delete facts.leftOut[source.mapping.id];
+      }
     }
   };
   /** A table deleted during the read contributes nothing, not the part read before. */
   const forgetTable = (read: TableRead, sourceIds: string[]) => {
-    for (const id of sourceIds) delete facts.sources[id];
+    for (const id of sourceIds) {
+      delete facts.sources[id];
+      delete facts.leftOut?.[id];
+    }
     if (read === peopleRead) {
       facts.participants = [];
       current.clear();
