@@ -192,6 +192,21 @@ describe('readFacts on the demo base', () => {
     expect(facts.sources.orders.find((o) => o.id === linked.id)!.participantIds).toEqual([byName.get(linked.cellValuesByFieldId[F.orders.rep] as string)]);
   });
 
+  it("shares one frozen participant list among a rep's records instead of one list per record", async () => {
+    const {facts} = await readFacts(createDriver(fixture).base, demoPlan());
+    const orders = facts.sources.orders.filter((order) => order.participantIds.length > 0);
+    const byRep = new Map<string, Set<string[]>>();
+    for (const order of orders) {
+      expect(order.participantIds).toHaveLength(1);
+      const lists = byRep.get(order.participantIds[0]) ?? new Set();
+      byRep.set(order.participantIds[0], lists.add(order.participantIds));
+    }
+    // Some rep has several orders, and every rep's orders hold the very same list.
+    expect(orders.length).toBeGreaterThan(byRep.size);
+    for (const lists of byRep.values()) expect(lists.size).toBe(1);
+    expect(Object.isFrozen(orders[0].participantIds)).toBe(true);
+  });
+
   it('reports progress up to 1', async () => {
     const fractions: number[] = [];
     await readFacts(createDriver(fixture).base, demoPlan(), (f) => fractions.push(f));
