@@ -75,10 +75,11 @@ describe('readFacts gives the browser turns', () => {
   });
 
   /** A read that runs `change` at its first turn inside the orders' conversion. */
-  async function readChangingOrders(driver: ReturnType<typeof createDriver>, change: () => Promise<void> | void) {
+  async function readChangingOrders(driver: ReturnType<typeof createDriver>, change: () => Promise<void> | void, periodId?: string) {
     let latest = 0;
     let changed = false;
     const read = await readFacts(driver.base, demoPlan(), (fraction) => (latest = fraction), {
+      periodId,
       now: tickingClock(),
       yieldToBrowser: async () => {
         if (!changed && latest > 3 / STEPS && latest < 4 / STEPS) {
@@ -100,6 +101,26 @@ describe('readFacts gives the browser turns', () => {
     const after = await readFacts(driver.base, demoPlan());
     expect(read.facts).toEqual(after.facts);
     expect(read.facts.sources.orders.every((o) => Object.keys(o.values).length === 0)).toBe(true);
+  });
+
+  it('under a period, counts the records left out once, however often the table is read', async () => {
+    const driver = createDriver(fixture);
+    const periodId = demoPlan().periods.at(-1)!.id;
+    const read = await readChangingOrders(driver, () => driver.deleteFieldAsync(TABLE_IDS.orders, FIELD_IDS.orders.amount), periodId);
+    const after = await readFacts(driver.base, demoPlan(), undefined, {periodId});
+    expect(read.facts).toEqual(after.facts);
+    expect(read.facts.leftOut?.orders.outsidePeriod).toBeGreaterThan(0);
+  });
+
+  it('under a period, reads every record of a source whose date field was deleted while the read paused', async () => {
+    const driver = createDriver(fixture);
+    const periodId = demoPlan().periods.at(-1)!.id;
+    const read = await readChangingOrders(driver, () => driver.deleteFieldAsync(TABLE_IDS.orders, FIELD_IDS.orders.date), periodId);
+    expect(read.issues.map((i) => [i.code, i.fieldId])).toEqual([['adapter.read.fieldMissing', FIELD_IDS.orders.date]]);
+    // Without a date nothing is outside the period: no count is left for the engine to add.
+    expect(read.facts.leftOut).not.toHaveProperty('orders');
+    expect(read.facts.sources.orders).toHaveLength(fixture.base.tables.find((t) => t.id === TABLE_IDS.orders)!.records.length);
+    expect(read.facts).toEqual((await readFacts(driver.base, demoPlan(), undefined, {periodId})).facts);
   });
 
   it('reports a table deleted while the read paused and keeps nothing of it', async () => {
