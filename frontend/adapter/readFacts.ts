@@ -50,8 +50,6 @@ export interface ReadOptions {
    * ignored (everything is read; the engine reports the unknown period).
    */
   periodId?: string;
-  /** @deprecated The same as `periodId: period.id`; kept for callers written before it. */
-  period?: Pick<Period, 'id'>;
   /** Convert this long (ms) before giving the browser a turn; 40 by default (a frame within ~50 ms). */
   sliceMs?: number;
   /** Resolves once the browser has had its turn; a new macrotask by default (tests replace it). */
@@ -586,7 +584,7 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   const resultFields: {[fieldId: string]: FieldSchema} = {};
   for (const field of peopleFields?.results ?? []) resultFields[field.id] = fieldSchema(field);
   const facts: Facts = {participants: [], sources: {}};
-  const periodId = options.periodId ?? options.period?.id;
+  const periodId = options.periodId;
   const period = plan.periods.find((p) => p.id === periodId);
   const scope: PeriodScope | null = period ? {period, periods: plan.periods} : null;
   // Facts without the records of other periods must not be run for another period.

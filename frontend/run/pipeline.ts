@@ -175,11 +175,10 @@ interface Started {
  * would live until the refresh ends.)
  */
 async function readAndStart(base: Base, plan: PlanDocument, periodId: string, clock: PhaseClock): Promise<Started> {
-  // Read for the chosen period only: records dated outside it are read slim (their date alone).
-  const period = plan.periods.find((p) => p.id === periodId);
+  // Read for the chosen period only: records dated outside it are counted by their date alone.
   // The read's turns are the run's turns: the hooks (tests, the bench) see them all.
   const {facts, ...read} = await readFacts(base, plan, (fraction) => clock.progress(fraction), {
-    period,
+    periodId,
     sliceMs: clock.sliceMs,
     yieldToBrowser: () => clock.turn(),
   });

@@ -136,13 +136,6 @@ describe('readFacts for one period', () => {
     expect(runPlan(plan, '1999-01', unknown.facts).issues.map((issue) => issue.code)).toContain('engine.period.unknown');
   });
 
-  it('takes the period of the older `period` option as its id', async () => {
-    const driver = createDriver(fixture);
-    const byId = await readFacts(driver.base, plan, undefined, {periodId: period.id});
-    const byPeriod = await readFacts(driver.base, plan, undefined, {period});
-    expect(byPeriod.facts).toEqual(byId.facts);
-  });
-
   it('reads a source without a mapped date field in full', async () => {
     const driver = createDriver(fixture);
     const undated = demoPlan();
