@@ -461,8 +461,25 @@ function* pay(
 }
 
 /** The written result of every participant: texts of the amounts, breakdown lines and feedback. */
-function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome, h: Hierarchy): Generator<EngineStep, ParticipantResult[], void> {
+function* explain(
+  plan: PlanDocument,
+  version: PlanVersion,
+  outcome: PayOutcome,
+  h: Hierarchy,
+): Generator<EngineStep, ParticipantResult[], void> {
   const currency: Currency = plan.currency;
+  // Fixed and per-tier targets are decimals shared by many participants: each printed once.
+  const targetTexts = new Map<Dec, string>();
+  // Lines that many participants share word for word are made once and held once.
+  const once = {grade: lineMemo(), baseSalary: lineMemo(), performancePay: lineMemo()};
+  const targetText = (target: Dec) => {
+    let shown = targetTexts.get(target);
+    if (shown === undefined) {
+      shown = target.toString();
+      targetTexts.set(target, shown);
+    }
+    return shown;
+  };
   const award = version.incentives.championAward;
   // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
   const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
@@ -494,31 +511,35 @@ function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome,
     };
     const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
     const breakdown = {zh: [] as string[], en: [] as string[]};
+    const add = (line: Text) => push(breakdown, line);
     const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
-    for (const m of weighted) push(breakdown, metricLine(m));
-    push(breakdown, totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
-    push(breakdown, gradeLine(row.grade, row.totalText));
-    push(breakdown, bi('engine.line.baseSalary', {amount: shown.base}));
+    for (const m of weighted) add(metricLine(m));
+    add(totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
+    add(once.grade(row.totalText, () => gradeLine(row.grade, row.totalText)));
+    add(once.baseSalary(shown.base, () => bi('engine.line.baseSalary', {amount: shown.base})));
     if (paid.performance) {
-      if (row.grade) {
-        push(breakdown, bi('engine.line.performancePay', {
-          base: formatMoney(paid.performance.base ?? ZERO, currency),
-          coefficient: row.grade.coefficient,
-          grade: row.grade.grade,
+      const performance = paid.performance;
+      const base = formatMoney(performance.base ?? ZERO, currency);
+      const grade = row.grade;
+      if (grade) {
+        add(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => bi('engine.line.performancePay', {
+          base,
+          coefficient: grade.coefficient,
+          grade: grade.grade,
           amount: shown.performance,
-        }));
-      } else push(breakdown, bi('engine.line.performancePayNoGrade', {amount: shown.performance}));
+        })));
+      } else add(bi('engine.line.performancePayNoGrade', {amount: shown.performance}));
     }
     paid.bonuses.forEach((b, k) => {
       const context = {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
-      push(breakdown, bonusLine(b.bonus.label, b.outcome, groupDigits(bonusTexts[k]), currency, context));
+      add(bonusLine(b.bonus.label, b.outcome, groupDigits(bonusTexts[k]), currency, context));
     });
-    if (paid.team) push(breakdown, teamBonusLine(paid.team, shown.team, {total: row.totalText, grade: gradeName}));
-    if (paid.share && awardMetric !== undefined) push(breakdown, awardLine(paid.share, currency, version.metrics[awardMetric].label));
-    push(breakdown, totalPayLine(shown));
+    if (paid.team) add(teamBonusLine(paid.team, shown.team, {total: row.totalText, grade: gradeName}));
+    if (paid.share && awardMetric !== undefined) add(awardLine(paid.share, currency, version.metrics[awardMetric].label));
+    add(totalPayLine(shown));
     const titles = paid.titles;
     if (titles.length > 0) {
-      push(breakdown, bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
+      add(bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
     }
 
     results[i] = {
@@ -528,7 +549,7 @@ function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome,
         metricId: m.metric.id,
         label: m.metric.label,
         value: m.texts.value,
-        target: m.target.kind === 'value' ? m.target.value.toString() : null,
+        target: m.target.kind === 'value' ? targetText(m.target.value) : null,
         attainment: m.texts.attainment,
         score: m.texts.score,
         weight: plain(m.metric.weight),
@@ -554,6 +575,22 @@ function* explain(plan: PlanDocument, version: PlanVersion, outcome: PayOutcome,
     };
   }
   return results;
+}
+
+/**
+ * Lines keyed by the short texts that decide them: a participant whose key was seen gets the same
+ * line (the same strings), so 10,000 "Base salary 3,000.00" lines are built and held once.
+ */
+function lineMemo(): (key: string, make: () => Text) => Text {
+  const lines = new Map<string, Text>();
+  return (key, make) => {
+    let line = lines.get(key);
+    if (!line) {
+      line = make();
+      lines.set(key, line);
+    }
+    return line;
+  };
 }
 
 /** Award candidates: personal values and each member's downline count inside their own team. */
