@@ -11,7 +11,7 @@ import {demoBase, DEMO_SIZES, TABLE_IDS, type DemoSize} from '../sim/demoBase';
 import {createDriver} from '../sim/driver';
 import {baseSchema} from '../frontend/adapter/schema';
 import {readFacts} from '../frontend/adapter/readFacts';
-import {refresh, type Phase} from '../frontend/run/pipeline';
+import {computePreview, refresh, type Phase} from '../frontend/run/pipeline';
 import {nextMacrotask} from '../frontend/run/cooperative';
 import {runPlan} from '../src/engine';
 import {validatePlan} from '../src/validate';
@@ -256,6 +256,9 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
     if (ms < floorMs) [floorMs, floor] = [ms, read];
   }
 
+  // As in the extension, where Refresh stays disabled until the period has been previewed: the
+  // preview runs first (untimed) and stays on screen, so in memory, while the refresh runs.
+  const shown = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'});
   const watch = new Watch();
   const heapBefore = await settle();
   watch.start();
@@ -265,6 +268,7 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
   const firstFigures = await timedRefresh(driver, plan, watch, calls, live ? liveByStep : undefined);
   if (profile) console.profileEnd('refresh');
   watch.stop();
+  const previewed = shown.rows.length;
 
   await settle();
   const engineAloneMs = await engineAlone(driver, plan);
@@ -279,6 +283,7 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
 
   return {
     size,
+    previewed,
     reps: preset.reps,
     orders: preset.orders,
     levels: LEVELS,

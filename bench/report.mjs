@@ -44,7 +44,7 @@ export function formatFigures(r) {
     `== ${r.size}: ${n(r.reps)} reps / ${n(r.orders)} orders, ${r.levels}-level tree, ${r.metrics.length} metrics (${r.metrics.join(' ')}), period 2026-03`,
     `  base: ${records}; built in ${s(r.buildMs)}${r.planErrors.length ? `; PLAN ERRORS: ${r.planErrors.join(', ')}` : '; plan valid'}`,
     `  floor: load ${r.floor.tables} mapped tables and read ${n(r.floor.cells)} mapped cells of ${n(r.floor.records)} records once: ${s(r.floorMs)} (of which the SDK's loads ${s(r.floor.loadMs)}; the slowest, ${r.floor.slowestLoad?.table ?? '-'}, ${s(r.floor.slowestLoad?.ms ?? 0)})`,
-    `  refresh: ${s(f.totalMs)} (read ${s(f.readMs)} + engine ${s(f.engineMs)} + diff ${s(f.diffMs)} + write ${s(f.writeMs)}); ` +
+    `  refresh (after a preview of the period, which the extension requires and keeps on screen: ${n(r.previewed)} rows): ${s(f.totalMs)} (read ${s(f.readMs)} + engine ${s(f.engineMs)} + diff ${s(f.diffMs)} + write ${s(f.writeMs)}); ` +
       `floor + min write (${minCalls} calls at 15/s = ${s(minWrite)}) = ${s(floorPlusWrite)}; ratio ${times(ratio)} ${verdict(ratio, TARGETS.refreshOverFloor, times)}`,
     `  refresh beyond the floor: read ${s(f.readMs - r.floorMs)} over the floor's ${s(r.floorMs)}, write ${s(f.writeMs - minWrite)} over the minimum ${s(minWrite)}`,
     `  engine alone on the extracted facts: ${s(r.engineAloneMs)}; in the refresh ${s(f.engineMs)} = ${pct(share)} of it ${verdict(share, TARGETS.engineShare, pct)}`,
