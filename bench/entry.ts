@@ -161,13 +161,15 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
     await nextMacrotask();
   };
   const progressAt: number[] = [];
+  const progressWhere: string[] = [];
   const phaseMs: Record<string, number> = {};
   let current: Phase | null = null;
   const callsBefore = calls.length;
   const t0 = performance.now();
   const outcome = await refresh(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'}, {
-    onProgress: ({phase}) => {
+    onProgress: ({phase, fraction}) => {
       progressAt.push(performance.now());
+      progressWhere.push(`${phase} ${(fraction * 100).toFixed(0)}%`);
       if (phase !== current) {
         current = phase;
         watch.enter(STEP[phase]);
@@ -184,6 +186,8 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
   if (outcome.kind === 'denied') throw new Error(`bench: no write permission: ${outcome.reason}`);
   const {preview, outcome: written} = outcome;
   const gaps = progressAt.map((at, i) => at - (i === 0 ? t0 : progressAt[i - 1]));
+  const longest = gaps.indexOf(Math.max(...gaps));
+  const longestGapAt = longest > 0 ? `${progressWhere[longest - 1]} -> ${progressWhere[longest]}` : null;
   return {
     readMs: phaseMs.read ?? 0,
     engineMs: phaseMs.engine ?? 0,
@@ -200,6 +204,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
     maxCallsPerSecond: maxCallsPerSecond(calls.slice(callsBefore)),
     shortest16CallsMs: shortestSpan(calls.slice(callsBefore), 15),
     longestProgressGapMs: Math.max(0, ...gaps, t1 - (progressAt[progressAt.length - 1] ?? t0)),
+    longestGapAt,
     readIssues: preview.readIssues.length,
     engineIssues: preview.run.issues.length,
     writeIssues: preview.writes.issues.length,

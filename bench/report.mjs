@@ -60,7 +60,7 @@ export function formatFigures(r) {
       : []),
     `  heap peak of the floor alone (load and read, no conversion): ${mb(r.heap.floorPeak)} = ${times(r.heap.floorPeak / r.heap.loaded)} the loaded base`,
     `  heap peak by step: ${Object.entries(r.heap.peakByPhase ?? {}).filter(([phase]) => phase !== 'start').map(([phase, bytes]) => `${phase} ${mb(bytes)}`).join(', ')}`,
-    `  responsiveness: longest gap between progress updates ${s(f.longestProgressGapMs)} ${verdict(f.longestProgressGapMs, TARGETS.progressGapMs, s)}; longest main-thread block ${s(r.heap.longestBlockMs)}`,
+    `  responsiveness: longest gap between progress updates ${s(f.longestProgressGapMs)}${f.longestGapAt ? ` (${f.longestGapAt})` : ''} ${verdict(f.longestProgressGapMs, TARGETS.progressGapMs, s)}; longest main-thread block ${s(r.heap.longestBlockMs)}`,
   ];
   if (f.readIssues + f.engineIssues + f.writeIssues > 0) {
     lines.push(`  issues reported: read ${f.readIssues}, engine ${f.engineIssues}, write ${f.writeIssues}`);
