@@ -644,6 +644,9 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
     if (pacer.due()) await pacer.turn(progress);
     // The turns let the base change under the read: what was deleted is read as missing.
     if (deletions.drop(read) !== 'table') {
+      // Reported right before the load, so that the one gap between reports the read cannot
+      // avoid is the SDK's load alone.
+      progress();
       const query = await read.table.selectRecordsAsync({fields: [...read.fields.keys()]});
       try {
         steps++;
