@@ -91,12 +91,19 @@ class Pacer {
     return this.now() - this.sliceStart >= this.sliceMs;
   }
 
+  /** Run after every turn: throws BaseChanged when the turn let a mapped table or field go. */
+  afterTurn: () => void = () => undefined;
+
   async turn(report: () => void): Promise<void> {
     report();
     await this.pause();
     this.sliceStart = this.now();
+    this.afterTurn();
   }
 }
+
+/** A mapped table or field was deleted while the read gave the browser a turn: read again. */
+class BaseChanged extends Error {}
 
 /** A named cell value (select choice, collaborator, linked record) to its name. */
 function nameOf(value: unknown): string | null {
@@ -207,13 +214,8 @@ type Role = 'adapter.role.people' | 'adapter.role.source';
 
 interface TableRead {
   table: Table;
-  /** The plan's reference to the table and its role, to name it should it be deleted mid-read. */
-  ref: TableRef;
-  role: Role;
   /** The fields to load, by id, that exist. */
   fields: Map<string, Field>;
-  /** The plan's reference to each of those fields, by field id: its name outlives the field. */
-  refs: Map<string, FieldRef>;
 }
 
 /** Resolves a plan field reference on a mapped table, or records an issue naming it. */
@@ -226,21 +228,8 @@ class FieldResolver {
     const field = read.table.getFieldByIdIfExists(ref.id);
     if (field) {
       read.fields.set(field.id, field);
-      read.refs.set(field.id, ref);
       return field;
     }
-    this.report(read, ref);
-    return null;
-  }
-
-  /** A field deleted while its table was being read: no longer loaded, reported as missing. */
-  lost(read: TableRead, fieldId: string): void {
-    read.fields.delete(fieldId);
-    const ref = read.refs.get(fieldId);
-    if (ref) this.report(read, ref);
-  }
-
-  private report(read: TableRead, ref: FieldRef): void {
     const key = `${read.table.id}|${ref.id}`;
     if (!this.reported.has(key)) {
       this.reported.add(key);
@@ -252,6 +241,7 @@ class FieldResolver {
         fieldId: ref.id,
       });
     }
+    return null;
   }
 }
 
@@ -456,61 +446,6 @@ function sourceReader(
   };
 }
 
-interface ReadState {
-  issues: Issue[];
-  resolver: FieldResolver;
-  peopleRead: TableRead | null;
-  peopleFields: PeopleFields | null;
-  sources: SourceRead[];
-  resultFields: {[fieldId: string]: FieldSchema};
-}
-
-/**
- * What was deleted from a mapped table while the read gave the browser its turns. A deleted field
- * is reported and then read as missing, exactly as if it had been missing from the start; a
- * deleted table is reported and contributes nothing.
- */
-class Deletions {
-  constructor(private readonly state: ReadState) {}
-
-  /** Forgets what of `read` is gone: 'none', some 'fields', or the whole 'table'. */
-  drop(read: TableRead): 'none' | 'fields' | 'table' {
-    const {state} = this;
-    if (read.table.isDeleted) {
-      state.issues.push(missingTable(read.ref, read.role));
-      if (read === state.peopleRead) state.peopleFields = null;
-      this.keepSources((source) => source.read !== read);
-      return 'table';
-    }
-    const gone = new Set([...read.fields.values()].filter((field) => field.isDeleted).map((field) => field.id));
-    if (gone.size === 0) return 'none';
-    for (const id of gone) {
-      state.resolver.lost(read, id);
-      delete state.resultFields[id];
-    }
-    const kept = (field: Field | null) => (field && !gone.has(field.id) ? field : null);
-    const people = read === state.peopleRead ? state.peopleFields : null;
-    if (people) {
-      for (const key of ['name', 'upline', 'team', 'tier', 'baseSalary', 'performancePayBase'] as const) people[key] = kept(people[key]);
-      people.others = people.others.filter((field) => kept(field));
-      people.results = people.results.filter((field) => kept(field));
-    }
-    for (const source of state.sources) {
-      if (source.read !== read) continue;
-      source.date = kept(source.date);
-      source.values = source.values.filter((field) => kept(field));
-    }
-    // Without its participant link a source credits nobody (as when the link is missing from the start).
-    this.keepSources((source) => source.read !== read || kept(source.participant) !== null);
-    return 'fields';
-  }
-
-  private keepSources(keep: (source: SourceRead) => boolean): void {
-    const kept = this.state.sources.filter(keep);
-    this.state.sources.splice(0, this.state.sources.length, ...kept);
-  }
-}
-
 /**
  * Loads the mapped tables one at a time and returns the facts, the current result cells and the
  * issues. Each table is converted and unloaded before the next is loaded, so that at most one
@@ -520,6 +455,25 @@ class Deletions {
  * @example const {facts} = await readFacts(base, plan, onProgress, {periodId: '2026-03'});
  */
 export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnProgress, options: ReadOptions = {}): Promise<ReadResult> {
+  // Never backwards, even when the read starts again.
+  let reported = 0;
+  const report = (fraction: number) => {
+    reported = Math.max(reported, fraction);
+    onProgress?.(reported);
+  };
+  // A table or field deleted during one of the read's turns: the read starts again and meets the
+  // deletion as a read started after it would (the field missing and reported, the table too).
+  // Each new start needs another deletion during the read, so this ends.
+  for (;;) {
+    try {
+      return await readOnce(base, plan, report, options);
+    } catch (error) {
+      if (!(error instanceof BaseChanged)) throw error;
+    }
+  }
+}
+
+async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, options: ReadOptions): Promise<ReadResult> {
   const issues: Issue[] = [];
   const resolver = new FieldResolver(issues);
   const reads = new Map<string, TableRead>();
@@ -531,7 +485,7 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
       issues.push(missingTable(ref, role));
       return null;
     }
-    const read: TableRead = {table, ref, role, fields: new Map(), refs: new Map()};
+    const read: TableRead = {table, fields: new Map()};
     reads.set(ref.id, read);
     return read;
   };
@@ -573,12 +527,7 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   const tables = [...reads.values()];
   const totalSteps = Math.max(1, tables.length * 2);
   let steps = 0;
-  // Never backwards, even when a table is read again after a field was deleted.
-  let reported = 0;
-  const progress = (extra = 0) => {
-    reported = Math.max(reported, Math.min(1, (steps + extra) / totalSteps));
-    onProgress?.(reported);
-  };
+  const progress = (extra = 0) => onProgress(Math.min(1, (steps + extra) / totalSteps));
 
   const current = new Map<string, CellMap>();
   const resultFields: {[fieldId: string]: FieldSchema} = {};
@@ -594,6 +543,9 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
   }
   const lists = new ParticipantLists();
   const pacer = new Pacer(options);
+  pacer.afterTurn = () => {
+    if (tables.some((read) => read.table.isDeleted || [...read.fields.values()].some((field) => field.isDeleted))) throw new BaseChanged();
+  };
   let idsByName: Map<string, string[]> | null = null;
   const byName = (name: string): string[] => {
     if (!idsByName) {
@@ -603,13 +555,10 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
     return idsByName.get(name.trim()) ?? NO_PARTICIPANTS;
   };
 
-  const state: ReadState = {issues, resolver, peopleRead, peopleFields, sources, resultFields};
-  const deletions = new Deletions(state);
-
   /** The facts of one loaded table: its participants if it is the people table, and its sources'. */
   const convertTable = async (read: TableRead, records: LoadedRecords) => {
     // The table's conversion step is shared among its readings: the people, then each source.
-    const people = read === peopleRead ? state.peopleFields : null;
+    const people = read === peopleRead ? peopleFields : null;
     const onTable = sources.filter((source) => source.read === read);
     const shares = onTable.length + (people ? 1 : 0);
     const within = (share: number) => (done: number) => progress((share + done / records.ids.length) / shares);
@@ -620,21 +569,7 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
       const scoped = source.date ? scope : null;
       const readRecord = sourceReader(source, byName, lists, scoped, leftOut);
       facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, within(j + (people ? 1 : 0)));
-      if (facts.leftOut) {
-        if (scoped) facts.leftOut[source.mapping.id] = leftOut;
-        else delete facts.leftOut[source.mapping.id];
-      }
-    }
-  };
-  /** A table deleted during the read contributes nothing, not the part read before. */
-  const forgetTable = (read: TableRead, sourceIds: string[]) => {
-    for (const id of sourceIds) {
-      delete facts.sources[id];
-      delete facts.leftOut?.[id];
-    }
-    if (read === peopleRead) {
-      facts.participants = [];
-      current.clear();
+      if (facts.leftOut && scoped) facts.leftOut[source.mapping.id] = leftOut;
     }
   };
 
@@ -642,38 +577,23 @@ export async function readFacts(base: Base, plan: PlanDocument, onProgress?: OnP
     // The SDK builds a table's records in one synchronous stretch: take a turn on each side of it
     // so that it does not add to a conversion slice.
     if (pacer.due()) await pacer.turn(progress);
-    // The turns let the base change under the read: what was deleted is read as missing.
-    if (deletions.drop(read) !== 'table') {
-      // Reported right before the load, so that the one gap between reports the read cannot
-      // avoid is the SDK's load alone.
-      progress();
-      const query = await read.table.selectRecordsAsync({fields: [...read.fields.keys()]});
-      try {
-        steps++;
-        if (pacer.due()) await pacer.turn(progress);
-        else progress();
-        const sourceIds = sources.filter((source) => source.read === read).map((source) => source.mapping.id);
-        for (;;) {
-          let failure: unknown = null;
-          try {
-            await convertTable(read, {ids: query.recordIds, byId: (id) => query.getRecordByIdIfExists(id)});
-          } catch (error) {
-            failure = error;
-          }
-          // A field deleted during a turn: read the table again without it, as a read started
-          // after the deletion would. A failure that no deletion explains is not ours to hide.
-          const dropped = deletions.drop(read);
-          if (dropped === 'none' && failure !== null) throw failure;
-          if (dropped === 'table') forgetTable(read, sourceIds);
-          if (dropped !== 'fields') break;
-        }
-      } finally {
-        if (!read.table.isDeleted) query.unloadData();
-      }
-    } else steps++;
+    // Reported right before the load, so that the one gap between reports the read cannot avoid
+    // is the SDK's load alone.
+    progress();
+    const query = await read.table.selectRecordsAsync({fields: [...read.fields.keys()]});
+    try {
+      // The load is a wait like a turn: the base may have changed during it.
+      pacer.afterTurn();
+      steps++;
+      if (pacer.due()) await pacer.turn(progress);
+      else progress();
+      await convertTable(read, {ids: query.recordIds, byId: (id) => query.getRecordByIdIfExists(id)});
+    } finally {
+      if (!read.table.isDeleted) query.unloadData();
+    }
     steps++;
     progress();
   }
-  if (tables.length === 0) onProgress?.(1);
+  if (tables.length === 0) onProgress(1);
   return {facts, current, resultFields, issues};
 }
