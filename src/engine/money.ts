@@ -235,15 +235,17 @@ export const EXACT_BELOW = 2 ** 52;
 
 /**
  * A decimal of at most 2 places as an integer number of hundredths, or null when it has more
- * places or is too large for the check below. Exact: below 2^50 / 100 a double's error on the
- * value is far under half a hundredth, so rounding value x 100 gives the exact integer.
+ * places or is 1e13 or more. Read from its text with the point taken out: no floating-point
+ * arithmetic, and below 1e15 hundredths every integer is exact in a double.
  *
  * @example hundredthsOf(new D('-12.3')) // -1230
  */
 export function hundredthsOf(value: Dec): number | null {
-  if (!(value.decimalPlaces() <= 2)) return null;
-  const n = Math.round(value.toNumber() * 100);
-  return Math.abs(n) < 2 ** 50 ? n : null;
+  if (!(value.decimalPlaces() <= 2) || !(value.e < 13)) return null;
+  const fixed = fixedText(value, 2);
+  const dot = fixed.length - 3;
+  const n = Number(fixed.slice(0, dot) + fixed.slice(dot + 1));
+  return n === 0 ? 0 : n; // "-0.00" is 0 hundredths, not -0
 }
 
 /**

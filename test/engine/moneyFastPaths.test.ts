@@ -80,6 +80,19 @@ describe('integer paths for percentages and weighted scores', () => {
     expect(roundedQuotient(2 ** 53, 3)).toBeNull();
   });
 
+  it('hundredthsOf reads a decimal of at most 2 places as whole hundredths, and refuses the rest', () => {
+    expect(hundredthsOf(new D('-12.3'))).toBe(-1230);
+    expect(hundredthsOf(new D('0'))).toBe(0);
+    expect(Object.is(hundredthsOf(new D('-0')), 0)).toBe(true);
+    expect(hundredthsOf(new D('9999999999999.99'))).toBe(999999999999999);
+    expect(hundredthsOf(new D('10000000000000'))).toBeNull();
+    expect(hundredthsOf(new D('1.005'))).toBeNull();
+    fc.assert(
+      fc.property(twoPlaces, (value) => expect(hundredthsOf(value)).toBe(value.abs().gte('1e13') ? null : value.times(100).toNumber() || 0)),
+      {numRuns: 2000},
+    );
+  });
+
   it('weightedByFraction gives the same with the weight in hundredths', () => {
     fc.assert(
       fc.property(twoPlaces, twoPlaces, (score, weight) => {
