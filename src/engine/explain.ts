@@ -9,6 +9,7 @@ import type {ScoreOutcome} from './scoring';
 import type {TargetResult} from './target';
 import type {GateOutcome, RateBonusOutcome, TeamLevel} from './incentives';
 import type {AwardShare} from './award';
+import {remembered} from './memo';
 
 type Param = string | number | Text;
 type BiParams = Record<string, Param>;
@@ -77,12 +78,7 @@ const rateCache = new WeakMap<Dec, string>();
 
 /** A rate fraction in percent points, as the lines show it. @example ratePercent(new D('0.025')) // '2.5' */
 function ratePercent(rate: Dec): string {
-  let cached = rateCache.get(rate);
-  if (cached === undefined) {
-    cached = formatRatePercent(rate);
-    rateCache.set(rate, cached);
-  }
-  return cached;
+  return remembered(rateCache, rate, () => formatRatePercent(rate));
 }
 
 /** The 2-place texts of a metric row, made once and used by the result, the line and the feedback. */

@@ -20,6 +20,7 @@ import {checkGate, performancePay, rateBonus, teamBonus, tiersInMoney, type Rate
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
+import {remembered} from './memo';
 import {awardLine, bi, bonusLine, formatMoney, gradeLine, metricLine, push, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
@@ -287,13 +288,7 @@ function* scoreParticipants(
 
 /** resolveTarget for a target that only depends on the participant's tier, remembered per tier. */
 function sharedTarget(cache: Map<string, TargetResult>, metric: Metric, p: ParticipantFact): TargetResult {
-  const key = p.tier ?? '';
-  let target = cache.get(key);
-  if (!target) {
-    target = resolveTarget(metric, p);
-    cache.set(key, target);
-  }
-  return target;
+  return remembered(cache, p.tier ?? '', () => resolveTarget(metric, p));
 }
 
 function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, use: ReturnType<typeof targetUse>, issues: Issue[]) {
@@ -397,12 +392,7 @@ function* pay(
   const tiersOf = (b: number, bonus: RateBonus, target: Dec | null): Tier[] => {
     const cache = tierCache[b];
     if (target === null) return (cache.none ??= tiersInMoney(bonus, null));
-    let tiers = cache.byTarget.get(target);
-    if (!tiers) {
-      tiers = tiersInMoney(bonus, target);
-      cache.byTarget.set(target, tiers);
-    }
-    return tiers;
+    return remembered(cache.byTarget, target, () => tiersInMoney(bonus, target));
   };
   const totals = {performancePay: ZERO, bonus: ZERO, teamBonus: ZERO, award: ZERO, totalPay: ZERO};
   const paid: Paid[] = new Array(total);
@@ -472,14 +462,7 @@ function* explain(
   const targetTexts = new Map<Dec, string>();
   // Lines that many participants share word for word are made once and held once.
   const once = {grade: lineMemo(), baseSalary: lineMemo(), performancePay: lineMemo()};
-  const targetText = (target: Dec) => {
-    let shown = targetTexts.get(target);
-    if (shown === undefined) {
-      shown = target.toString();
-      targetTexts.set(target, shown);
-    }
-    return shown;
-  };
+  const targetText = (target: Dec) => remembered(targetTexts, target, () => target.toString());
   const award = version.incentives.championAward;
   // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
   const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
@@ -583,14 +566,7 @@ function* explain(
  */
 function lineMemo(): (key: string, make: () => Text) => Text {
   const lines = new Map<string, Text>();
-  return (key, make) => {
-    let line = lines.get(key);
-    if (!line) {
-      line = make();
-      lines.set(key, line);
-    }
-    return line;
-  };
+  return (key, make) => remembered(lines, key, make);
 }
 
 /** Award candidates: personal values and each member's downline count inside their own team. */
