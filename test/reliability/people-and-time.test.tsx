@@ -10,11 +10,9 @@ import type TestDriver from '@airtable/blocks-testing';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import type Table from '@airtable/blocks/dist/types/src/models/table';
 import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
-import {act, render, screen, waitFor} from '@testing-library/react';
+import {act, screen, waitFor} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {checkWritePermission} from '../../frontend/adapter/writeResults';
-import {App} from '../../frontend/App';
-import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import {serializePlan} from '../../src/storage';
 import type {Lang, PlanDocument} from '../../src/plan';
@@ -24,6 +22,7 @@ import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {demoPlan} from '../support/demoPlan';
 import {theIssue} from '../support/reliability';
 import {diffBases, refreshHeadless, watchCellWrites} from '../support/reliabilityRun';
+import {renderInBase} from '../support/renderInBase';
 
 jest.setTimeout(60_000);
 
@@ -151,13 +150,7 @@ function withPlan(fixture: FixtureData, plan: PlanDocument): FixtureData {
 }
 
 function mount(driver: TestDriver, lang: Lang) {
-  render(
-    <driver.Container>
-      <LangProvider initial={lang}>
-        <App />
-      </LangProvider>
-    </driver.Container>,
-  );
+  renderInBase(driver, lang);
 }
 
 const PREVIEW = /^Preview$|^预览$/;

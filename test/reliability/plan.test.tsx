@@ -5,7 +5,7 @@
  * keep settings open and Refresh disabled, so each case below is "what the user reads, and
  * nothing is computed with it"; the storage case also checks that nothing is saved.
  */
-import {act, render, screen} from '@testing-library/react';
+import {act, screen} from '@testing-library/react';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
 import {migratePlan} from '../../src/migrate';
@@ -14,12 +14,11 @@ import {checkStorage, parseStoredPlan, PLAN_BYTE_BUDGET, serializePlan} from '..
 import {createTemplate} from '../../src/template';
 import {validatePlan} from '../../src/validate';
 import type {PlanDocument} from '../../src/plan';
-import {App} from '../../frontend/App';
 import {baseSchema} from '../../frontend/adapter/schema';
-import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY, usePlan, type PlanStore} from '../../frontend/state/planStore';
 import {demoSchema, englishSchema} from '../planSchemas';
 import {errorCodes, theIssue} from '../support/reliability';
+import {renderInBase} from '../support/renderInBase';
 
 const template = (): PlanDocument => createTemplate(demoSchema(), '2026-03-10');
 
@@ -178,13 +177,7 @@ describe('reliability: plan', () => {
       store = usePlan();
       return null;
     }
-    render(
-      <driver.Container>
-        <LangProvider initial="zh">
-          <Probe />
-        </LangProvider>
-      </driver.Container>,
-    );
+    renderInBase(driver, 'zh', <Probe />);
     const writes: string[] = [];
     driver.watch('mutation', (m) => writes.push(m.type));
     let failure: unknown = null;
@@ -206,13 +199,7 @@ describe('reliability: plan', () => {
     const fixture = demoBase({reps: 4, orders: 6});
     const current = createTemplate(baseSchema(createDriver(fixture).base), '2026-03-10');
     const driver = createDriver({...fixture, globalConfig: {[PLAN_KEY]: JSON.stringify(asVersion0(current))}});
-    render(
-      <driver.Container>
-        <LangProvider initial="en">
-          <App />
-        </LangProvider>
-      </driver.Container>,
-    );
+    renderInBase(driver, 'en');
     await screen.findByRole('button', {name: 'Preview'});
     expect(screen.getByText(/The plan was upgraded from format version 0 to 1; save it to keep the upgrade/)).toBeInTheDocument();
   });

@@ -8,11 +8,9 @@
 // The simulated base must load before the SDK: sim/ first.
 import {changeFieldType, createDriver, renameField, snapshotFixture} from '../../sim/driver';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
-import {act, render, screen} from '@testing-library/react';
+import {act, screen} from '@testing-library/react';
 import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
 import {readFacts} from '../../frontend/adapter/readFacts';
-import {App} from '../../frontend/App';
-import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import {serializePlan} from '../../src/storage';
 import {baseSchema} from '../../frontend/adapter/schema';
@@ -27,6 +25,7 @@ import {makeFacts, makePlan} from '../support/planFixtures';
 import {demoPlan} from '../support/demoPlan';
 import {errorCodes, theIssue, withField, withoutField, withoutTable} from '../support/reliability';
 import {diffBases, refreshHeadless} from '../support/reliabilityRun';
+import {renderInBase} from '../support/renderInBase';
 
 const template = (): PlanDocument => createTemplate(demoSchema(), '2026-03-10');
 
@@ -226,13 +225,7 @@ describe('reliability: setup, on a simulated base', () => {
   it('S17 a mapped field deleted while the extension is open: settings are forced open with the message, in zh', async () => {
     const fixture = {...small(), globalConfig: {[PLAN_KEY]: serializePlan(demoPlan())}} as FixtureData;
     const driver = createDriver(fixture);
-    render(
-      <driver.Container>
-        <LangProvider initial="zh">
-          <App />
-        </LangProvider>
-      </driver.Container>,
-    );
+    renderInBase(driver, 'zh');
     expect(await screen.findByRole('button', {name: '刷新结果'})).toBeInTheDocument();
     await act(() => driver.deleteFieldAsync(TABLE_IDS.orders, FIELD_IDS.orders.amount));
     const notice = await screen.findByTestId('forced-notice');

@@ -5,18 +5,17 @@
  * deleted field stop it with a message, and a plan changed by a collaborator makes the preview stale.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import {act, render, screen, waitFor, within} from '@testing-library/react';
+import {act, screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
 import {createDriver} from '../../sim/driver';
-import {App} from '../../frontend/App';
-import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import {RUN_LOG_KEY, parseRunLog} from '../../frontend/state/runLog';
 import {serializePlan} from '../../src/storage';
 import type {Lang, PlanDocument} from '../../src/plan';
 import {shellBase} from '../support/shellBase';
 import {shellPlan} from '../support/shellPlan';
+import {renderInBase} from '../support/renderInBase';
 
 jest.setTimeout(120_000);
 
@@ -25,13 +24,7 @@ function baseWithPlan(plan: PlanDocument = shellPlan()): FixtureData {
 }
 
 function mount(driver: TestDriver, lang: Lang = 'en') {
-  render(
-    <driver.Container>
-      <LangProvider initial={lang}>
-        <App />
-      </LangProvider>
-    </driver.Container>,
-  );
+  renderInBase(driver, lang);
 }
 
 /** Cell writes only: globalConfig writes (plan, run log) are not the base's data. */

@@ -7,17 +7,16 @@
  */
 import type TestDriver from '@airtable/blocks-testing';
 import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
-import {render, screen, within} from '@testing-library/react';
+import {screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {NamedExoticComponent, ReactElement} from 'react';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
-import {App} from '../../frontend/App';
-import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import type {Progress, RunHooks} from '../../frontend/run/pipeline';
 import {serializePlan} from '../../src/storage';
 import {demoPlan} from '../support/demoPlan';
+import {renderInBase} from '../support/renderInBase';
 
 jest.setTimeout(60_000);
 
@@ -79,13 +78,7 @@ jest.mock('../../frontend/run/pipeline', () => {
 
 function mountWith(fixture: FixtureData): TestDriver {
   const driver = createDriver({...fixture, globalConfig: {[PLAN_KEY]: serializePlan(demoPlan())}} as FixtureData);
-  render(
-    <driver.Container>
-      <LangProvider initial="en">
-        <App />
-      </LangProvider>
-    </driver.Container>,
-  );
+  renderInBase(driver, 'en');
   return driver;
 }
 

@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 import TestDriver from '@airtable/blocks-testing';
-import {render, screen, within} from '@testing-library/react';
+import {screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {LangProvider} from '../../frontend/state/lang';
 import {PreviewTable, type PreviewRow} from '../../frontend/run/PreviewTable';
 import {barWidths} from '../../frontend/run/Leaderboard';
 import {groupThousands, cellText} from '../../frontend/run/format';
 import {shellBase} from '../support/shellBase';
+import {renderInBase} from '../support/renderInBase';
 
 const rows: PreviewRow[] = [
   {participantId: 'recLi', rank: 1, name: '李娜', totalScore: '120.00', grade: 'S', totalPay: '8000.00', changes: [{resultKey: 'grade', old: null, new: 'S'}]},
@@ -16,13 +16,7 @@ const rows: PreviewRow[] = [
 
 function renderTable(lang: 'zh' | 'en', onSelect = jest.fn()) {
   const driver = new TestDriver(shellBase());
-  render(
-    <driver.Container>
-      <LangProvider initial={lang}>
-        <PreviewTable rows={rows} selectedId={null} onSelect={onSelect} />
-      </LangProvider>
-    </driver.Container>,
-  );
+  renderInBase(driver, lang, <PreviewTable rows={rows} selectedId={null} onSelect={onSelect} />);
   return onSelect;
 }
 

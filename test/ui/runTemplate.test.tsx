@@ -5,20 +5,19 @@
  * a second refresh, and a call failing half-way reported and completed by the next refresh.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import {render, screen, waitFor, within} from '@testing-library/react';
+import {screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
 import {baseSchema} from '../../frontend/adapter/schema';
-import {App} from '../../frontend/App';
-import {LangProvider} from '../../frontend/state/lang';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import {serializePlan} from '../../src/storage';
 import {createTemplate} from '../../src/template';
 import type {PlanDocument} from '../../src/plan';
 import * as format from '../../frontend/run/format';
 import {PAGE_SIZE} from '../../frontend/run/PreviewTable';
+import {renderInBase} from '../support/renderInBase';
 
 jest.setTimeout(180_000);
 
@@ -36,13 +35,7 @@ function templateSetup(): {driver: TestDriver; plan: PlanDocument} {
   // The template reads the base's schema to match fields by their Chinese names.
   const plan = createTemplate(baseSchema(createDriver(demoBase(DEMO)).base), TODAY);
   const driver = createDriver({...demoBase(DEMO), globalConfig: {[PLAN_KEY]: serializePlan(plan)}} as FixtureData);
-  render(
-    <driver.Container>
-      <LangProvider initial="en">
-        <App />
-      </LangProvider>
-    </driver.Container>,
-  );
+  renderInBase(driver, 'en');
   return {driver, plan};
 }
 

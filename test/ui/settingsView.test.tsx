@@ -4,16 +4,16 @@
  * after the template, the live weight sum gating Save, refused result fields, both languages,
  * result field creation and plan import from another base.
  */
-import {act, fireEvent, render, screen, waitFor, within} from '@testing-library/react';
+import {act, fireEvent, screen, waitFor, within} from '@testing-library/react';
 import userEvent, {PointerEventsCheckLevel} from '@testing-library/user-event';
 import type TestDriver from '@airtable/blocks-testing';
 import {createDriver} from '../../sim/driver';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
-import {LangProvider} from '../../frontend/state/lang';
 import {SettingsView, type SettingsViewProps} from '../../frontend/settings/SettingsView';
 import {baseSchema} from '../../frontend/adapter/schema';
 import {createTemplate} from '../../src/template';
 import type {PlanDocument} from '../../src/plan';
+import {renderInBase} from '../support/renderInBase';
 
 // Rendering the whole editor through the SDK's components is slow in jsdom.
 jest.setTimeout(60000);
@@ -32,13 +32,7 @@ function smallDemo() {
 
 function renderSettings(driver: TestDriver, props: Partial<SettingsViewProps> = {}) {
   const onSave = jest.fn(props.onSave ?? (async (_plan: PlanDocument) => undefined));
-  const utils = render(
-    <driver.Container>
-      <LangProvider initial="zh">
-        <SettingsView plan={props.plan ?? null} onSave={onSave} canSave={props.canSave ?? {ok: true}} onClose={props.onClose} />
-      </LangProvider>
-    </driver.Container>,
-  );
+  const utils = renderInBase(driver, 'zh', <SettingsView plan={props.plan ?? null} onSave={onSave} canSave={props.canSave ?? {ok: true}} onClose={props.onClose} />);
   return {...utils, onSave};
 }
 
