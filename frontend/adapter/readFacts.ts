@@ -23,7 +23,7 @@ import {placeDay} from '../../src/period';
 import type {FieldRef, Metric, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {FieldSchema} from '../../src/schema';
-import {DEFAULT_SLICE_MS, nextMacrotask} from '../run/cooperative';
+import {Pacer} from '../run/cooperative';
 import {fieldSchema} from './schema';
 
 type CellMap = {[fieldId: string]: unknown};
@@ -64,43 +64,6 @@ const CLOCK_EVERY = 64;
 /** Shared by every fact that has none: facts are never mutated, so one frozen instance serves them all. */
 const NO_PARTICIPANTS = Object.freeze([]) as unknown as string[];
 const NO_VALUES = Object.freeze({}) as {[fieldId: string]: FactValue};
-
-function defaultNow(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
-/**
- * Decides when the conversion gives the browser a turn: once a slice has run, it reports progress
- * (so the bar is painted where the read is) and awaits a new macrotask.
- */
-class Pacer {
-  private sliceStart: number;
-  private readonly sliceMs: number;
-  private readonly pause: () => Promise<void>;
-  private readonly now: () => number;
-
-  constructor(options: ReadOptions) {
-    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-    this.pause = options.yieldToBrowser ?? nextMacrotask;
-    this.now = options.now ?? defaultNow;
-    this.sliceStart = this.now();
-  }
-
-  /** True when the slice is up and the caller should `turn`. */
-  due(): boolean {
-    return this.now() - this.sliceStart >= this.sliceMs;
-  }
-
-  /** Run after every turn: throws BaseChanged when the turn let a mapped table or field go. */
-  afterTurn: () => void = () => undefined;
-
-  async turn(report: () => void): Promise<void> {
-    report();
-    await this.pause();
-    this.sliceStart = this.now();
-    this.afterTurn();
-  }
-}
 
 /** A mapped table or field was deleted while the read gave the browser a turn: read again. */
 class BaseChanged extends Error {}

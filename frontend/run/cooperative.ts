@@ -42,6 +42,41 @@ function defaultNow(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
+/** How long to work between turns, and how a turn is taken: what `drive` and the read share. */
+export type PaceOptions = Pick<DriveOptions<unknown>, 'sliceMs' | 'yieldToBrowser' | 'now'>;
+
+/**
+ * Decides when long work gives the browser a turn: once a slice has run, `turn` reports where the
+ * work is (so the bar is painted there) and awaits a new macrotask.
+ */
+export class Pacer {
+  private sliceStart: number;
+  private readonly sliceMs: number;
+  private readonly pause: () => Promise<void>;
+  private readonly now: () => number;
+  /** Run after every turn: a caller whose inputs may change meanwhile checks them here (and may throw). */
+  afterTurn: () => void = () => undefined;
+
+  constructor(options: PaceOptions = {}) {
+    this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    this.pause = options.yieldToBrowser ?? nextMacrotask;
+    this.now = options.now ?? defaultNow;
+    this.sliceStart = this.now();
+  }
+
+  /** True when the slice is up and the caller should `turn`. */
+  due(): boolean {
+    return this.now() - this.sliceStart >= this.sliceMs;
+  }
+
+  async turn(report: () => void = () => undefined): Promise<void> {
+    report();
+    await this.pause();
+    this.sliceStart = this.now();
+    this.afterTurn();
+  }
+}
+
 /**
  * Runs a generator to its end and returns its result, pausing for the browser whenever a slice
  * has lasted `sliceMs`. A step that itself takes long cannot be cut: the generator decides how
@@ -52,10 +87,7 @@ function defaultNow(): number {
  * const run = await drive(runPlanSteps(plan, periodId, facts), {onStep: (s) => latest = s});
  */
 export async function drive<S, R>(steps: Generator<S, R, void>, options: DriveOptions<S> = {}): Promise<R> {
-  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  const now = options.now ?? defaultNow;
-  const pause = options.yieldToBrowser ?? nextMacrotask;
-  let sliceStart = now();
+  const pacer = new Pacer(options);
   let finished = false;
   try {
     for (;;) {
@@ -65,10 +97,7 @@ export async function drive<S, R>(steps: Generator<S, R, void>, options: DriveOp
         return next.value;
       }
       options.onStep?.(next.value);
-      if (now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = now();
-      }
+      if (pacer.due()) await pacer.turn();
     }
   } finally {
     // Stopped early (a callback or the pause threw): let the generator clean up. On a generator
