@@ -16,11 +16,22 @@ export interface FieldSchema {
   linkedTableId?: string;
   /** For single/multiple selects: the choice names. */
   choices?: string[];
+  /**
+   * For computed fields whose value has another field type's shape (lookup, rollup, formula):
+   * that type, from the field's `options.result`. A lookup of a number reads as
+   * `[{linkedRecordId, value: 42}]`, so a role check must look at this type, not at the lookup's.
+   */
+  resultType?: FieldTypeName;
 }
 
 export interface TableSchema {
   id: string;
   name: string;
+  /**
+   * The primary field: it names the table's records, so it is read (as the participant's name,
+   * a record's name in messages) and never written. Absent in hand-made schemas: the first field.
+   */
+  primaryFieldId?: string;
   fields: FieldSchema[];
 }
 
