@@ -6,11 +6,11 @@
  *
  * Budget: globalConfig holds 150 kB per installation. The plan has 100 kB (src/storage.ts), the
  * run log 20 kB (frontend/state/runLog.ts); the ledger gets 25 kB, leaving 5 kB for the SDK's own
- * bookkeeping. A closed month with Chinese names takes about 190 bytes, so 25 kB holds some 130
- * closed periods (ten years of months) before anything is compacted; compacted (reopen history
- * and approval stamps of the oldest closed periods dropped: the results rows keep the approval
- * stamps), about 60 bytes a period, over 400 periods. The test in test/ledger/state.test.ts
- * measures both.
+ * bookkeeping. A closed month approved and closed by "财务部 张晓红" takes about 200 bytes, so
+ * 25 kB holds some 120 closed periods (ten years of months) before anything is compacted;
+ * compacted (reopen history and stamps of the oldest closed periods dropped: the results rows
+ * keep the stamps), about 56 bytes a period, some 440 periods. The test in
+ * test/ledger/state.test.ts measures both.
  */
 import {utf8Bytes} from '../storage';
 import type {LedgerMessage} from './messages';
@@ -112,10 +112,11 @@ export function parseLedgerState(stored: unknown): {state: LedgerState; messages
 }
 
 /**
- * The state made to fit the budget, losing only what the results rows or the run log also keep:
- * first every period's reopen history beyond the newest few, then, oldest closed period first,
- * its reopen history and approval stamp. Statuses, close stamps and frozen versions are never
- * dropped; if they alone do not fit, `fits` is false and the caller refuses the action.
+ * The state made to fit the budget, losing only what the results rows also keep: first every
+ * period's reopen history beyond the newest few, then, oldest closed period first, its reopen
+ * history and its approval and close stamps (the period's rows carry "approved by/at" and
+ * "closed by/at"; the run log has them too). Statuses and frozen versions are never dropped; if
+ * they alone do not fit, `fits` is false and the caller refuses the action.
  *
  * `order` lists period ids oldest first (the plan's periods by start date).
  */
@@ -126,19 +127,20 @@ export function fitLedger(state: LedgerState, order: readonly string[], budget =
   for (const [id, period] of Object.entries(state.periods)) {
     periods[id] = period.reopens && period.reopens.length > REOPENS_KEPT_WHEN_FULL ? {...period, reopens: period.reopens.slice(-REOPENS_KEPT_WHEN_FULL)} : period;
   }
-  let next: LedgerState = {version: LEDGER_FORMAT_VERSION, periods};
-  bytes = ledgerBytes(next);
+  bytes = ledgerBytes({version: LEDGER_FORMAT_VERSION, periods});
   const rank = new Map(order.map((id, index) => [id, index]));
   const oldestFirst = Object.keys(periods)
     .filter((id) => periods[id].status === 'closed')
     .sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (a < b ? -1 : 1));
   for (const id of oldestFirst) {
     if (bytes <= budget) break;
-    const {status, closed, frozenVersionId} = periods[id];
-    next = {version: LEDGER_FORMAT_VERSION, periods: {...next.periods, [id]: {status, ...(closed ? {closed} : {}), ...(frozenVersionId ? {frozenVersionId} : {})}}};
-    bytes = ledgerBytes(next);
+    const {frozenVersionId} = periods[id];
+    const compact: PeriodState = {status: 'closed', ...(frozenVersionId ? {frozenVersionId} : {})};
+    // The entry's own bytes change; the keys and separators around it do not.
+    bytes += utf8Bytes(JSON.stringify(compact)) - utf8Bytes(JSON.stringify(periods[id]));
+    periods[id] = compact;
   }
-  return {state: next, fits: bytes <= budget, bytes};
+  return {state: {version: LEDGER_FORMAT_VERSION, periods}, fits: bytes <= budget, bytes};
 }
 
 /** The closed periods whose frozen version is `versionId`: the editor refuses to change it. */

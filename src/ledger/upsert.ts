@@ -191,7 +191,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     const diff = diffRow(row, wanted, keys);
     figureChanges += diff.figures;
     if (diff.changes.length === 0) unchanged++;
-    else updates.push({recordId: row.recordId, participantId: computed.participantId, name: computed.name, ...diff});
+    else updates.push({recordId: row.recordId, participantId: computed.participantId, name: computed.name, cells: diff.cells, changes: diff.changes});
   }
   const leftAlone = [...grouped.byPair.values()].filter((row) => !computedIds.has(row.participantId!));
   const messages = [...grouped.messages];
