@@ -120,6 +120,10 @@ export const ledgerMessages = {
     zh: '结果表的字段“{name}”类型为 {type}，不能存放“{key}”，已跳过',
     en: 'Field "{name}" of the results table is of type {type} and cannot hold "{key}"; skipped',
   },
+  'ledger.write.deleted': {
+    zh: '周期 {period} 有 {count} 行结果在写入前被删除，已跳过（{names}）；再次刷新会重新创建',
+    en: '{count} result rows of period {period} were deleted before they could be written and were skipped ({names}); refreshing again creates them anew',
+  },
   'ledger.write.noChoice': {
     zh: '结果表的状态字段“{name}”没有“{status}”选项，状态未写入',
     en: 'The status field "{name}" of the results table has no "{status}" choice; the status was not written',

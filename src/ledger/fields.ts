@@ -102,14 +102,16 @@ export const LEDGER_KIND: Readonly<Record<LedgerKey, LedgerValueKind>> = {
 };
 
 /**
- * The field types that can hold each kind when the user maps a table of their own. Grades are
+ * The field types that can hold each kind when the user maps a table of their own, each reading
+ * back exactly what was written (so a second refresh finds nothing to change): no rich text,
+ * whose markdown escapes would differ, and no single line for the multi-line texts. Grades are
  * text: a plan version with new grade letters then writes without changing the field.
  */
 export const ACCEPTED_TYPES: Readonly<Record<LedgerValueKind, readonly FieldTypeName[]>> = {
   periodId: ['singleLineText', 'multilineText'],
   link: ['multipleRecordLinks'],
-  text: ['singleLineText', 'multilineText', 'richText'],
-  longText: ['multilineText', 'richText', 'singleLineText'],
+  text: ['singleLineText', 'multilineText'],
+  longText: ['multilineText'],
   status: ['singleSelect', 'singleLineText'],
   score: ['number', 'currency'],
   rank: ['number'],

@@ -101,9 +101,11 @@ export function pairKey(participantId: string, periodId: string): string {
 
 /**
  * The rows by (participant, period), with duplicates and unkeyed rows set apart and reported.
- * With `periodId`, only that period's rows are kept (a refresh touches one period).
+ * With `periodId`, only that period's rows are kept (a refresh touches one period). `names`
+ * (participant id -> name, from the run) names a person whose link reads without a name, as a
+ * link just written can until the base answers.
  */
-export function groupRows(rows: readonly ResultRow[], periodId?: string): GroupedRows {
+export function groupRows(rows: readonly ResultRow[], periodId?: string, names?: ReadonlyMap<string, string>): GroupedRows {
   const lists = new Map<string, ResultRow[]>();
   const unkeyed: ResultRow[] = [];
   const messages: LedgerMessage[] = [];
@@ -136,7 +138,7 @@ export function groupRows(rows: readonly ResultRow[], periodId?: string): Groupe
     const first = list[0];
     const pair = {
       participantId: first.participantId!,
-      participantName: first.participantName || first.participantId!,
+      participantName: first.participantName || names?.get(first.participantId!) || first.participantId!,
       periodId: first.periodId!,
       recordIds: list.map((row) => row.recordId),
     };

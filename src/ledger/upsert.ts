@@ -163,7 +163,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   if (missing.length > 0) {
     return {...EMPTY(period.id), refusal: {key: 'ledger.upsert.keyMissing', params: {keys: missing.join(', ')}}, messages: []};
   }
-  const grouped = groupRows(input.rows, period.id);
+  const grouped = groupRows(input.rows, period.id, new Map(input.computed.map((row) => [row.participantId, row.name])));
   const stale = closedRowsUnexplained(grouped.byPair.values(), state);
   if (stale > 0) {
     return {...EMPTY(period.id), refusal: {key: 'ledger.upsert.rowsSayClosed', params: {period: period.label, count: stale}}, messages: grouped.messages};
