@@ -242,6 +242,30 @@ describe('the results table in the simulated base', () => {
     expect(checkUpsertPermission(resolved!)).toEqual({ok: false, reason: 'The testing environment has been configured to deny this mutation.'});
   });
 
+  it('keeps creates and updates of a refresh, across calls, within 15 calls in any second through one limiter', async () => {
+    const driver = createDriver(demoBase({reps: 40, orders: 100}));
+    const mapping = await createTable(driver);
+    const {resolved} = resolveResultsTable(driver.base, mapping);
+    const clock = fakeClock();
+    const limiter = writeLimiter(clock.now, clock.sleep);
+    const times: number[] = [];
+    driver.watch('mutation', () => times.push(clock.now()));
+    // 40 people x 20 past months: 16 create calls, then one figure changed on every row: 16 update calls.
+    const months = Array.from({length: 20}, (_, i) => `2024-${String((i % 12) + 1).padStart(2, '0')}${i >= 12 ? 'b' : ''}`);
+    const people = (await readFacts(driver.base, plan)).facts.participants.slice(0, 40);
+    const creates = months.flatMap((periodId) => people.map((p) => ({participantId: p.id, name: p.name, cells: {participant: p.id, period: periodId, totalPay: 100}})));
+    const base = {periodId: 'many', updates: [], unchanged: 0, duplicates: [], leftAlone: [], refusal: null, messages: []};
+    const created = await applyUpsert(resolved!, {...base, creates}, {lang: 'zh', limiter});
+    expect(created.createdRecordIds).toHaveLength(800);
+    const updates = created.createdRecordIds.map((recordId, i) => ({recordId, participantId: creates[i].participantId, name: creates[i].name, cells: {totalPay: 200}, changes: []}));
+    const updated = await applyUpsert(resolved!, {...base, creates: [], updates}, {lang: 'zh', limiter});
+    expect(updated.updatedRecordIds).toHaveLength(800);
+    expect(times).toHaveLength(32);
+    const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(15);
+    expect(new Set(storedRows(driver, mapping.table.id).map((r) => r['总收入']))).toEqual(new Set([200]));
+  });
+
   it('numbers the tables it creates, so a second one does not replace the first', async () => {
     const driver = createDriver(fixture);
     const mapping = await createTable(driver);
