@@ -10,7 +10,7 @@ import {transition, type PeriodState} from '../../src/ledger/status';
 import {planStamps, planUpsert} from '../../src/ledger/upsert';
 import {versionForPeriod} from '../../src/period';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
-import {createDriver, snapshotFixture} from '../../sim/driver';
+import {changeFieldType, createDriver, snapshotFixture} from '../../sim/driver';
 import {demoPlan} from '../support/demoPlan';
 
 /** No real waiting: the limiter's clock only moves when it sleeps. */
@@ -264,6 +264,22 @@ describe('the results table in the simulated base', () => {
     const busiest = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 1000).length));
     expect(busiest).toBeLessThanOrEqual(15);
     expect(new Set(storedRows(driver, mapping.table.id).map((r) => r['总收入']))).toEqual(new Set([200]));
+  });
+
+  it('leaves out and reports a mapped field retyped to a formula, and writes the other fields', async () => {
+    const driver = createDriver(demoBase({reps: 10, orders: 50}));
+    const mapping = await createTable(driver);
+    changeFieldType(driver, mapping.table.id, mapping.fields.totalPay!.id, 'formula', {isValid: true, referencedFieldIds: [], result: {type: 'number'}});
+    const {resolved, issues} = resolveResultsTable(driver.base, mapping, TABLE_IDS.reps);
+    expect(resolved!.keys).not.toContain('totalPay');
+    expect(issues.map((issue) => issue.message.en)).toEqual([
+      'Field "总收入" of the results table is of type formula and cannot hold "总收入 / Total pay"; skipped',
+    ]);
+    const mutations = watchMutations(driver);
+    await refreshPeriod(driver, mapping, '2026-02');
+    const fieldIds = new Set(mutations.flatMap((m) => m.records!.flatMap((r) => Object.keys(r.cellValuesByFieldId))));
+    expect(fieldIds.has(mapping.fields.totalPay!.id)).toBe(false);
+    expect(fieldIds.has(mapping.fields.bonus!.id)).toBe(true);
   });
 
   it('numbers the tables it creates, so a second one does not replace the first', async () => {
