@@ -6,6 +6,7 @@
 import type {Lang, Text} from '../plan';
 import {adapterMessages} from './adapter';
 import {engineMessages} from './engine';
+import {ledgerMessages} from './ledger';
 import {planMessages} from './plan';
 import {runMessages} from './run';
 import {settingsMessages} from './settings';
@@ -13,9 +14,9 @@ import {uiMessages} from './ui';
 import {fill, fillText, type Params} from './format';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages};
 
 export type MessageKey = keyof typeof catalogue;
 
