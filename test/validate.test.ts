@@ -469,11 +469,16 @@ describe('the mapping against the base', () => {
     expect(issue.severity).toBe('warning');
   });
 
-  it('treats an optional people field set to "none" as absent, asking only where it is needed', () => {
+  it('refuses an incomplete reference also in an optional slot: the read would take it for a deleted field', () => {
     const plan = fresh();
     plan.mapping.people!.baseSalary = {id: '', name: ''};
+    const issue = only(validatePlan(plan, demo), 'mapping.field.missing');
+    expect(issue.path).toBe('mapping.people.baseSalary');
+    expect(issue.message).toEqual({zh: '参与人表的基本工资字段：请选择字段', en: 'Base salary field of the people table: choose a field'});
+    // Left out, it is simply not used; asked for only where the plan needs it.
+    delete plan.mapping.people!.baseSalary;
     expect(validatePlan(plan, demo)).toEqual([]);
-    plan.mapping.people!.upline = {id: '', name: ''};
+    delete plan.mapping.people!.upline;
     expect(validatePlan(plan, demo).map((i) => i.code)).toEqual(['mapping.people.upline.needed']);
   });
 
