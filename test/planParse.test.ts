@@ -150,7 +150,7 @@ describe('the parse refuses what the engine cannot compute', () => {
   it('reports every shape fault at once and still checks the sound parts', () => {
     const plan = fullPlan();
     loose(plan).versions[0].incentives.honours[0].direction = 'up';
-    loose(plan).currency = {code: 'CNY', precision: 9, rounding: 'ceil'};
+    (plan as unknown as Loose).currency = {code: 'CNY', precision: 9, rounding: 'ceil'};
     plan.versions[0].metrics[1].weight = '31';
     const codes = validatePlan(plan).map((i) => i.code);
     expect(codes).toEqual(expect.arrayContaining(['plan.honour.direction', 'plan.currency.precision', 'plan.currency.rounding', 'plan.weights.sum']));
