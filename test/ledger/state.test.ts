@@ -2,8 +2,11 @@ import {monthPeriod} from '../../src/period';
 import {messageText} from '../../src/ledger/messages';
 import {EMPTY_LEDGER, fitLedger, LEDGER_BYTE_BUDGET, ledgerBytes, parseLedgerState, periodsFreezing, serializeLedger, withPeriod, type LedgerState} from '../../src/ledger/state';
 import {transition, type PeriodState} from '../../src/ledger/status';
-import {GLOBAL_CONFIG_LIMIT_BYTES, PLAN_BYTE_BUDGET} from '../../src/storage';
+import {PLAN_BYTE_BUDGET} from '../../src/storage';
 import {DEFAULT_RUN_LOG_LIMITS} from '../../frontend/state/runLog';
+
+/** Airtable's documented limit of globalConfig per installation (platform notes). */
+const GLOBAL_CONFIG_LIMIT_BYTES = 150_000;
 
 /** `count` months from 2020-01, each approved and closed by people with Chinese names, as the transitions make them. */
 function closedMonths(count: number, reopens = 0): {state: LedgerState; order: string[]} {
