@@ -5,7 +5,7 @@
  * exactly which records were written: the diff of the next refresh then skips them, so a rerun
  * completes the rest and nothing more.
  */
-import type Table from '@airtable/blocks/dist/types/src/models/table';
+import type {Table} from '@airtable/blocks/models';
 import {t, text} from '../../src/i18n';
 import type {FieldRef, Lang} from '../../src/plan';
 import type {Issue} from '../../src/results';
