@@ -273,7 +273,7 @@ describe('reliability: data', () => {
     expect(run.issues.filter((i) => i.code.startsWith('engine.record.'))).toEqual([]);
   });
 
-  it('D21 duplicate rep names where orders name the rep in a text field: the order is credited once and reported', async () => {
+  it('D21 duplicate rep names where orders name the rep in a text field: such an order credits neither and is reported by name', async () => {
     const fixture = demoBase({messy: true, reps: 8, orders: 30});
     const reps = fixture.base.tables.find((t) => t.id === TABLE_IDS.reps)!;
     const orders = fixture.base.tables.find((t) => t.id === TABLE_IDS.orders)!;
@@ -287,18 +287,24 @@ describe('reliability: data', () => {
     }
     const twin = MESSY_IDS.duplicateName;
     const first = reps.records[0].id;
-    expect(nameOf.get(twin)).toBe(nameOf.get(first));
+    const name = nameOf.get(first)!;
+    expect(nameOf.get(twin)).toBe(name);
 
     const read = await readFacts(createDriver(fixture).base, demoPlan());
     const run = runPlan(demoPlan(), '2026-01', read.facts);
-    // Orders of January that name the duplicated rep: each matches both records of that name.
-    const namedTwice = read.facts.sources.orders.filter((o) => o.participantIds.length === 2 && o.date?.startsWith('2026-01')).map((o) => o.id);
-    expect(namedTwice.length).toBeGreaterThan(0);
-    const issue = theIssue(run.issues, 'engine.record.multiLinked');
-    expect([...(issue.recordIds ?? [])].sort()).toEqual(namedTwice.sort());
-    expect(issue.message.en.startsWith(`${namedTwice.length} records of source "Orders" are linked to several participants; only the first one is credited: `)).toBe(true);
-    // Credited to one of the two only: the twin gets nothing from the orders that name them both.
+    const naming = orders.records.filter((r) => r.cellValuesByFieldId[FIELD_IDS.orders.rep] === name);
+    expect(naming.length).toBeGreaterThan(0);
+    // Credited to nobody, whatever the order of the people table: neither of the two gets them.
+    for (const order of naming) expect(read.facts.sources.orders.find((o) => o.id === order.id)!.participantIds).toEqual([]);
     expect(valueOf(run, twin)).toBe('0.00');
-    expect(Number(valueOf(run, first))).toBeGreaterThan(0);
+    expect(valueOf(run, first)).toBe('0.00');
+    const issue = theIssue(read.issues, 'adapter.read.ambiguousName');
+    expect([...(issue.recordIds ?? [])].sort()).toEqual(naming.map((r) => r.id).sort());
+    // Named as the user sees them: the rep's name and each order by its order number.
+    const numbers = naming.slice(0, 10).map((r) => `“${r.cellValuesByFieldId[FIELD_IDS.orders.number] as string}”`);
+    expect(issue.message.zh).toBe(
+      `数据源“订单”中有 ${naming.length} 条记录写的参与人是“${name}”，但参与人表中有 2 人叫这个名字，无法确定是谁，这些记录未计入任何人：${numbers.join(', ')}${naming.length > 10 ? ' …' : ''}。请改用关联字段，或让姓名不重复。`,
+    );
+    expect(issue.message.en).toContain(`records of source "Orders" name the participant "${name}", a name 2 people in the people table share`);
   });
 });
