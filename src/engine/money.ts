@@ -34,10 +34,6 @@ export function roundMoney(amount: Dec, currency: Currency): Dec {
   return amount.toDecimalPlaces(currency.precision, ROUNDING[currency.rounding] ?? Decimal.ROUND_HALF_UP);
 }
 
-export function moneyString(amount: Dec, currency: Currency): string {
-  return roundMoney(amount, currency).toFixed(currency.precision);
-}
-
 /** Scores, weighted scores and metric values: 2 places, half up (away from zero). */
 export function round2(value: Dec): Dec {
   if (value.decimalPlaces() <= 2) return value;
@@ -69,6 +65,37 @@ export function parseDecimal(value: FactValue | undefined): Dec | null | typeof 
   }
   if (Array.isArray(value) && value.length === 0) return null;
   return NOT_A_NUMBER;
+}
+
+/** Marker for a cell whose number lies beyond what the engine computes exactly (see readCell). */
+export const BEYOND_BOUND = Symbol('beyond the exact bound');
+
+/** Cell numbers are computed with exactly when below this in size... */
+export const CELL_LIMIT = new D('1e16');
+/** ...and with at most this many decimal places. */
+export const CELL_PLACES = 18;
+
+/**
+ * Is this cell number inside the bound that exact arithmetic covers? Sums of up to 1,000,000 such
+ * numbers stay below 1e22 with at most 18 places: at most 40 significant digits, the precision of
+ * D, so every sum is exact (docs/plan.md §3). Beyond it a sum would be rounded silently.
+ *
+ * @example withinBound(new D('1e15')) // true
+ * @example withinBound(new D('1e16')) // false
+ */
+export function withinBound(value: Dec): boolean {
+  return value.abs().lessThan(CELL_LIMIT) && value.decimalPlaces() <= CELL_PLACES;
+}
+
+/**
+ * A cell read as a number the engine computes with: parseDecimal, then the bound.
+ *
+ * @example readCell(2e16) // BEYOND_BOUND
+ */
+export function readCell(value: FactValue | undefined): Dec | null | typeof NOT_A_NUMBER | typeof BEYOND_BOUND {
+  const parsed = parseDecimal(value);
+  if (parsed === null || parsed === NOT_A_NUMBER) return parsed;
+  return withinBound(parsed) ? parsed : BEYOND_BOUND;
 }
 
 /**
@@ -142,6 +169,12 @@ export function toUnits(value: number): number | null {
 export class ExactSum {
   private decimal: Dec = ZERO;
   private units = 0;
+
+  /** Adds a number already read as units of 1e-4 (toUnits): the hot loop's path. */
+  addUnits(units: number): void {
+    if (Math.abs(this.units) >= FLUSH_AT) this.flush();
+    this.units += units;
+  }
 
   add(value: number | Dec): void {
     if (typeof value === 'number') {

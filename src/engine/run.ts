@@ -11,7 +11,7 @@ import {text} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
-import {fixedText, groupDigits, hundredthsOf, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {BEYOND_BOUND, fixedText, groupDigits, hundredthsOf, NOT_A_NUMBER, readCell, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
@@ -61,9 +61,10 @@ function noResults(periodId: string, versionId: string, issue: Issue, participan
 
 /** A money cell of the participant (base salary, performance-pay base): null when empty or text. */
 function moneyCell(p: ParticipantFact, value: ParticipantFact['baseSalary'], field: string | Text, issues: Issue[]): Dec | null {
-  const parsed = parseDecimal(value);
-  if (parsed === NOT_A_NUMBER) {
-    issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field, value: String(value)}, {recordIds: [p.id]}));
+  const parsed = readCell(value);
+  if (parsed === NOT_A_NUMBER || parsed === BEYOND_BOUND) {
+    const key = parsed === NOT_A_NUMBER ? 'engine.participant.notNumber' : 'engine.participant.beyondBound';
+    issues.push(makeIssue('warning', key, {name: p.name, field, value: String(value)}, {recordIds: [p.id]}));
     return null;
   }
   return parsed;
@@ -142,6 +143,10 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
     credited = credit.next();
   }
   const buckets = credited.value;
+  if (stats.recordsCredited === 0 && version.metrics.some((m) => m.source.kind === 'source')) {
+    // Every source metric is 0 or has no data: most often the period's data is not in the base yet.
+    issues.push(makeIssue('warning', 'engine.period.noRecords', {period: period.label || period.id}));
+  }
   for (const [id, list] of participantFieldBuckets(version, participants, issues)) buckets.set(id, list);
 
   // The last records of the crediting pass and the downline walk below: a pause between them.
@@ -295,10 +300,16 @@ function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, 
   if (use === 'none') return;
   const where = {recordIds: [p.id]};
   const params = {name: p.name, metric: metric.label};
+  const field = metric.target.kind === 'participantField' ? metric.target.field : null;
   if (target.kind === 'missing') {
     if (target.reason === 'unknownTier') issues.push(makeIssue('warning', 'engine.target.unknownTier', {...params, tier: target.detail ?? ''}, where));
-    else if (target.reason === 'notNumber' && metric.target.kind === 'participantField') {
-      issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field: metric.target.field.name, value: target.detail ?? ''}, where));
+    else if ((target.reason === 'notNumber' || target.reason === 'beyondBound') && field) {
+      const key = target.reason === 'notNumber' ? 'engine.participant.notNumber' : 'engine.participant.beyondBound';
+      issues.push(makeIssue('warning', key, {name: p.name, field: field.name, value: target.detail ?? ''}, where));
+    } else if (target.reason === 'negative' && field) {
+      issues.push(makeIssue('warning', 'engine.target.fieldNegative', {...params, field: field.name, value: target.detail ?? ''}, {...where, fieldId: field.id}));
+    } else if (target.reason === 'negative') {
+      issues.push(makeIssue('warning', 'engine.target.negative', {...params, value: target.detail ?? ''}, where));
     } else issues.push(makeIssue('warning', 'engine.target.missing', params, where));
   } else if (target.kind === 'none') {
     issues.push(makeIssue('warning', 'engine.target.missing', params, where));
@@ -550,7 +561,7 @@ function* explain(
       totalPay: written.total,
       honours: titles,
       feedback: feedbackFor(
-        row.metrics.map((m) => ({metric: m.metric, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
+        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
         version.feedback,
       ),
       breakdown,

@@ -1,6 +1,6 @@
 import {D} from '../../src/engine/money';
 import type {Scoring} from '../../src/plan';
-import {scoreMetric, weightedScore} from '../../src/engine/scoring';
+import {scoreMetric, weightedByFraction} from '../../src/engine/scoring';
 import {resolveTarget} from '../../src/engine/target';
 import {runPlan} from '../../src/engine';
 import {F, makeFacts, makePlan, newCustomersMetric, order, person, salesMetric} from '../support/planFixtures';
@@ -55,8 +55,8 @@ describe('scoring', () => {
     expect(scoreMetric({kind: 'scale', min: '1', max: '5'}, null, null)).toMatchObject({status: 'noData'});
   });
   it('weighted score = score x weight / 100, 2 places', () => {
-    expect(weightedScore(d('83.25'), d(30)).toFixed(2)).toBe('24.98');
-    expect(weightedScore(d('92'), d(60)).toFixed(2)).toBe('55.20');
+    expect(weightedByFraction(d('83.25'), d('0.3')).toFixed(2)).toBe('24.98');
+    expect(weightedByFraction(d('92'), d('0.6')).toFixed(2)).toBe('55.20');
   });
 });
 
