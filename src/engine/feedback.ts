@@ -5,9 +5,8 @@
  * first, each with its improvement action; a metric without data is named as such. Ties keep the
  * plan's metric order.
  */
-import type {FeedbackRules, Lang, Metric} from '../plan';
+import type {FeedbackRules, Metric} from '../plan';
 import type {FeedbackItem, ParticipantResult} from '../results';
-import {t} from '../i18n';
 import {HUNDRED, type Dec} from './money';
 import {compareExact, keyed} from './rank';
 
@@ -43,15 +42,4 @@ export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules
     .slice(0, Math.max(0, rules.weakest))
     .map(item);
   return {strengths, weakest};
-}
-
-/** The feedback as lines of text in one language, as written to the feedback field. */
-export function feedbackLines(feedback: ParticipantResult['feedback'], lang: Lang): string[] {
-  const lines = feedback.strengths.map((s) => t(lang, 'engine.feedback.strength', {metric: s.label[lang], score: s.score}));
-  for (const w of feedback.weakest) {
-    const params = {metric: w.label[lang], score: w.score, action: w.action?.[lang] ?? ''};
-    if (w.noData) lines.push(t(lang, w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
-    else lines.push(t(lang, w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
-  }
-  return lines;
 }

@@ -7,7 +7,7 @@ import type {Facts, ParticipantFact} from '../facts';
 import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, RateBonus, Text} from '../plan';
 import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
-import {text} from '../i18n';
+import {text, type Message} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
@@ -21,7 +21,7 @@ import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
 import {remembered} from './memo';
-import {awardLine, bi, bonusLine, formatMoney, gradeLine, metricLine, push, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
+import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
   metric: Metric;
@@ -504,25 +504,25 @@ function* explain(
       total: groupDigits(written.total),
     };
     const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
-    const breakdown = {zh: [] as string[], en: [] as string[]};
-    const add = (line: Text) => push(breakdown, line);
+    const breakdown: Message[] = [];
+    const add = (l: Message) => breakdown.push(l);
     const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
     for (const m of weighted) add(metricLine(m));
     add(totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
     add(once.grade(row.totalText, () => gradeLine(row.grade, row.totalText)));
-    add(once.baseSalary(shown.base, () => bi('engine.line.baseSalary', {amount: shown.base})));
+    add(once.baseSalary(shown.base, () => line('engine.line.baseSalary', {amount: shown.base})));
     if (paid.performance) {
       const performance = paid.performance;
       const base = formatMoney(performance.base ?? ZERO, currency);
       const grade = row.grade;
       if (grade) {
-        add(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => bi('engine.line.performancePay', {
+        add(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => line('engine.line.performancePay', {
           base,
           coefficient: grade.coefficient,
           grade: grade.grade,
           amount: shown.performance,
         })));
-      } else add(bi('engine.line.performancePayNoGrade', {amount: shown.performance}));
+      } else add(line('engine.line.performancePayNoGrade', {amount: shown.performance}));
     }
     paid.bonuses.forEach((b, k) => {
       const context = {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
@@ -533,7 +533,7 @@ function* explain(
     add(totalPayLine(shown));
     const titles = paid.titles;
     if (titles.length > 0) {
-      add(bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
+      add(line('engine.line.honours', {titles: {join: titles, separator: TITLE_SEPARATOR}}));
     }
 
     results[i] = {
@@ -571,12 +571,15 @@ function* explain(
   return results;
 }
 
+/** Honour titles in one line: 销售冠军、服务之星 / Sales champion, Service star. */
+const TITLE_SEPARATOR: Text = {zh: '、', en: ', '};
+
 /**
  * Lines keyed by the short texts that decide them: a participant whose key was seen gets the same
- * line (the same strings), so 10,000 "Base salary 3,000.00" lines are built and held once.
+ * line (the same object), so 10,000 "Base salary 3,000.00" lines are held once.
  */
-function lineMemo(): (key: string, make: () => Text) => Text {
-  const lines = new Map<string, Text>();
+function lineMemo(): (key: string, make: () => Message) => Message {
+  const lines = new Map<string, Message>();
   return (key, make) => remembered(lines, key, make);
 }
 
