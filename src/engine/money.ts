@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type {Currency, RoundingMode} from '../plan';
 import type {FactValue} from '../facts';
+import {groupDigits} from '../i18n';
 
 /**
  * 40 significant digits keep a 1e15 amount with 20 decimals exact; exponent notation is switched
@@ -248,20 +249,6 @@ export function fixedText(value: Dec, places: number): string {
 }
 
 const ZEROS = '00000000000000000000';
-
-/** Thousands separators on a plain decimal string. @example groupDigits('-1234567.8') // '-1,234,567.8' */
-export function groupDigits(fixed: string): string {
-  const negative = fixed.charCodeAt(0) === 45;
-  const dot = fixed.indexOf('.');
-  const start = negative ? 1 : 0;
-  const end = dot === -1 ? fixed.length : dot;
-  if (end - start <= 3) return fixed;
-  // Groups of three sliced from the left: the first group holds what is left over (1-3 digits).
-  let at = start + ((end - start) % 3 || 3);
-  let out = (negative ? '-' : '') + fixed.slice(start, at);
-  for (; at < end; at += 3) out += ',' + fixed.slice(at, at + 3);
-  return dot === -1 ? out : out + fixed.slice(dot);
-}
 
 /** Integers below 2^52: their products with small factors and their quotients stay exact in a double. */
 export const EXACT_BELOW = 2 ** 52;
