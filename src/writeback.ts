@@ -4,7 +4,8 @@
  * second refresh of the same data writes nothing, and nothing outside `plan.mapping.results`
  * is ever touched.
  */
-import {sayEach, t, text} from './i18n';
+import {t, text} from './i18n';
+import {breakdownLines, feedbackLines} from './i18n/results';
 import type {FieldRef, Lang, PlanDocument, ResultKey} from './plan';
 import {RESULT_KEYS} from './plan';
 import type {Issue, ParticipantResult, RunResult} from './results';
@@ -57,22 +58,11 @@ const NUMBER_TYPES = new Set(['number', 'currency', 'percent', 'rating', 'durati
 const TEXT_TYPES = new Set(['singleLineText', 'multilineText', 'richText']);
 const MONEY_KEYS = new Set<ResultKey>(['performancePay', 'bonus', 'teamBonus', 'award', 'totalPay']);
 
-/** The feedback as lines of text in one language, as written to the feedback field. */
-export function feedbackLines(feedback: ParticipantResult['feedback'], lang: Lang): string[] {
-  const lines = feedback.strengths.map((s) => t(lang, 'engine.feedback.strength', {metric: s.label, score: s.score}));
-  for (const w of feedback.weakest) {
-    const params = {metric: w.label, score: w.score, action: w.action ?? ''};
-    if (w.noData) lines.push(t(lang, w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
-    else lines.push(t(lang, w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
-  }
-  return lines;
-}
-
 /** The result as text lines, in one language, for text fields: text is made here, at the edge. */
 function textLines(result: ParticipantResult, key: ResultKey, lang: Lang, calculated: string): string[] {
   switch (key) {
     case 'breakdown':
-      return sayEach(result.breakdown, lang);
+      return breakdownLines(result, lang);
     case 'feedback':
       return feedbackLines(result.feedback, lang);
     case 'honours':

@@ -5,14 +5,15 @@
  */
 import {adapterMessages} from './adapter';
 import {engineMessages} from './engine';
+import {ledgerMessages} from './ledger';
 import {planMessages} from './plan';
 import {runMessages} from './run';
 import {settingsMessages} from './settings';
 import {uiMessages} from './ui';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages};
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,5 +1,5 @@
 import {runPlan} from '../../src/engine';
-import {feedbackLines} from '../../src/writeback';
+import {feedbackLines} from '../../src/i18n/results';
 import type {ChampionAward, Honour} from '../../src/plan';
 import {customer, makeFacts, makePlan, newCustomersMetric, order, person, review, salesMetric, satisfactionMetric} from '../support/planFixtures';
 import {sayEach} from '../../src/i18n';
