@@ -4,7 +4,8 @@
  */
 import Decimal from 'decimal.js';
 import type {DecimalString} from '../plan';
-import {decimalPlaces, PAY_COMPONENTS, type PayComponent} from './payParts';
+import type {ParticipantResult} from '../results';
+import {decimalPlaces, PAY_COMPONENTS, payParts, type PayComponent} from './payParts';
 
 export interface TrendRow {
   periodId: string;
@@ -67,4 +68,18 @@ export function personTrend(rows: readonly TrendRow[]): TrendSeries {
       .filter((series) => series.values.some((value) => !value.isZero()))
       .map((series) => ({part: series.part, values: series.values.map((value) => value.toFixed(places))})),
   };
+}
+
+/**
+ * A trend row from a participant's result of one period (a row of the results table carries the
+ * same fields): its pay split as the engine defines it, base salary included.
+ *
+ * @example trendRow('2026-03', '2026年3月', result).components.baseSalary // result.totalPay minus the incentives
+ */
+export function trendRow(
+  periodId: string,
+  periodLabel: string,
+  result: Pick<ParticipantResult, 'totalScore' | 'grade' | 'totalPay' | 'performancePay' | 'bonus' | 'teamBonus' | 'award'>,
+): TrendRow {
+  return {periodId, periodLabel, totalScore: result.totalScore, grade: result.grade, totalPay: result.totalPay, components: payParts(result)};
 }

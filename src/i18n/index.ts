@@ -5,6 +5,7 @@
  */
 import type {Lang, Text} from '../plan';
 import {adapterMessages} from './adapter';
+import {chartsMessages} from './charts';
 import {engineMessages} from './engine';
 import {planMessages} from './plan';
 import {runMessages} from './run';
@@ -13,9 +14,9 @@ import {uiMessages} from './ui';
 import {fill, fillText, type Params} from './format';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, chartsMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...chartsMessages};
 
 export type MessageKey = keyof typeof catalogue;
 

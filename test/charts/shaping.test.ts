@@ -19,8 +19,9 @@ import {
   runGrades,
   scoreHistogram,
   sumDecimals,
+  trendRow,
 } from '../../src/charts';
-import {demoRun} from './demoRun';
+import {demoRuns} from './demoRun';
 
 jest.setTimeout(120_000);
 
@@ -252,7 +253,8 @@ describe('personTrend', () => {
 
 describe('on a run of the template plan on the demo base', () => {
   it('counts every participant once, bins every score, and sums each team exactly to the run totals', async () => {
-    const {plan, run, teams} = await demoRun();
+    const {plan, runs, teams} = await demoRuns();
+    const run = runs[0];
     expect(run.results.length).toBeGreaterThan(20);
     const grades = runGrades(plan, run);
     expect(grades.map((g) => g.grade)).toEqual(['S', 'A', 'B', 'C', 'D']);
@@ -280,5 +282,17 @@ describe('on a run of the template plan on the demo base', () => {
 
     const board = leaderboard(run.results, 10);
     expect(board.entries.map((e) => e.participantId)).toEqual(run.results.slice(0, 10).map((r) => r.participantId));
+  });
+
+  it("follows a person's results across three periods, each period's parts adding up to its total pay", async () => {
+    const periods = ['2026-01', '2026-02', '2026-03'];
+    const {runs} = await demoRuns(periods);
+    const id = runs[2].results[0].participantId;
+    const rows = runs.map((run, i) => trendRow(periods[i], periods[i], run.results.find((r) => r.participantId === id)!));
+    const trend = personTrend(rows);
+    expect(trend.totalPay).toEqual(rows.map((r) => r.totalPay));
+    expect(trend.parts.map((p) => p.part)).not.toContain('other');
+    expect(trend.parts.map((p) => p.part)[0]).toBe('baseSalary');
+    periods.forEach((_, i) => expect(sumDecimals(trend.parts.map((p) => p.values[i]))).toBe(trend.totalPay[i]));
   });
 });
