@@ -1,25 +1,59 @@
 /**
  * Scores as a histogram (总分分布), each bar coloured by the grade band it lies in: one dataset
- * per grade, stacked, so that the legend names the bands.
+ * per grade, stacked, so that the legend names the bands. With bins of one width the score axis
+ * is a number line whose ticks and grid lines stand at the band boundaries; bins of uneven
+ * width (boundaries off every nice step) are drawn as equal bars labelled with their range.
  */
 import {Bar} from 'react-chartjs-2';
-import type {ChartOptions} from 'chart.js';
+import type {ChartData, ChartOptions, Scale} from 'chart.js';
 import type {Currency, GradeBand} from '../../src/plan';
-import type {ScoreHistogram} from '../../src/charts';
+import type {ScoreBin, ScoreHistogram} from '../../src/charts';
 import './register';
 import {ChartCard} from './ChartCard';
 import {gradeColours, NO_GRADE_COLOUR} from './palette';
 import {useChartText} from './useChartText';
 
+/** A bar: where it stands on the score axis (its middle, or its position among equal bars), its count, its bin. */
+interface BinPoint {
+  x: number;
+  y: number;
+  bin: number;
+}
+
+/**
+ * The score-axis ticks of an even histogram: its two ends and every band boundary between them.
+ *
+ * @example bandTicks([{from: '60', to: '70'}, {from: '70', to: '80'}], [{grade: 'A', min: '75', coefficient: '1'}]) // [60, 75, 80]
+ */
+export function bandTicks(bins: readonly Pick<ScoreBin, 'from' | 'to'>[], grades: readonly Pick<GradeBand, 'min' | 'max'>[]): number[] {
+  if (bins.length === 0) return [];
+  const low = Number(bins[0].from);
+  const high = Number(bins[bins.length - 1].to);
+  const inside = grades.flatMap((band) => [band.min, band.max]).filter((b): b is string => b !== undefined).map(Number).filter((b) => b > low && b < high);
+  return [...new Set([low, ...inside, high])].sort((a, b) => a - b);
+}
+
 export function ScoreHistogramChart({histogram, grades, currency}: {histogram: ScoreHistogram; grades: readonly GradeBand[]; currency: Pick<Currency, 'code' | 'precision'>}) {
   const {t, locale, people, number} = useChartText(currency);
   const colours = gradeColours(grades);
   const bins = histogram.bins;
+  const even = histogram.step !== null && bins.length > 0;
   const groups: {grade: string | null; label: string; colour: string}[] = [
     ...grades.map((band) => ({grade: band.grade, label: t('charts.grades.grade', {grade: band.grade}), colour: colours.get(band.grade) ?? NO_GRADE_COLOUR})),
     ...(bins.some((bin) => bin.grade === null) ? [{grade: null, label: t('charts.grades.ungraded'), colour: NO_GRADE_COLOUR}] : []),
   ].filter((group) => bins.some((bin) => bin.grade === group.grade));
-  const range = (i: number) => t('charts.histogram.bin', {from: number(bins[i].from), to: number(bins[i].to)});
+  const range = (bin: ScoreBin) => t('charts.histogram.bin', {from: number(bin.from), to: number(bin.to)});
+  // Numbers only to place the bars: the middle of a bin on the number line.
+  const at = (bin: ScoreBin, i: number) => (even ? (Number(bin.from) + Number(bin.to)) / 2 : i);
+  const data: ChartData<'bar', BinPoint[]> = {
+    labels: even ? undefined : bins.map((bin) => `${number(bin.from)}–${number(bin.to)}`),
+    datasets: groups.map((group) => ({
+      label: group.label,
+      data: bins.flatMap((bin, i) => (bin.grade === group.grade ? [{x: at(bin, i), y: bin.count, bin: i}] : [])),
+      backgroundColor: group.colour,
+    })),
+  };
+  const ticks = bandTicks(bins, grades);
   const options: ChartOptions<'bar'> = {
     responsive: true,
     maintainAspectRatio: false,
@@ -29,12 +63,29 @@ export function ScoreHistogramChart({histogram, grades, currency}: {histogram: S
     plugins: {
       legend: {position: 'bottom', labels: {boxWidth: 12}},
       tooltip: {
-        filter: (item) => item.raw !== null,
-        callbacks: {title: (items) => (items.length ? range(items[0].dataIndex) : ''), label: (item) => `${item.dataset.label}: ${people(Number(item.raw))}`},
+        callbacks: {
+          title: (items) => (items.length ? range(bins[(items[0].raw as BinPoint).bin]) : ''),
+          label: (item) => `${item.dataset.label}: ${people((item.raw as BinPoint).y)}`,
+        },
       },
     },
     scales: {
-      x: {stacked: true, grid: {display: false}, title: {display: true, text: t('charts.axis.score')}, ticks: {maxRotation: 0, autoSkipPadding: 8}},
+      x: even
+        ? {
+            type: 'linear',
+            stacked: true,
+            offset: false,
+            min: ticks[0],
+            max: ticks[ticks.length - 1],
+            title: {display: true, text: t('charts.axis.score')},
+            // The band boundaries, and only they, get a tick and a grid line.
+            afterBuildTicks: (scale: Scale) => {
+              scale.ticks = ticks.map((value) => ({value}));
+            },
+            ticks: {callback: (value) => number(Number(value)), maxRotation: 0, autoSkip: true},
+            grid: {color: '#c4c4c4', offset: false},
+          }
+        : {type: 'category', stacked: true, grid: {display: false}, title: {display: true, text: t('charts.axis.score')}, ticks: {maxRotation: 0, autoSkipPadding: 8}},
       y: {stacked: true, beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: t('charts.axis.people')}},
     },
   };
@@ -43,15 +94,8 @@ export function ScoreHistogramChart({histogram, grades, currency}: {histogram: S
     <ChartCard title={title} height={230}>
       <Bar
         role="img"
-        aria-label={`${title}: ${bins.filter((bin) => bin.count > 0).map((bin) => `${t('charts.histogram.bin', {from: number(bin.from), to: number(bin.to)})} ${people(bin.count)}`).join(', ')}`}
-        data={{
-          labels: bins.map((bin) => number(bin.from)),
-          datasets: groups.map((group) => ({
-            label: group.label,
-            data: bins.map((bin) => (bin.grade === group.grade ? bin.count : null)),
-            backgroundColor: group.colour,
-          })),
-        }}
+        aria-label={`${title}: ${bins.filter((bin) => bin.count > 0).map((bin) => `${range(bin)} ${people(bin.count)}`).join(', ')}`}
+        data={data}
         options={options}
       />
     </ChartCard>

@@ -141,6 +141,11 @@ async function main(): Promise<number> {
       const file = path.join(ARTIFACTS, `charts-${lang}-${PANEL_WIDTH}.png`);
       await page.screenshot({path: file, fullPage: true});
       console.log(`    screenshot: ${path.relative(ROOT, file)}`);
+      // Each chart on its own too, to look at closely.
+      const charts = page.locator('section:has(> div > canvas)');
+      for (let i = 0; i < (await charts.count()); i++) {
+        await charts.nth(i).screenshot({path: path.join(ARTIFACTS, `charts-${lang}-${PANEL_WIDTH}-${i + 1}.png`)});
+      }
       await page.close();
     }
   } finally {
