@@ -37,7 +37,7 @@ export function LeaderboardChart({board, currency}: {board: Leaderboard; currenc
     },
     scales: {
       score: {type: 'linear', axis: 'x', position: 'top', beginAtZero: true, title: {display: true, text: scoreLabel, color: SCORE_COLOUR}, ticks: {maxTicksLimit: 6}},
-      pay: {type: 'linear', axis: 'x', position: 'bottom', beginAtZero: true, grid: {display: false}, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol}), color: PAY_COLOUR}, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6}},
+      pay: {type: 'linear', axis: 'x', position: 'bottom', beginAtZero: true, grid: {display: false}, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol}), color: PAY_COLOUR}, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6, autoSkipPadding: 12}},
       y: {grid: {display: false}, ticks: {autoSkip: false}},
     },
   };

@@ -40,7 +40,7 @@ export function TeamPayChart({pay, currency}: {pay: PayByTeam; currency: Pick<Cu
       },
     },
     scales: {
-      x: {stacked: true, beginAtZero: true, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6}, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol})}},
+      x: {stacked: true, beginAtZero: true, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6, autoSkipPadding: 12}, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol})}},
       y: {stacked: true, grid: {display: false}},
     },
   };

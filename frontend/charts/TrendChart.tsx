@@ -69,7 +69,7 @@ export function TrendChart({name, trend, currency}: {name: string; trend: TrendS
     },
     scales: {
       x: {stacked: true, grid: {display: false}},
-      pay: {type: 'linear', position: 'left', stacked: true, beginAtZero: true, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol})}, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6}},
+      pay: {type: 'linear', position: 'left', stacked: true, beginAtZero: true, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol})}, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6, autoSkipPadding: 12}},
       score: {type: 'linear', position: 'right', beginAtZero: true, grid: {display: false}, title: {display: true, text: scoreLabel, color: LINE_COLOUR}},
     },
   };

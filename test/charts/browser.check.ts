@@ -5,7 +5,7 @@
  * and opens it in Debian's Chromium at 480 px, in zh and in en. Each canvas must be drawn with
  * many colours over a good part of its area; screenshots go to artifacts/charts/.
  *
- *   npx tsx test/charts/browser.check.ts
+ *   npx tsx test/charts/browser.check.ts [--widths=400,480,600]
  *
  * Prints one line per check and `charts: N passed, M failed`; exits non-zero on a failure.
  */
@@ -22,7 +22,11 @@ import type {ChartsPageData} from './page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'charts');
-const PANEL_WIDTH = 480;
+/** Panel widths to check: 480 px by default, the panel's usual width; --widths=400,600 for others. */
+const PANEL_WIDTHS = (process.argv.find((arg) => arg.startsWith('--widths='))?.slice('--widths='.length) ?? '480')
+  .split(',')
+  .map(Number)
+  .filter((width) => width >= 200);
 /** The charts ChartsPanel draws for a run with results and a trend. */
 const EXPECTED_CANVASES = 5;
 
@@ -101,7 +105,7 @@ async function main(): Promise<number> {
     console.log(`  ${ok ? '✓' : '✗'} ${what}`);
   };
   try {
-    for (const lang of ['zh', 'en'] as Lang[]) {
+    for (const [lang, PANEL_WIDTH] of PANEL_WIDTHS.flatMap((width) => (['zh', 'en'] as Lang[]).map((l) => [l, width] as const))) {
       const page = await browser.context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -125,19 +129,19 @@ async function main(): Promise<number> {
           return {label: canvas.getAttribute('aria-label') ?? '', width: canvas.width, height: canvas.height, inked: inked / (pixels.length / 4), colours: colours.size};
         }),
       );
-      check(canvases.length === EXPECTED_CANVASES, `${lang}: ${canvases.length} charts drawn (expected ${EXPECTED_CANVASES})`);
+      check(canvases.length === EXPECTED_CANVASES, `${lang} ${PANEL_WIDTH}: ${canvases.length} charts drawn (expected ${EXPECTED_CANVASES})`);
       for (const canvas of canvases) {
         const name = canvas.label.split(/[:：]/)[0];
         const wide = canvas.width >= (PANEL_WIDTH - 60) && canvas.width <= PANEL_WIDTH * 2;
         check(
           canvas.colours >= 8 && canvas.inked > 0.03 && wide,
-          `${lang}: "${name}" ${canvas.width}x${canvas.height}px, ${canvas.colours} colours, ${(canvas.inked * 100).toFixed(1)}% inked`,
+          `${lang} ${PANEL_WIDTH}: "${name}" ${canvas.width}x${canvas.height}px, ${canvas.colours} colours, ${(canvas.inked * 100).toFixed(1)}% inked`,
         );
       }
       // The panel fits the 480 px panel: nothing scrolls sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      check(overflow <= 0, `${lang}: no sideways scroll at ${PANEL_WIDTH} px (overflow ${overflow} px)`);
-      check(errors.length === 0, `${lang}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
+      check(overflow <= 0, `${lang} ${PANEL_WIDTH}: no sideways scroll (overflow ${overflow} px)`);
+      check(errors.length === 0, `${lang} ${PANEL_WIDTH}: no page errors${errors.length ? `: ${errors.join(' | ')}` : ''}`);
       const file = path.join(ARTIFACTS, `charts-${lang}-${PANEL_WIDTH}.png`);
       await page.screenshot({path: file, fullPage: true});
       console.log(`    screenshot: ${path.relative(ROOT, file)}`);
