@@ -7,7 +7,7 @@
 import {Bar} from 'react-chartjs-2';
 import type {ChartData, ChartOptions, Scale} from 'chart.js';
 import type {Currency, GradeBand} from '../../src/plan';
-import type {ScoreBin, ScoreHistogram} from '../../src/charts';
+import {bandTicks, type ScoreBin, type ScoreHistogram} from '../../src/charts';
 import './register';
 import {ChartCard} from './ChartCard';
 import {gradeColours, NO_GRADE_COLOUR} from './palette';
@@ -18,19 +18,6 @@ interface BinPoint {
   x: number;
   y: number;
   bin: number;
-}
-
-/**
- * The score-axis ticks of an even histogram: its two ends and every band boundary between them.
- *
- * @example bandTicks([{from: '60', to: '70'}, {from: '70', to: '80'}], [{grade: 'A', min: '75', coefficient: '1'}]) // [60, 75, 80]
- */
-export function bandTicks(bins: readonly Pick<ScoreBin, 'from' | 'to'>[], grades: readonly Pick<GradeBand, 'min' | 'max'>[]): number[] {
-  if (bins.length === 0) return [];
-  const low = Number(bins[0].from);
-  const high = Number(bins[bins.length - 1].to);
-  const inside = grades.flatMap((band) => [band.min, band.max]).filter((b): b is string => b !== undefined).map(Number).filter((b) => b > low && b < high);
-  return [...new Set([low, ...inside, high])].sort((a, b) => a - b);
 }
 
 export function ScoreHistogramChart({histogram, grades, currency}: {histogram: ScoreHistogram; grades: readonly GradeBand[]; currency: Pick<Currency, 'code' | 'precision'>}) {
@@ -53,7 +40,8 @@ export function ScoreHistogramChart({histogram, grades, currency}: {histogram: S
       backgroundColor: group.colour,
     })),
   };
-  const ticks = bandTicks(bins, grades);
+  // Numbers only to place the ticks.
+  const ticks = bandTicks(bins, grades).map(Number);
   const options: ChartOptions<'bar'> = {
     responsive: true,
     maintainAspectRatio: false,

@@ -117,3 +117,23 @@ export function scoreHistogram(scores: readonly DecimalString[], grades: readonl
   }));
   return {bins, step: step ? step.toString() : null};
 }
+
+/**
+ * The edges worth a tick on the score axis: the histogram's two ends and every band boundary
+ * between them, ascending.
+ *
+ * @example bandTicks([{from: '60', to: '70'}, {from: '70', to: '80'}], [{min: '75'}, {min: '0', max: '75'}]) // ['60', '75', '80']
+ */
+export function bandTicks(bins: readonly Pick<ScoreBin, 'from' | 'to'>[], grades: readonly Pick<GradeBand, 'min' | 'max'>[]): DecimalString[] {
+  if (bins.length === 0) return [];
+  const low = new Decimal(bins[0].from);
+  const high = new Decimal(bins[bins.length - 1].to);
+  const inside = grades
+    .flatMap((band) => (band.max === undefined ? [band.min] : [band.min, band.max]))
+    .map((b) => new Decimal(b))
+    .filter((b) => b.greaterThan(low) && b.lessThan(high));
+  return [low, ...inside, high]
+    .sort((a, b) => a.comparedTo(b))
+    .filter((edge, i, all) => i === 0 || !edge.equals(all[i - 1]))
+    .map((edge) => edge.toString());
+}

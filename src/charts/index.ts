@@ -4,7 +4,7 @@
  * them into numbers only to place pixels.
  */
 export {runGrades, gradeDistribution, type GradeCount, type GradeDistribution} from './grades';
-export {scoreHistogram, type ScoreBin, type ScoreHistogram, type HistogramOptions} from './histogram';
+export {scoreHistogram, bandTicks, type ScoreBin, type ScoreHistogram, type HistogramOptions} from './histogram';
 export {payByTeam, type PayByTeam, type TeamPay, type TeamOf, type TeamGroupKind, type TeamPayOptions} from './teamPay';
 export {leaderboard, type Leaderboard, type LeaderboardEntry} from './leaderboard';
 export {personTrend, trendRow, type TrendRow, type TrendSeries, type TrendPart} from './trend';
