@@ -25,7 +25,8 @@ export const PART_COLOURS: Record<TrendPart, string> = {
   bonus: '#20c933',
   teamBonus: '#8b46ff',
   award: '#fcb400',
-  other: '#18bfff',
+  adjustments: '#ff08c2',
+  other: '#cccccc',
 };
 
 export const SCORE_COLOUR = '#2d7ff9';

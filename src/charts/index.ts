@@ -7,5 +7,5 @@ export {runGrades, gradeDistribution, type GradeCount, type GradeDistribution} f
 export {scoreHistogram, bandTicks, type ScoreBin, type ScoreHistogram, type HistogramOptions} from './histogram';
 export {payByTeam, type PayByTeam, type TeamPay, type TeamOf, type TeamGroupKind, type TeamPayOptions} from './teamPay';
 export {leaderboard, type Leaderboard, type LeaderboardEntry} from './leaderboard';
-export {personTrend, trendRow, type TrendRow, type TrendSeries, type TrendPart} from './trend';
+export {personTrend, trendRow, type TrendRow, type TrendSeries, type TrendPart, type TrendComponent} from './trend';
 export {PAY_COMPONENTS, INCENTIVE_COMPONENTS, payParts, sumDecimals, decimalPlaces, type PayComponent, type PayParts} from './payParts';

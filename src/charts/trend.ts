@@ -7,18 +7,25 @@ import type {DecimalString} from '../plan';
 import type {ParticipantResult} from '../results';
 import {decimalPlaces, PAY_COMPONENTS, payParts, type PayComponent} from './payParts';
 
+/** The parts a row may name: the run's components, and the adjustments (补发/扣回) the results table keeps. */
+export type TrendComponent = PayComponent | 'adjustments';
+const TREND_COMPONENTS: readonly TrendComponent[] = [...PAY_COMPONENTS, 'adjustments'];
+
 export interface TrendRow {
   periodId: string;
   periodLabel: string;
   totalScore: DecimalString;
   grade: string | null;
   totalPay: DecimalString;
-  /** The parts of the pay the row names; what they leave of `totalPay` is shown as "other". */
-  components: Partial<Record<PayComponent, DecimalString>>;
+  /**
+   * The parts of the pay the row names; what they leave of `totalPay` is shown as "other". A row
+   * of the results table, which keeps no base salary, leaves the base salary to "other".
+   */
+  components: Partial<Record<TrendComponent, DecimalString>>;
 }
 
 /** A pay series: a component, or `other` for what the named components leave of the total. */
-export type TrendPart = PayComponent | 'other';
+export type TrendPart = TrendComponent | 'other';
 
 export interface TrendSeries {
   periodIds: string[];
@@ -43,7 +50,7 @@ export interface TrendSeries {
  * // [{part: 'baseSalary', values: ['6000.00', '6000.00']}, {part: 'bonus', values: ['3000.00', '3500.00']}, {part: 'other', values: ['0.00', '300.00']}]
  */
 export function personTrend(rows: readonly TrendRow[]): TrendSeries {
-  const parts: {part: TrendPart; values: Decimal[]}[] = [...PAY_COMPONENTS, 'other' as const].map((part) => ({part, values: []}));
+  const parts: {part: TrendPart; values: Decimal[]}[] = [...TREND_COMPONENTS, 'other' as const].map((part) => ({part, values: []}));
   let places = 0;
   for (const row of rows) {
     let named = new Decimal(0);

@@ -30,7 +30,9 @@ export const chartsMessages = {
   'charts.part.bonus': {zh: '奖金', en: 'Bonus'},
   'charts.part.teamBonus': {zh: '团队奖', en: 'Team bonus'},
   'charts.part.award': {zh: '冠军奖', en: 'Champion award'},
-  'charts.part.other': {zh: '其他（调整等）', en: 'Other (adjustments)'},
+  'charts.part.adjustments': {zh: '调整（补发/扣回）', en: 'Adjustments (true-up/clawback)'},
+  // What the parts a results-table row names leave of its total pay: the base salary, mostly.
+  'charts.part.other': {zh: '基本工资及其他', en: 'Base salary and other'},
 
   'charts.leaderboard.title': {zh: '排行榜：总分与总收入', en: 'Leaderboard: score and pay'},
   'charts.leaderboard.entry': {zh: '{rank}. {name}', en: '{rank}. {name}'},

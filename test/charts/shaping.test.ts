@@ -230,6 +230,18 @@ describe('personTrend', () => {
     });
   });
 
+  it('takes a results-table row: adjustments named, the base salary left to "other"', () => {
+    const trend = personTrend([
+      {periodId: '2026-02', periodLabel: '2月', totalScore: '104.00', grade: 'A', totalPay: '9300.00', components: {performancePay: '1800.00', bonus: '1700.00', teamBonus: '0.00', award: '0.00', adjustments: '-200.00'}},
+    ]);
+    expect(trend.parts).toEqual([
+      {part: 'performancePay', values: ['1800.00']},
+      {part: 'bonus', values: ['1700.00']},
+      {part: 'adjustments', values: ['-200.00']},
+      {part: 'other', values: ['6000.00']},
+    ]);
+  });
+
   it('adds up exactly in every period (property)', () => {
     const cents = fc.integer({min: -100_000, max: 10_000_000}).map((c) => new Decimal(c).div(100).toFixed(2));
     const row = fc.record({total: cents, base: fc.option(cents, {nil: undefined}), bonus: fc.option(cents, {nil: undefined}), award: fc.option(cents, {nil: undefined})});
