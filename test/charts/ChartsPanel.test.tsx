@@ -150,6 +150,17 @@ describe('ChartsPanel', () => {
     expect(tooltip(trend).footer([item(trend, 1, 1)])).toEqual([`总收入 ${new Intl.NumberFormat('zh-CN', {style: 'currency', currency: 'CNY'}).format(Number(rows[1].totalPay))}`]);
   });
 
+  it('labels uneven bins by their range when a band boundary falls off every nice step', () => {
+    const odd = {...plan, versions: plan.versions.map((v) => ({...v, grades: [{grade: 'A', min: '72.3', coefficient: '1'}, {grade: 'B', min: '0', max: '72.3', coefficient: '1'}]}))};
+    show('en', <ChartsPanel run={run} plan={odd} teamOf={teams} />);
+    const histogram = chart('Scores, coloured by grade band');
+    expect(histogram.options.scales!.x!.type).toBe('category');
+    expect(histogram.data.labels).toEqual(expect.arrayContaining(['70–72.3', '72.3–75']));
+    const grades = Object.fromEntries(histogram.data.datasets.map((set) => [set.label, (set.data as unknown as {bin: number}[]).map((p) => (histogram.data.labels as string[])[p.bin])]));
+    expect(grades['Grade B']).toContain('70–72.3');
+    expect(grades['Grade A']).toContain('72.3–75');
+  });
+
   it('says there is nothing to chart for a run without results', () => {
     show('en', <ChartsPanel run={{...run, results: []}} plan={plan} teamOf={teams} />);
     expect(screen.getByText('This run has no results: there is nothing to chart.')).toBeInTheDocument();
