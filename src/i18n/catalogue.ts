@@ -4,6 +4,7 @@
  * but they are merged into one table that a test checks for missing or empty translations.
  */
 import {adapterMessages} from './adapter';
+import {chartsMessages} from './charts';
 import {engineMessages} from './engine';
 import {ledgerMessages} from './ledger';
 import {planMessages} from './plan';
@@ -12,8 +13,8 @@ import {settingsMessages} from './settings';
 import {uiMessages} from './ui';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages};
 
 export type MessageKey = keyof typeof catalogue;
