@@ -12,7 +12,7 @@
 // First: gives the SDK the `window` it installs itself on (before anything imports it).
 import '../sim/nodeWindow';
 import {readFileSync, writeFileSync} from 'node:fs';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../sim/fixture';
 import {t} from '../src/i18n';
 import type {Lang, PlanDocument, Text} from '../src/plan';
 import type {Issue, RunResult} from '../src/results';

@@ -7,7 +7,7 @@
  * Built with plain arrays and one small PRNG so that the 10k-rep / 200k-order base takes about a
  * second to construct: no cloning, no per-record object spreads.
  */
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from './fixture';
 
 type Table = FixtureData['base']['tables'][number];
 type FieldFixture = Table['fields'][number];

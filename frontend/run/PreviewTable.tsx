@@ -5,26 +5,10 @@
  */
 import {memo, useCallback, useMemo, useState} from 'react';
 import {Box, Button, Text} from '@airtable/blocks/ui';
-import type {ResultKey} from '../../src/plan';
 import {useLang} from '../state/lang';
 import {cellText, compareDecimal, groupThousands, shorten} from './format';
 import type {MessageKey} from '../../src/i18n';
-
-export interface ResultChangeView {
-  resultKey: ResultKey;
-  old: unknown;
-  new: unknown;
-}
-
-export interface PreviewRow {
-  participantId: string;
-  rank: number;
-  name: string;
-  totalScore: string;
-  grade: string | null;
-  totalPay: string;
-  changes: ResultChangeView[];
-}
+import type {PreviewRow} from './previewRows';
 
 export type SortKey = 'rank' | 'name' | 'totalScore' | 'grade' | 'totalPay' | 'changes';
 export interface Sort {

@@ -8,8 +8,8 @@
 import type TestDriver from '@airtable/blocks-testing';
 // The simulated base must load before the SDK: sim/driver first.
 import {createDriver, snapshotFixture} from '../../sim/driver';
-import type Table from '@airtable/blocks/dist/types/src/models/table';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {Table} from '@airtable/blocks/models';
+import type {FixtureData} from '../../sim/fixture';
 import {act, screen, waitFor} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {checkWritePermission} from '../../frontend/adapter/writeResults';

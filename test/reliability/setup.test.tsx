@@ -9,7 +9,7 @@
 import {changeFieldType, createDriver, renameField, snapshotFixture} from '../../sim/driver';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {act, screen} from '@testing-library/react';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {readFacts} from '../../frontend/adapter/readFacts';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import {serializePlan} from '../../src/storage';

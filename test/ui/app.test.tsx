@@ -7,7 +7,7 @@
 import type TestDriver from '@airtable/blocks-testing';
 import {act, screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {createDriver} from '../../sim/driver';
 import {PLAN_KEY} from '../../frontend/state/planStore';
 import {RUN_LOG_KEY, parseRunLog} from '../../frontend/state/runLog';

@@ -6,7 +6,7 @@
  * writes in three calls.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {NamedExoticComponent, ReactElement} from 'react';
