@@ -659,6 +659,17 @@ export const EXTREME_DECIMALS: readonly string[] = [
   '0', '-100', '-0.01', '1e-30', '1e30', '99999999999999999999.99', '123456789012345678901234567890123456789012345', '0.333333333333333333333', '1.5', '100.005', ' 60 ', '6e19', '1,000',
 ];
 
+/**
+ * Issue 10's plans "the validator accepts but the engine cannot compute", and its other plan
+ * cases, as mutations: the random ones reach them rarely, so they are drawn by name too.
+ */
+export const NAMED_CASES = [
+  'metricLabelMissing', 'metricLabelString', 'sourceLabelMissing', 'honourTitleMissing', 'honourTitleNull',
+  'scopeMissing', 'teamBonusEnabledOneNoLevels', 'teamBonusNull', 'bonusesMissing', 'resultsMissing',
+  'leaderShareTruthy', 'resultRefNoId', 'salaryRefNoId', 'bonusLabelString',
+] as const;
+export type NamedCase = (typeof NAMED_CASES)[number];
+
 export type PlanMutation =
   /** Delete the property at one of the plan's paths. */
   | {kind: 'remove'; pick: number}
@@ -674,6 +685,10 @@ export type PlanMutation =
   | {kind: 'ref'; pick: number; target: number; how: 'other' | 'unknown' | 'noId' | 'primary'}
   /** Choose a field of the people table (an input, or the primary field) as a result field. */
   | {kind: 'result'; key: number; target: number}
+  /** One of issue 10's plan cases, by name (see NAMED_CASES). */
+  | {kind: 'named'; what: NamedCase; index: number}
+  /** Leave the name field empty and choose the primary field (the name) as a text result. */
+  | {kind: 'primaryAsResult'; key: 'breakdown' | 'feedback' | 'honours' | 'grade' | 'calculatedAt'}
   /** Move weight between two metrics (the plan stays valid, other metrics come into play). */
   | {kind: 'weight'; from: number; to: number; amount: number}
   /** A metric's scope becomes team with some depth. */
@@ -691,6 +706,8 @@ export const planMutation: fc.Arbitrary<PlanMutation> = fc.oneof(
   fc.record({kind: fc.constant('flag' as const), pick: fc.nat(), value: fc.nat({max: 5})}),
   fc.record({kind: fc.constant('ref' as const), pick: fc.nat(), target: fc.nat(), how: fc.constantFrom('other' as const, 'unknown' as const, 'noId' as const, 'primary' as const)}),
   fc.record({kind: fc.constant('result' as const), key: fc.nat(), target: fc.nat()}),
+  fc.record({kind: fc.constant('named' as const), what: fc.constantFrom(...NAMED_CASES), index: fc.nat({max: 11})}),
+  fc.record({kind: fc.constant('primaryAsResult' as const), key: fc.constantFrom('breakdown' as const, 'feedback' as const, 'honours' as const, 'grade' as const, 'calculatedAt' as const)}),
   fc.record({kind: fc.constant('weight' as const), from: fc.nat(), to: fc.nat(), amount: fc.constantFrom(5, 10, 30, 60)}),
   fc.record({kind: fc.constant('scope' as const), metric: fc.nat(), depth: fc.constantFrom(1, 2, 5, 0, -1, 1.5, 1e9)}),
   fc.record({kind: fc.constant('personalTarget' as const), metric: fc.nat()}),

@@ -167,6 +167,21 @@ function checkMoney(run: RunResult, plan: PlanDocument, baseSalaries: Map<string
       if (!implied.equals(expected)) fail('total pay is not base salary + performance pay + bonus + team bonus + award', {participant: r.participantId, totalPay: r.totalPay, baseSalaryCell: cell, implied: implied.toString()});
     }
   }
+  // Ranks follow total scores exactly: a higher total never shares or trails a lower one's rank.
+  for (const a of run.results) {
+    for (const b of run.results) {
+      const order = decimal(a.totalScore, 'totalScore').comparedTo(decimal(b.totalScore, 'totalScore'));
+      if (order > 0 && !(a.rank < b.rank)) fail('ranks do not follow exact total scores', {higher: [a.participantId, a.totalScore, a.rank], lower: [b.participantId, b.totalScore, b.rank]});
+    }
+  }
+  // Negative results never earn a positive attainment (a negative target must not turn them round).
+  for (const r of run.results) {
+    for (const m of r.metrics) {
+      if (m.value !== null && m.attainment !== null && decimal(m.value, 'value').isNegative() && decimal(m.attainment, 'attainment').greaterThan(0)) {
+        fail('a negative value earns a positive attainment', {participant: r.participantId, metric: m.metricId, value: m.value, target: m.target, attainment: m.attainment});
+      }
+    }
+  }
   const award = version?.incentives?.championAward;
   const awards = run.results.map((r) => decimal(r.award, 'award'));
   const awarded = awards.reduce((a, x) => a.plus(x), new Decimal(0));
@@ -252,6 +267,13 @@ export async function checkCase(fuzz: FuzzCase): Promise<CaseOutcome> {
   checkIssues(issues, 'validate');
   if (issues.some((i) => i.severity === 'error')) return 'planRefused';
   if (!Array.isArray(plan.periods) || !plan.periods.some((p) => p?.id === fuzz.periodId)) return 'unknownPeriod';
+  // An accepted plan maps only fields the base has: a reference without an id, or to nothing, is refused.
+  const peopleTable = fixture.base.tables.find((t) => t.id === IDS.reps)!;
+  for (const [role, ref] of Object.entries(plan.mapping.people ?? {})) {
+    if (role === 'table' || ref === undefined) continue;
+    const id = (ref as {id?: unknown}).id;
+    if (typeof id !== 'string' || !peopleTable.fields.some((f) => f.id === id)) fail('an incomplete or unknown field reference was accepted', {role, ref});
+  }
 
   // The run, as `npm run score` does it.
   const revision = planRevision(planText);

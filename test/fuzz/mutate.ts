@@ -3,7 +3,7 @@
  * JSON: the result is what a user could import or what an edited globalConfig could hold, and it
  * goes through the same parse and validation as the CLI's plan file.
  */
-import {EXTREME_DECIMALS, IDS, ODD_VALUES, RESULT_FIELDS, type FixtureData, type PlanMutation} from './arbitraries';
+import {EXTREME_DECIMALS, IDS, ODD_VALUES, RESULT_FIELDS, type FixtureData, type NamedCase, type PlanMutation} from './arbitraries';
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -101,6 +101,16 @@ export function applyMutations(plan: Json, mutations: readonly PlanMutation[], f
         if (isObj(results)) results[key] = {id: target.id, name: target.name};
         break;
       }
+      case 'named':
+        applyNamed(doc, m.what, m.index);
+        break;
+      case 'primaryAsResult': {
+        const mapping = get(doc, ['mapping', 'people']);
+        const results = get(doc, ['mapping', 'results']);
+        if (isObj(mapping)) delete mapping.name;
+        if (isObj(results)) results[m.key] = {id: people.fields[0].id, name: people.fields[0].name};
+        break;
+      }
       case 'weight': {
         const metrics = get(doc, ['versions', 0, 'metrics']);
         if (!Array.isArray(metrics) || metrics.length < 2) break;
@@ -139,6 +149,67 @@ export function applyMutations(plan: Json, mutations: readonly PlanMutation[], f
     }
   }
   return doc;
+}
+
+/** Issue 10's plan cases (arbitraries.ts NAMED_CASES); `index` picks the metric, source or honour. */
+function applyNamed(doc: Json, what: NamedCase, index: number): void {
+  const at = (...path: Path): Json => get(doc, path);
+  const nth = (list: Json): Obj | undefined => (Array.isArray(list) && list.length > 0 ? (list[index % list.length] as Obj) : undefined);
+  const metric = nth(at('versions', 0, 'metrics'));
+  const incentives = at('versions', 0, 'incentives');
+  const honour = nth(isObj(incentives) ? incentives.honours : undefined);
+  const source = nth(at('mapping', 'sources'));
+  const people = at('mapping', 'people');
+  const results = at('mapping', 'results');
+  switch (what) {
+    case 'metricLabelMissing':
+      if (metric) delete metric.label;
+      break;
+    case 'metricLabelString':
+      if (metric && isObj(metric.label)) metric.label = metric.label.zh;
+      break;
+    case 'sourceLabelMissing':
+      if (source) delete source.label;
+      break;
+    case 'honourTitleMissing':
+      if (honour) delete honour.title;
+      break;
+    case 'honourTitleNull':
+      if (honour) honour.title = null;
+      break;
+    case 'scopeMissing':
+      if (metric) delete metric.scope;
+      break;
+    case 'teamBonusEnabledOneNoLevels':
+      if (isObj(incentives)) incentives.teamBonus = {enabled: 1, metricId: 'sales'};
+      break;
+    case 'teamBonusNull':
+      if (isObj(incentives)) incentives.teamBonus = null;
+      break;
+    case 'bonusesMissing':
+      if (isObj(incentives)) delete incentives.bonuses;
+      break;
+    case 'resultsMissing':
+      if (isObj(at('mapping'))) delete (at('mapping') as Obj).results;
+      break;
+    case 'leaderShareTruthy':
+      if (isObj(incentives) && isObj(incentives.championAward)) Object.assign(incentives.championAward, {enabled: 1, leaderShare: '1.5', pool: '1000'});
+      break;
+    case 'resultRefNoId': {
+      const keys = isObj(results) ? Object.keys(results) : [];
+      const key = keys[index % Math.max(1, keys.length)];
+      if (isObj(results) && key && isObj(results[key])) results[key] = {name: (results[key] as Obj).name};
+      break;
+    }
+    case 'salaryRefNoId':
+      if (isObj(people) && isObj(people.baseSalary)) people.baseSalary = {name: people.baseSalary.name};
+      break;
+    case 'bonusLabelString': {
+      const bonus = nth(isObj(incentives) ? incentives.bonuses : undefined);
+      if (bonus && isObj(bonus.label)) bonus.label = bonus.label.en;
+      break;
+    }
+  }
 }
 
 /**
