@@ -6,7 +6,9 @@
  *   the data is unloaded the SDK clears cell values on them: the fixture store itself is wiped;
  * - it never applies updates or deletions to its store, so a later load returns the old values;
  * - every field reports `isComputed: false`, formulas included;
- * - creating, renaming or retyping a field is accepted but changes nothing.
+ * - creating, renaming or retyping a field is accepted but changes nothing;
+ * - it does not say which lookup cell format it holds, and the SDK then throws `linkedRecordIds`
+ *   on every lookup cell in the documented read format.
  * The shim below fixes these on one driver instance (never globally), so that tests, the
  * playground and the headless run see a base that behaves like Airtable's.
  */
@@ -73,12 +75,13 @@ interface MockInterface {
     tables: Record<string, Record<string, RecordFixture>>;
     views: Record<string, Record<string, Pick<ViewFixture, 'fieldOrder' | 'records'>>>;
   };
-  sdkInitData: {baseData: {tableOrder: string[]; tablesById: Record<string, TableData>}};
+  sdkInitData: {baseData: {tableOrder: string[]; tablesById: Record<string, TableData>}; isUsingNewLookupCellValueFormat?: boolean};
   fieldTypeProvider: FieldTypeProvider;
   applyMutationAsync(mutation: Mutation, opts?: unknown): Promise<void>;
   fetchAndSubscribeToTableDataAsync(tableId: string): Promise<{recordsById: Record<string, RecordFixture>}>;
   fetchAndSubscribeToCellValuesInFieldsAsync(tableId: string, fieldIds: string[]): Promise<{recordsById: Record<string, RecordFixture>}>;
   triggerModelUpdates(changes: {path: string[]; value: unknown}[]): void;
+  readonly idGenerator: {generateTableId(): string};
 }
 
 function mockInterface(driver: TestDriver): MockInterface {
@@ -107,11 +110,16 @@ function copyValue(value: unknown): unknown {
 }
 
 /**
- * Airtable answers a select written as `{name}` with the full choice; so does the shim, so that
- * what is read back looks like what a real base returns.
+ * Airtable answers a select written as `{name}` with the full choice, and a link written as
+ * `[{id}]` with each linked record's name; so does the shim, so that what is read back looks like
+ * what a real base returns.
  */
-function storedCellValue(field: FieldData | undefined, value: unknown): unknown {
+function storedCellValue(field: FieldData | undefined, value: unknown, iface?: MockInterface): unknown {
   const copy = copyValue(value);
+  if (field && field.type === 'multipleRecordLinks' && Array.isArray(copy) && iface) {
+    const linkedTableId = String(field.typeOptions?.linkedTableId ?? '');
+    return copy.map((link: {id: string; name?: string}) => ({...link, name: link.name ?? linkedName(iface, linkedTableId, link.id)}));
+  }
   if (field && field.type === 'singleSelect' && copy && typeof copy === 'object' && 'name' in copy) {
     const choices = ((field.typeOptions?.choices ?? []) as {id: string; name: string}[]) ?? [];
     const name = (copy as {name: unknown}).name;
@@ -119,6 +127,13 @@ function storedCellValue(field: FieldData | undefined, value: unknown): unknown 
     if (choice) return {...choice};
   }
   return copy;
+}
+
+/** A record's primary value as a link shows it. */
+function linkedName(iface: MockInterface, tableId: string, recordId: string): string {
+  const table = iface.sdkInitData.baseData.tablesById[tableId];
+  const value = table ? iface._recordDataStore.tables[tableId]?.[recordId]?.cellValuesByFieldId[table.primaryFieldId] : null;
+  return value === null || value === undefined ? '' : String(value);
 }
 
 /**
@@ -154,7 +169,26 @@ export function createDriver(fixture: FixtureData): TestDriver {
     }
   }
   installWriteThrough(iface);
+  ownTableIds(iface);
+  // The mock leaves this flag unset, so the SDK would expect every lookup cell in the host's old
+  // internal form ({linkedRecordIds, valuesByLinkedRecordId}) and fail on any other. Set, the SDK
+  // hands lookups on as the fixture holds them: in its documented read format,
+  // `[{linkedRecordId, value}]`, as a current Airtable host delivers them.
+  iface.sdkInitData.isUsingNewLookupCellValueFormat = true;
   return driver;
+}
+
+/**
+ * The mock gives every created table the id `tblGeneratedMockId`, so a second one would replace
+ * the first: this driver numbers them instead. The SDK's id generator is one object shared by
+ * every driver, so it is wrapped for this instance, never changed.
+ */
+function ownTableIds(iface: MockInterface): void {
+  const shared = iface.idGenerator;
+  let created = 0;
+  const own = Object.create(shared as object) as MockInterface['idGenerator'];
+  own.generateTableId = () => `tblCreated${String(++created).padStart(7, '0')}`;
+  Object.defineProperty(iface, 'idGenerator', {get: () => own, configurable: true});
 }
 
 function installWriteThrough(iface: MockInterface): void {
@@ -202,7 +236,7 @@ function installWriteThrough(iface: MockInterface): void {
           const stored = records[update.id];
           if (!stored) continue;
           for (const [fieldId, value] of Object.entries(update.cellValuesByFieldId ?? {})) {
-            stored.cellValuesByFieldId[fieldId] = storedCellValue(fields[fieldId], value);
+            stored.cellValuesByFieldId[fieldId] = storedCellValue(fields[fieldId], value, iface);
           }
         }
         break;
@@ -223,7 +257,7 @@ function installWriteThrough(iface: MockInterface): void {
         const now = new Date().toJSON();
         for (const created of mutation.records ?? []) {
           const cells: Record<string, unknown> = {};
-          for (const [fieldId, value] of Object.entries(created.cellValuesByFieldId ?? {})) cells[fieldId] = storedCellValue(fields[fieldId], value);
+          for (const [fieldId, value] of Object.entries(created.cellValuesByFieldId ?? {})) cells[fieldId] = storedCellValue(fields[fieldId], value, iface);
           store.tables[tableId][created.id] = {id: created.id, commentCount: 0, createdTime: now, cellValuesByFieldId: cells};
           for (const view of Object.values(store.views[tableId] ?? {})) view.records.push({id: created.id, color: null});
         }

@@ -16,7 +16,7 @@
 import Decimal from 'decimal.js';
 import {PLAN_SCHEMA_VERSION, type PlanDocument} from './plan';
 import type {Issue} from './results';
-import {planIssue} from './validate';
+import {planIssue} from './planMessages';
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);

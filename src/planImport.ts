@@ -7,9 +7,8 @@
  */
 import {normalizeName} from './fieldMatch';
 import type {PlanDocument} from './plan';
-import type {Issue} from './results';
 import type {BaseSchema, FieldSchema, TableSchema} from './schema';
-import {planIssue} from './validate';
+import {fieldReferences, tableReferences} from './planRefs';
 
 export type RefKind = 'table' | 'field';
 
@@ -91,11 +90,6 @@ class Rematcher {
   }
 }
 
-type Loose = Record<string, unknown>;
-const loose = (x: unknown): Loose => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Loose) : {});
-const items = (x: unknown): Loose[] => (Array.isArray(x) ? x.map(loose) : []);
-const nameOf = (ref: unknown) => (isRef(ref) ? ref.name : '');
-
 /**
  * The plan with every table and field reference re-matched by name in this base, and a report of
  * what was matched and what was not. The input is not changed.
@@ -105,52 +99,20 @@ const nameOf = (ref: unknown) => (isRef(ref) ? ref.name : '');
 export function rematchPlan(plan: PlanDocument, schema: BaseSchema): {plan: PlanDocument; report: ImportReport} {
   const copy = JSON.parse(JSON.stringify(plan ?? null)) as PlanDocument;
   const rematcher = new Rematcher(Array.isArray(schema?.tables) ? schema.tables : []);
-  const mapping = loose(loose(copy).mapping);
 
-  const people = loose(mapping.people);
-  const peopleTableName = nameOf(people.table);
-  const peopleTable = rematcher.table(people.table, 'mapping.people.table');
-  for (const key of ['name', 'upline', 'team', 'tier', 'baseSalary', 'performancePayBase']) {
-    rematcher.field(people[key], `mapping.people.${key}`, peopleTable, peopleTableName);
+  // Tables first: a field is looked for in the table of this base its table now names.
+  let peopleTable: TableSchema | undefined;
+  const sourceTables = new Map<string, TableSchema | undefined>();
+  for (const reference of tableReferences(copy)) {
+    const table = rematcher.table(reference.ref, reference.path);
+    if (reference.sourceId === undefined) peopleTable = table;
+    else if (!sourceTables.has(reference.sourceId)) sourceTables.set(reference.sourceId, table);
   }
-  const results = loose(mapping.results);
-  for (const key of Object.keys(results)) rematcher.field(results[key], `mapping.results.${key}`, peopleTable, peopleTableName);
-
-  const sourceTables = new Map<string, {table: TableSchema | undefined; importedName: string}>();
-  items(mapping.sources).forEach((source, i) => {
-    const at = `mapping.sources[${i}]`;
-    const importedName = nameOf(source.table);
-    const table = rematcher.table(source.table, `${at}.table`);
-    if (typeof source.id === 'string') sourceTables.set(source.id, {table, importedName});
-    rematcher.field(source.participant, `${at}.participant`, table, importedName);
-    rematcher.field(source.date, `${at}.date`, table, importedName);
-  });
-
-  items(loose(copy).versions).forEach((version, v) => {
-    items(version.metrics).forEach((metric, m) => {
-      const at = `versions[${v}].metrics[${m}]`;
-      const source = loose(metric.source);
-      if (source.kind === 'participant') {
-        rematcher.field(source.field, `${at}.source.field`, peopleTable, peopleTableName);
-      } else {
-        const {table, importedName} = sourceTables.get(String(source.sourceId)) ?? {table: undefined, importedName: ''};
-        rematcher.field(source.field, `${at}.source.field`, table, importedName);
-        rematcher.field(loose(source.filter).field, `${at}.source.filter.field`, table, importedName);
-        rematcher.field(loose(source.rateFilter).field, `${at}.source.rateFilter.field`, table, importedName);
-      }
-      const target = loose(metric.target);
-      if (target.kind === 'participantField') rematcher.field(target.field, `${at}.target.field`, peopleTable, peopleTableName);
-    });
-  });
-
+  for (const reference of fieldReferences(copy)) {
+    const table = reference.sourceId === undefined ? peopleTable : sourceTables.get(reference.sourceId);
+    rematcher.field(reference.ref, reference.path, table, nameOf(reference.tableRef));
+  }
   return {plan: copy, report: rematcher.report};
 }
 
-/** The report's unmatched references as issues, in zh and en, at the path of their picker. */
-export function importIssues(report: ImportReport): Issue[] {
-  return report.unmatched.map((ref) =>
-    ref.kind === 'table'
-      ? planIssue('import.table.unmatched', 'error', ref.path, {name: ref.name})
-      : planIssue('import.field.unmatched', 'error', ref.path, {name: ref.name, table: ref.tableName ?? ''}),
-  );
-}
+const nameOf = (ref: unknown) => (isRef(ref) ? ref.name : '');

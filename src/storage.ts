@@ -7,13 +7,10 @@
 import type {PlanDocument} from './plan';
 import type {Issue} from './results';
 import {migratePlan} from './migrate';
-import {planIssue} from './validate';
+import {planIssue} from './planMessages';
 
 /** The globalConfig key of the plan document. */
 export const PLAN_CONFIG_KEY = 'plan';
-
-/** What globalConfig holds per installation, all keys together. */
-export const GLOBAL_CONFIG_LIMIT_BYTES = 150_000;
 
 /**
  * The plan's share: two thirds of the whole, leaving room for the run log and the SDK's own

@@ -469,12 +469,46 @@ describe('the mapping against the base', () => {
     expect(issue.severity).toBe('warning');
   });
 
-  it('treats an optional people field set to "none" as absent, asking only where it is needed', () => {
+  it('refuses an incomplete reference also in an optional slot: the read would take it for a deleted field', () => {
     const plan = fresh();
     plan.mapping.people!.baseSalary = {id: '', name: ''};
+    const issue = only(validatePlan(plan, demo), 'mapping.field.missing');
+    expect(issue.path).toBe('mapping.people.baseSalary');
+    expect(issue.message).toEqual({zh: '参与人表的基本工资字段：请选择字段', en: 'Base salary field of the people table: choose a field'});
+    // Left out, it is simply not used; asked for only where the plan needs it.
+    delete plan.mapping.people!.baseSalary;
     expect(validatePlan(plan, demo)).toEqual([]);
-    plan.mapping.people!.upline = {id: '', name: ''};
+    delete plan.mapping.people!.upline;
     expect(validatePlan(plan, demo).map((i) => i.code)).toEqual(['mapping.people.upline.needed']);
+  });
+
+  it('never writes the people table\'s primary field, which names each person, even when the name field is left empty', () => {
+    const plan = fresh();
+    delete plan.mapping.people!.name;
+    plan.mapping.results.breakdown = {id: 'fldRepsName', name: '姓名'};
+    const issue = only(validatePlan(plan, demo), 'mapping.result.primary');
+    expect(issue).toMatchObject({path: 'mapping.results.breakdown', severity: 'error', fieldId: 'fldRepsName'});
+    expect(issue.message).toEqual({
+      zh: '“绩效明细”结果字段“姓名”是参与人表的主字段，用来识别每个人，只读取、不写入：请选择其他字段',
+      en: '"breakdown" result field "姓名" is the primary field of the people table, which names each person: it is read, never written; choose another field',
+    });
+    // The schema's primary field wins over the first field.
+    const schema = demoSchema();
+    const reps = schema.tables.find((t) => t.id === 'tblReps')!;
+    reps.primaryFieldId = 'fldRepsCalculatedAt';
+    plan.mapping.results.breakdown = {id: 'fldRepsBreakdown', name: '绩效明细'};
+    expect(only(validatePlan(plan, schema), 'mapping.result.primary').path).toBe('mapping.results.calculatedAt');
+  });
+
+  it('never writes a field the run reads from the people table, whatever reads it', () => {
+    const plan = fresh();
+    // A participant metric's field and a per-person target are inputs as much as the name.
+    plan.versions[0].metrics[0].target = {kind: 'participantField', field: {id: 'fldRepsTotalPay', name: '总收入'}};
+    const issue = only(validatePlan(plan, demo), 'mapping.field.inputAndResult');
+    expect(issue.path).toBe('mapping.results.totalPay');
+    expect(issue.message.en).toBe(
+      'Field "总收入" is used both as an input (target field of metric "Sales amount") and as a result ("total pay" result field): writing results would overwrite the input',
+    );
   });
 
   it('asks for the people table', () => {

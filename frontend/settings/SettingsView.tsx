@@ -10,7 +10,7 @@ import {baseSchema} from '../adapter/schema';
 import {LangSwitch} from '../components/LangSwitch';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Section} from './controls';
-import {clonePlan, hasErrors, issuesAt, reconcile, unplacedIssues} from './draft';
+import {editPlan, hasErrors, issuesAt, unplacedIssues} from './draft';
 import {LatestPlan} from './latest';
 import {ImportExport} from './ImportExport';
 import {MappingSection, type Edit} from './MappingSection';
@@ -38,7 +38,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   const fresh = baseSchema(base);
   const schemaKey = JSON.stringify(fresh);
   const schema = useMemo(() => fresh, [schemaKey]);
-  const [draft, setDraft] = useState<PlanDocument | null>(() => (plan ? clonePlan(plan) : null));
+  const [draft, setDraft] = useState<PlanDocument | null>(plan);
   const [dirty, setDirty] = useState(false);
   const [versionIndex, setVersionIndex] = useState(0);
   const [saving, setSaving] = useState(false);
@@ -46,7 +46,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
 
   // A plan saved by another collaborator replaces an untouched draft; an edited one is kept.
   useEffect(() => {
-    if (!dirty && plan) setDraft(clonePlan(plan));
+    if (!dirty && plan) setDraft(plan);
     // `dirty` is read, not watched: only a new saved plan should replace the draft.
   }, [plan]);
 
@@ -55,12 +55,8 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   latest.current = draft;
 
   const edit: Edit = useCallback((change) => {
-    setDraft((prev) => {
-      if (!prev) return prev;
-      const next = clonePlan(prev);
-      change(next);
-      return reconcile(prev, next);
-    });
+    // Edits never change `prev` (immer copies on write), so the saved plan can be the first draft.
+    setDraft((prev) => (prev ? editPlan(prev, change) : prev));
     setDirty(true);
     setSaveMessage(null);
   }, []);

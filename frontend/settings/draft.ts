@@ -1,17 +1,34 @@
 /**
- * Pure helpers over the plan draft the settings screen edits: where issues belong, the live
- * weight sum, which fields are inputs, and new blank parts (metric, version, period).
+ * Pure helpers over the plan draft the settings screen edits: each edit as an immer recipe,
+ * where issues belong, the live weight sum, which fields are inputs, and new blank parts
+ * (metric, version, period).
  */
 import Decimal from 'decimal.js';
+import {produce} from 'immer';
 import type {Metric, Period, PlanDocument, PlanVersion, TableRef} from '../../src/plan';
 import {PLAN_SCHEMA_VERSION} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {monthPeriod, quarterPeriod} from '../../src/period';
 import {text} from '../../src/i18n';
+import {inputReferences, isCompleteRef} from '../../src/planRefs';
 
-/** A deep copy: the plan is plain JSON by contract, so this is exact and cheap at plan sizes. */
-export function clonePlan<T>(plan: T): T {
-  return JSON.parse(JSON.stringify(plan)) as T;
+/** A change to the draft, written as plain mutations of it. */
+export type PlanChange = (draft: PlanDocument) => void;
+
+/**
+ * The draft after one edit. immer applies the change to a copy-on-write draft: the parts the
+ * change did not touch keep their identity (so memoised sections of the screen skip their
+ * render), and a change that alters nothing returns `plan` itself.
+ *
+ * @example editPlan(plan, (d) => void (d.name = 'Q3')).mapping === plan.mapping // true
+ */
+export function editPlan(plan: PlanDocument, change: PlanChange): PlanDocument {
+  return produce(plan, change);
+}
+
+/** A new, independent copy of a part (the plan is plain JSON by contract, so this is exact). */
+function copyOf<T>(part: T): T {
+  return JSON.parse(JSON.stringify(part)) as T;
 }
 
 /**
@@ -62,31 +79,12 @@ export function parseDecimal(text: string | undefined): Decimal | null {
 }
 
 /**
- * Ids of every field the plan reads as input. A result field must not be one of them: the
- * extension would overwrite its own input on the next refresh.
+ * Ids of every field the plan reads as input (from the one walk over its references). A result
+ * field must not be one of them: the extension would overwrite its own input on the next refresh.
  */
 export function inputFieldIds(plan: PlanDocument): Set<string> {
   const ids = new Set<string>();
-  const add = (ref?: {id: string}) => {
-    if (ref?.id) ids.add(ref.id);
-  };
-  const people = plan.mapping.people;
-  if (people) [people.name, people.upline, people.team, people.tier, people.baseSalary, people.performancePayBase].forEach(add);
-  for (const source of plan.mapping.sources) {
-    add(source.participant);
-    add(source.date);
-  }
-  for (const version of plan.versions) {
-    for (const metric of version.metrics) {
-      if (metric.source.kind === 'participant') add(metric.source.field);
-      else {
-        add(metric.source.field);
-        add(metric.source.filter?.field);
-        add(metric.source.rateFilter?.field);
-      }
-      if (metric.target.kind === 'participantField') add(metric.target.field);
-    }
-  }
+  for (const reference of inputReferences(plan)) if (isCompleteRef(reference.ref)) ids.add(reference.ref.id);
   return ids;
 }
 
@@ -113,7 +111,7 @@ export function newMetric(version: PlanVersion, sourceId: string | undefined): M
 
 /** A copy of `from` effective after it: the way a launch period gets its own weights. */
 export function copyVersion(plan: PlanDocument, from: PlanVersion, effectiveFrom: string): PlanVersion {
-  const copy = clonePlan(from);
+  const copy = copyOf(from);
   copy.id = freshId('v', plan.versions.map((v) => v.id).concat('v'));
   copy.label = `${from.label} (2)`;
   copy.effectiveFrom = effectiveFrom;
@@ -207,32 +205,20 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * `next`, reusing every part of `prev` that is deeply equal to it. Edits work on a full copy of
- * the draft (simple and safe); this gives unchanged sections their old identity back so that the
- * screen re-renders only what an edit touched, which keeps typing responsive on a long plan.
- *
- * @example reconcile({a: {x: 1}, b: 1}, {a: {x: 1}, b: 2}).a === prev.a // true
- */
-export function reconcile<T>(prev: T, next: T): T {
-  if (Object.is(prev, next)) return prev;
-  if (typeof prev !== 'object' || typeof next !== 'object' || prev === null || next === null) return next;
-  if (Array.isArray(prev) !== Array.isArray(next)) return next;
-  const before = prev as Record<string, unknown>;
-  const after = next as Record<string, unknown>;
-  const out: Record<string, unknown> = Array.isArray(next) ? ([] as unknown as Record<string, unknown>) : {};
-  // A key holding undefined is absent once in JSON (and in globalConfig): not a difference.
-  const defined = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const keys = defined(after);
-  let same = keys.length === defined(before).length;
-  for (const key of keys) {
-    out[key] = reconcile(before[key], after[key]);
-    if (out[key] !== before[key]) same = false;
-  }
-  return same ? prev : (out as T);
-}
+const sameIssue = (a: Issue, b: Issue) =>
+  a.code === b.code &&
+  a.severity === b.severity &&
+  a.path === b.path &&
+  a.message.zh === b.message.zh &&
+  a.message.en === b.message.en &&
+  a.tableId === b.tableId &&
+  a.fieldId === b.fieldId &&
+  (a.recordIds ?? []).join() === (b.recordIds ?? []).join();
 
 /** True when two issue lists say the same about one control (for skipping a re-render). */
 export function sameIssuesAt(a: readonly Issue[], b: readonly Issue[], path: string): boolean {
-  return a === b || JSON.stringify(issuesAt(a, path)) === JSON.stringify(issuesAt(b, path));
+  if (a === b) return true;
+  const before = issuesAt(a, path);
+  const after = issuesAt(b, path);
+  return before.length === after.length && before.every((issue, i) => sameIssue(issue, after[i]));
 }

@@ -87,6 +87,7 @@ export const planMessages = {
   'validate.owner.results': {zh: '结果字段', en: 'the result fields'},
   'validate.owner.currency': {zh: '币种设置', en: 'the currency'},
   'validate.owner.feedback': {zh: '反馈设置', en: 'the feedback settings'},
+  'validate.owner.performancePay': {zh: '绩效工资', en: 'performance pay'},
   'validate.part.id': {zh: '编号', en: 'id'},
   'validate.part.weight': {zh: '权重', en: 'weight'},
   'validate.part.target': {zh: '目标', en: 'target'},
@@ -168,6 +169,16 @@ export const planMessages = {
   'validate.plan.id.duplicate': {zh: '编号“{id}”重复使用（{thing}）', en: 'Id "{id}" is used twice ({thing})'},
   'validate.plan.label.missing': {zh: '{thing}缺少中文或英文名称', en: '{thing} lacks a Chinese or English name'},
   'validate.plan.decimal.invalid': {zh: '{thing}“{value}”不是有效的数字', en: '{thing} "{value}" is not a valid number'},
+  'validate.plan.decimal.range': {
+    zh: '{thing}“{value}”位数过多：整数部分最多 {digits} 位，小数部分最多 {places} 位',
+    en: '{thing} "{value}" has too many digits: at most {digits} before the decimal point and {places} after',
+  },
+  'validate.plan.part.invalid': {zh: '{thing}的“{part}”缺失或格式错误（现为 {value}）', en: 'The "{part}" of {thing} is missing or malformed (now {value})'},
+  'validate.plan.text.invalid': {
+    zh: '{thing}的“{part}”应为中英文两种文字（zh 和 en）（现为 {value}）',
+    en: 'The "{part}" of {thing} must be a text in Chinese and English (zh and en) (now {value})',
+  },
+  'validate.plan.boolean.invalid': {zh: '{thing}的“{part}”应为 true 或 false（现为 {value}）', en: 'The "{part}" of {thing} must be true or false (now {value})'},
   'validate.plan.integer.invalid': {zh: '{thing}应为不小于 {min} 的整数（现为 {value}）', en: '{thing} must be a whole number of at least {min} (now {value})'},
   'validate.plan.date.invalid': {zh: '{thing}的日期“{value}”无效，应为 YYYY-MM-DD', en: 'Date "{value}" of {thing} is not valid: use YYYY-MM-DD'},
   'validate.plan.weight.negative': {zh: '{thing}不能为负数（现为 {value}）', en: '{thing} must not be negative (now {value})'},
@@ -188,6 +199,10 @@ export const planMessages = {
   },
   'validate.plan.filter.op': {zh: '{thing}的条件“{value}”无效', en: 'Condition "{value}" of {thing} is not valid'},
   'validate.plan.filter.value.missing': {zh: '{thing}的条件缺少比较值', en: 'The condition of {thing} has no value to compare with'},
+  'validate.plan.scope.kind': {
+    zh: '指标“{metric}”的口径无效，应为个人（personal）或团队（team）（现为 {value}）',
+    en: 'Metric "{metric}" has an invalid scope: personal or team (now {value})',
+  },
   'validate.plan.scope.depth': {zh: '{thing}应为不小于 1 的整数（现为 {value}）', en: '{thing} must be a whole number of at least 1 (now {value})'},
   'validate.plan.target.kind': {zh: '指标“{metric}”的目标类型无效', en: 'Metric "{metric}" has an invalid kind of target'},
   'validate.plan.target.negative': {zh: '{thing}不能为负数（现为 {value}）', en: '{thing} must not be negative (now {value})'},
@@ -344,6 +359,10 @@ export const planMessages = {
   'validate.mapping.result.duplicate': {
     zh: '字段“{name}”被同时选为{first}和{second}',
     en: 'Field "{name}" is chosen both as {first} and as {second}',
+  },
+  'validate.mapping.result.primary': {
+    zh: '{thing}“{name}”是参与人表的主字段，用来识别每个人，只读取、不写入：请选择其他字段',
+    en: '{thing} "{name}" is the primary field of the people table, which names each person: it is read, never written; choose another field',
   },
   'validate.mapping.result.computed': {
     zh: '{thing}“{name}”是计算字段（公式、汇总等），无法写入',

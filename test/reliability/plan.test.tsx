@@ -9,7 +9,8 @@ import {act, screen} from '@testing-library/react';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
 import {migratePlan} from '../../src/migrate';
-import {importIssues, rematchPlan} from '../../src/planImport';
+import {rematchPlan} from '../../src/planImport';
+import {readPlanFile} from '../../frontend/settings/importPlan';
 import {checkStorage, parseStoredPlan, PLAN_BYTE_BUDGET, serializePlan} from '../../src/storage';
 import {createTemplate} from '../../src/template';
 import {validatePlan} from '../../src/validate';
@@ -92,12 +93,13 @@ describe('reliability: plan', () => {
     expect(unmatched).toContain('mapping.sources[0].table');
     // Nothing is re-pointed to a field of another meaning: unmatched references keep their old id.
     expect(plan.mapping.sources[0].table).toEqual({id: 'tblOrders', name: '订单'});
-    const issues = importIssues(report);
-    expect(issues).toHaveLength(report.unmatched.length);
-    const people = theIssue(issues, 'import.table.unmatched', 'mapping.people.table');
+    // The import panel lists every unmatched reference; the validator names each beside its picker.
+    const outcome = readPlanFile(JSON.stringify(template()), englishSchema());
+    expect(outcome.unmatched.map((u) => u.path)).toEqual(unmatched);
+    const people = theIssue(validatePlan(plan, englishSchema()), 'mapping.table.unknown', 'mapping.people.table');
     expect(people.message).toEqual({
-      zh: '导入的方案使用表“销售人员”，当前数据库中没有同名的表，请手动选择',
-      en: 'The imported plan uses table "销售人员", and this base has no table of that name: choose it by hand',
+      zh: '参与人表“销售人员”在当前数据库中不存在（可能已被删除）',
+      en: 'The people table "销售人员" does not exist in this base (it may have been deleted)',
     });
     // Until the user chooses, the imported plan does not validate against this base.
     expect(errorCodes(validatePlan(plan, englishSchema()))).toContain('mapping.table.unknown');
@@ -117,10 +119,10 @@ describe('reliability: plan', () => {
     orders.fields.find((f) => f.name === '订单金额')!.name = '成交额';
     const {plan, report} = rematchPlan(template(), schema);
     expect(report.unmatched).toEqual([{path: 'versions[0].metrics[0].source.field', kind: 'field', name: '订单金额', tableName: '订单'}]);
-    const [issue] = importIssues(report);
+    const issue = theIssue(validatePlan(plan, schema), 'mapping.field.unknown', 'versions[0].metrics[0].source.field');
     expect(issue.message).toEqual({
-      zh: '导入的方案使用字段“订单金额”，表“订单”中没有同名的字段，请手动选择',
-      en: 'The imported plan uses field "订单金额", and table "订单" has no field of that name: choose it by hand',
+      zh: '指标“销售额”的数值字段“订单金额”在表“订单”中不存在（可能已被删除）',
+      en: 'Value field of metric "Sales amount" "订单金额" does not exist in table "订单" (it may have been deleted)',
     });
     expect(plan.mapping.people?.table.id).toBe('tblRepsX');
     expect(errorCodes(validatePlan(plan, schema))).toEqual(['mapping.field.unknown']);

@@ -1,7 +1,7 @@
 import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {createTemplate} from '../../src/template';
-import {addVersionCopy, blankPlan, copyVersion, dayBefore, firstOfNextMonth, inputFieldIds, issuesAt, nextPeriod, reconcile, unplacedIssues, weightSum} from '../../frontend/settings/draft';
+import {addVersionCopy, blankPlan, copyVersion, dayBefore, firstOfNextMonth, editPlan, inputFieldIds, issuesAt, nextPeriod, sameIssuesAt, unplacedIssues, weightSum} from '../../frontend/settings/draft';
 import {createdFieldConfig, RESULT_SPECS} from '../../frontend/settings/fieldRoles';
 import {exportFileName} from '../../frontend/settings/exportName';
 import {fitTemplate} from '../../frontend/settings/fitTemplate';
@@ -59,24 +59,53 @@ describe('settings draft helpers', () => {
   });
 });
 
-describe('reconcile', () => {
-  it('keeps the identity of unchanged parts and replaces the changed path only', () => {
+describe('an edit of the draft (immer)', () => {
+  it('keeps the identity of unchanged parts and replaces the changed path only, leaving the draft before as it was', () => {
     const prev = createTemplate();
-    const next = JSON.parse(JSON.stringify(prev)) as PlanDocument;
-    next.versions[0].metrics[0].weight = '50';
-    const merged = reconcile(prev, next);
-    expect(merged).not.toBe(prev);
-    expect(merged.mapping).toBe(prev.mapping);
-    expect(merged.versions[0].grades).toBe(prev.versions[0].grades);
-    expect(merged.versions[0].metrics[1]).toBe(prev.versions[0].metrics[1]);
-    expect(merged.versions[0].metrics[0]).not.toBe(prev.versions[0].metrics[0]);
-    expect(merged).toEqual(next);
-    expect(reconcile(prev, JSON.parse(JSON.stringify(prev)))).toBe(prev);
+    const before = JSON.stringify(prev);
+    const next = editPlan(prev, (d) => void (d.versions[0].metrics[0].weight = '50'));
+    expect(next).not.toBe(prev);
+    expect(next.mapping).toBe(prev.mapping);
+    expect(next.versions[0].grades).toBe(prev.versions[0].grades);
+    expect(next.versions[0].metrics[1]).toBe(prev.versions[0].metrics[1]);
+    expect(next.versions[0].metrics[0]).not.toBe(prev.versions[0].metrics[0]);
+    expect(next.versions[0].metrics[0].weight).toBe('50');
+    expect(JSON.stringify(prev)).toBe(before);
   });
 
-  it('drops removed keys and array items', () => {
-    const merged = reconcile({a: 1, b: [1, 2, 3]} as {a?: number; b: number[]}, {b: [1, 2]});
-    expect(merged).toEqual({b: [1, 2]});
+  it('returns the same draft when the edit changes nothing', () => {
+    const prev = createTemplate();
+    expect(editPlan(prev, (d) => void (d.versions[0].metrics[0].weight = prev.versions[0].metrics[0].weight))).toBe(prev);
+  });
+
+  it('removes a deleted key and array item', () => {
+    const prev = createTemplate();
+    const next = editPlan(prev, (d) => {
+      delete d.mapping.people;
+      d.versions[0].metrics.pop();
+    });
+    expect('people' in next.mapping).toBe(false);
+    expect(next.versions[0].metrics).toHaveLength(prev.versions[0].metrics.length - 1);
+  });
+
+  it('adds a version copy that shares nothing with the version it copies', () => {
+    const prev = createTemplate(undefined, '2026-02-10');
+    const next = editPlan(prev, (d) => void addVersionCopy(d, 0, '2026-03-01'));
+    expect(next.versions).toHaveLength(2);
+    expect(next.versions[1].metrics).toEqual(prev.versions[0].metrics);
+    const edited = editPlan(next, (d) => void (d.versions[1].metrics[0].weight = '1'));
+    expect(edited.versions[0].metrics[0].weight).toBe(prev.versions[0].metrics[0].weight);
+  });
+});
+
+describe('sameIssuesAt', () => {
+  it('compares what two issue lists say about one control, not their identity', () => {
+    const a = [issue('versions[0].metrics[2].weight'), issue('currency.code')];
+    const b = [issue('versions[0].metrics[2].weight')];
+    expect(sameIssuesAt(a, b, 'versions[0].metrics[2]')).toBe(true);
+    expect(sameIssuesAt(a, b, 'currency')).toBe(false);
+    const reworded = [{...issue('versions[0].metrics[2].weight'), message: {zh: '新', en: 'new'}}];
+    expect(sameIssuesAt(a, reworded, 'versions[0].metrics[2]')).toBe(false);
   });
 });
 

@@ -1,0 +1,131 @@
+import type {Text} from '../plan';
+
+/**
+ * Catalogue part: the period ledger (src/ledger, frontend/adapter/resultsTable.ts): the results
+ * table's names, period statuses and what the ledger refuses or reports. See src/i18n/index.ts.
+ */
+export const ledgerMessages = {
+  'ledger.table.name': {zh: '绩效结果', en: 'Results'},
+
+  // The results table's fields: created in the plan's result language, recognised in either.
+  'ledger.field.period': {zh: '考核周期', en: 'Period'},
+  'ledger.field.participant': {zh: '参与人', en: 'Participant'},
+  'ledger.field.planVersion': {zh: '方案版本', en: 'Plan version'},
+  'ledger.field.status': {zh: '状态', en: 'Status'},
+  'ledger.field.totalScore': {zh: '总分', en: 'Total score'},
+  'ledger.field.grade': {zh: '等级', en: 'Grade'},
+  'ledger.field.rank': {zh: '排名', en: 'Rank'},
+  'ledger.field.performancePay': {zh: '绩效工资', en: 'Performance pay'},
+  'ledger.field.bonus': {zh: '奖金', en: 'Bonus'},
+  'ledger.field.teamBonus': {zh: '团队奖', en: 'Team bonus'},
+  'ledger.field.award': {zh: '冠军奖', en: 'Champion award'},
+  'ledger.field.adjustments': {zh: '调整', en: 'Adjustments'},
+  'ledger.field.balance': {zh: '结转余额', en: 'Balance carried forward'},
+  'ledger.field.totalPay': {zh: '总收入', en: 'Total pay'},
+  'ledger.field.honours': {zh: '荣誉', en: 'Honours'},
+  'ledger.field.breakdown': {zh: '绩效明细', en: 'Breakdown'},
+  'ledger.field.feedback': {zh: '反馈', en: 'Feedback'},
+  'ledger.field.calculatedAt': {zh: '计算时间', en: 'Calculated at'},
+  'ledger.field.approvedBy': {zh: '审批人', en: 'Approved by'},
+  'ledger.field.approvedAt': {zh: '审批时间', en: 'Approved at'},
+  'ledger.field.closedBy': {zh: '关账人', en: 'Closed by'},
+  'ledger.field.closedAt': {zh: '关账时间', en: 'Closed at'},
+
+  'ledger.status.open': {zh: '开放', en: 'Open'},
+  'ledger.status.provisional': {zh: '预估', en: 'Provisional'},
+  'ledger.status.approved': {zh: '已审批', en: 'Approved'},
+  'ledger.status.closed': {zh: '已关账', en: 'Closed'},
+
+  'ledger.transition.alreadyApproved': {zh: '周期 {period} 已审批', en: 'Period {period} is already approved'},
+  'ledger.transition.isClosed': {
+    zh: '周期 {period} 已关账（已发放），不能再审批或关账；如需更正，请先填写原因重新打开',
+    en: 'Period {period} is closed (paid) and cannot be approved or closed again; to correct it, reopen it first with a reason',
+  },
+  'ledger.transition.notEnded': {
+    zh: '周期 {period} 尚未结束（截至 {end}），结果仍为预估，不能审批',
+    en: 'Period {period} has not ended yet (it runs to {end}); its results are provisional and cannot be approved',
+  },
+  'ledger.transition.notApproved': {zh: '周期 {period} 尚未审批，须先审批再关账', en: 'Period {period} is not approved yet: approve it before closing it'},
+  'ledger.transition.noVersion': {
+    zh: '周期 {period} 没有生效的方案版本，无法关账',
+    en: 'No plan version is in force for period {period}; it cannot be closed',
+  },
+  'ledger.transition.alreadyOpen': {zh: '周期 {period} 已是开放状态', en: 'Period {period} is already open'},
+  'ledger.transition.reasonRequired': {zh: '重新打开周期 {period} 须填写原因', en: 'Reopening period {period} needs a reason'},
+  'ledger.transition.laterClosed': {
+    zh: '周期 {period} 之后的周期 {later} 已关账：其调整以 {period} 的发放额为准，不能再重新打开 {period}；请在当前开放周期中调整',
+    en: 'Period {later}, after {period}, is closed and its adjustments rest on what {period} paid, so {period} cannot be reopened; make the correction in the current open period',
+  },
+
+  'ledger.rows.duplicate': {
+    zh: '{name} 在周期 {period} 有 {count} 行结果，无法确定哪一行有效：均未写入，请删除多余的行',
+    en: '{name} has {count} result rows for period {period}; it is unclear which one holds: none was written, delete the extra rows',
+  },
+  'ledger.rows.noParticipant': {
+    zh: '周期 {period} 有一行结果未关联参与人，已跳过',
+    en: 'A result row of period {period} links to no participant; it was skipped',
+  },
+  'ledger.rows.manyParticipants': {
+    zh: '周期 {period} 有一行结果关联了多名参与人（{names}），已跳过',
+    en: 'A result row of period {period} links to several participants ({names}); it was skipped',
+  },
+  'ledger.rows.noPeriod': {zh: '{name} 有一行结果未填写考核周期，已跳过', en: 'A result row of {name} has no period; it was skipped'},
+
+  'ledger.upsert.closed': {
+    zh: '周期 {period} 已关账（已发放）：其结果行保持发放时的数值，本次未写入任何内容',
+    en: 'Period {period} is closed (paid): its rows stay as they were paid, and nothing was written',
+  },
+  'ledger.upsert.approved': {
+    zh: '周期 {period} 已审批，而重新计算会改变 {count} 人的结果：未写入。如需更新，请先填写原因重新打开该周期',
+    en: 'Period {period} is approved, and recomputing it would change the results of {count} people: nothing was written. To update them, reopen the period first with a reason',
+  },
+  'ledger.upsert.rowsSayClosed': {
+    zh: '周期 {period} 有 {count} 行结果标记为已关账，但关账记录中该周期并未关账（记录可能丢失或被替换）：未写入。请核对后重新关账或填写原因重新打开',
+    en: '{count} result rows of period {period} say closed, but the ledger does not have the period closed (its record may have been lost or replaced): nothing was written. Check them, then close the period again or reopen it with a reason',
+  },
+  'ledger.upsert.keyMissing': {
+    zh: '结果表缺少用于识别行的字段（{keys}），无法写入',
+    en: 'The results table lacks the fields that identify a row ({keys}); nothing can be written',
+  },
+  'ledger.upsert.leftAlone': {
+    zh: '周期 {period} 有 {count} 行结果的参与人本次未参与计算（{names}），保持原样',
+    en: '{count} result rows of period {period} belong to people not in this run ({names}); they were left as they are',
+  },
+
+  'ledger.state.unreadable': {
+    zh: '周期状态记录无法读取（{detail}），各周期暂按开放处理；已关账周期的结果行仍受保护',
+    en: 'The period status record could not be read ({detail}); periods read as open, and rows of closed periods stay protected',
+  },
+  'ledger.state.entryDropped': {zh: '周期 {period} 的状态记录无法读取，已按开放处理', en: 'The status record of period {period} could not be read; it reads as open'},
+  'ledger.state.full': {
+    zh: '周期状态记录将达 {size} kB，超出 {budget} kB 的存储上限：本次操作未保存',
+    en: 'The period status record would take {size} kB, over its {budget} kB storage budget: this action was not saved',
+  },
+
+  'ledger.create.exists': {
+    zh: '已有名为“{name}”的表：请在设置中选择该表作为结果表，或先将其改名',
+    en: 'A table named "{name}" already exists: choose it as the results table in settings, or rename it first',
+  },
+  'ledger.create.noPeople': {zh: '请先选择参与人表，结果表要关联到它', en: 'Choose the people table first: the results table links to it'},
+  'ledger.create.failed': {zh: '创建结果表失败：{message}', en: 'The results table could not be created: {message}'},
+  'ledger.table.missing': {
+    zh: '结果表“{name}”已不存在（可能已被删除），未读取也未写入',
+    en: 'The results table "{name}" no longer exists (it may have been deleted); nothing was read or written',
+  },
+  'ledger.table.fieldMissing': {
+    zh: '结果表的字段“{name}”已不存在，该项未读取也未写入',
+    en: 'Field "{name}" of the results table no longer exists; it was neither read nor written',
+  },
+  'ledger.table.mistyped': {
+    zh: '结果表的字段“{name}”类型为 {type}，不能存放“{key}”，已跳过',
+    en: 'Field "{name}" of the results table is of type {type} and cannot hold "{key}"; skipped',
+  },
+  'ledger.write.deleted': {
+    zh: '周期 {period} 有 {count} 行结果在写入前被删除，已跳过（{names}）；再次刷新会重新创建',
+    en: '{count} result rows of period {period} were deleted before they could be written and were skipped ({names}); refreshing again creates them anew',
+  },
+  'ledger.write.noChoice': {
+    zh: '结果表的状态字段“{name}”没有“{status}”选项，状态未写入',
+    en: 'The status field "{name}" of the results table has no "{status}" choice; the status was not written',
+  },
+} satisfies Record<string, Text>;
