@@ -7,6 +7,7 @@
  * OPEN and the property lets cases of that class pass; each open class has its own minimal repro
  * below as a `test.failing`. When a fix lands, its repro passes, `test.failing` then fails, and
  * the class leaves OPEN (the repro becomes a plain test): no fault can hide in OPEN unnoticed.
+ * Every finding so far (F2-F11) is fixed: OPEN is empty and the repros are plain tests.
  */
 import fc from 'fast-check';
 import type {BaseSpec, FuzzCase, NamedCase, PlanMutation, RepSpec, SourceRecordSpec} from './arbitraries';
@@ -14,15 +15,14 @@ import {fuzzCase} from './arbitraries';
 import {checkCase, FuzzFailure} from './check';
 
 /**
- * Runs an open finding's repro: fails (as its `test.failing` expects) only with the finding's own
- * failure class. Passing, or failing another way, makes the `test.failing` fail, so a fix, or a
- * repro that no longer shows its fault, is seen at once.
+ * Runs a finding's repro (/work/notes/fuzz-findings.md): every property must hold. While the
+ * finding was open this was a `test.failing` that failed only with the finding's class `kind`.
  */
 async function reproduce(fuzz: FuzzCase, kind: string): Promise<void> {
   try {
     await checkCase(fuzz);
   } catch (error) {
-    if (error instanceof FuzzFailure && error.kind === kind) throw error;
+    throw new Error(`the fault of class "${kind}" or another one is back: ${String(error)}`);
   }
 }
 
@@ -31,25 +31,11 @@ jest.setTimeout(120_000);
 const SEED = 20260410;
 const CASES = 300;
 
-/** Failure classes of open findings (F-numbers of /work/notes/fuzz-findings.md). */
-const OPEN: Record<string, string> = {
-  '"[object Object]" in a message': 'F2',
-  '"[object Object]" in a written cell': 'F2',
-  'uncaught exception in the run': 'F4',
-  'results depend on the order of the records': 'F5',
-  'written cells depend on the order of the records': 'F5',
-  'totals are not the sum of the participants': 'F6',
-  'a validated plan was denied the write': 'F7',
-  'an incomplete or unknown field reference was accepted': 'F7',
-  '"undefined" in a written cell': 'F8',
-  '"undefined" in a message': 'F8',
-  'write to a field the run reads (input or primary field)': 'F9',
-  'an input cell changed': 'F9',
-  'a negative value earns a positive attainment': 'F10',
-  'champion award parts do not add up to the pool': 'F11',
-  'a champion award part exceeds the pool': 'F11',
-  'negative incentive': 'F11',
-};
+/**
+ * Failure classes of open findings (F-numbers of /work/notes/fuzz-findings.md). Empty: every
+ * finding is fixed on main, and each repro below is a plain test that keeps it fixed.
+ */
+const OPEN: Record<string, string> = {};
 
 // ---- Minimal cases, written out ---------------------------------------------------------------
 
@@ -130,44 +116,44 @@ describe('pipeline fuzz', () => {
     ['tier', {tier: 'lookup'}, []],
     ['team (named in the champion award line)', {team: 'lookup'}, [order()]],
   ];
-  it.failing.each(lookups)('F2 a lookup %s is read in the SDK lookup format, not as "[object Object]"', async (_what, variants, orders) => {
+  it.each(lookups)('F2 a lookup %s is read in the SDK lookup format, not as "[object Object]"', async (_what, variants, orders) => {
     await reproduce(aCase({variants, orders}), _what.startsWith('team') ? '"[object Object]" in a written cell' : '"[object Object]" in a message');
   });
 
   const unComputable: NamedCase[] = ['scopeMissing', 'teamBonusNull', 'teamBonusEnabledOneNoLevels', 'bonusesMissing', 'resultsMissing', 'sourceLabelMissing', 'honourTitleMissing', 'honourTitleNull'];
-  it.failing.each(unComputable)('F4 a plan with %s is refused or computed, never an uncaught TypeError', async (what) => {
+  it.each(unComputable)('F4 a plan with %s is refused or computed, never an uncaught TypeError', async (what) => {
     await reproduce(aCase({orders: [order()]}, [{kind: 'named', what, index: 0}]), 'uncaught exception in the run');
   });
 
-  it.failing('F5 orders naming a rep by a name two reps share do not credit by record order', async () => {
+  it('F5 orders naming a rep by a name two reps share do not credit by record order', async () => {
     await reproduce(aCase({variants: {participant: 'text'}, reps: [rep(), rep({name: 2})], orders: [order()]}), 'results depend on the order of the records');
   });
 
-  it.failing('F6 performance pay of a 6e19 pay base adds up to the total exactly', async () => {
+  it('F6 performance pay of a 6e19 pay base adds up to the total exactly', async () => {
     await reproduce(aCase({reps: [rep({performancePayBase: 60000000000000020000}), rep({name: 1, performancePayBase: 0.01})]}), 'totals are not the sum of the participants');
   });
 
-  it.failing('F7 a result field reference without an id is refused by the validator', async () => {
+  it('F7 a result field reference without an id is refused by the validator', async () => {
     await reproduce(aCase({}, [{kind: 'named', what: 'resultRefNoId', index: 0}]), 'a validated plan was denied the write');
   });
 
-  it.failing('F7 a base salary reference without an id is refused by the validator', async () => {
+  it('F7 a base salary reference without an id is refused by the validator', async () => {
     await reproduce(aCase({}, [{kind: 'named', what: 'salaryRefNoId', index: 0}]), 'an incomplete or unknown field reference was accepted');
   });
 
-  it.failing('F8 a metric label given as a string never writes "undefined" into feedback', async () => {
+  it('F8 a metric label given as a string never writes "undefined" into feedback', async () => {
     await reproduce(aCase({orders: [order({a: 100})]}, [{kind: 'named', what: 'metricLabelString', index: 2}]), '"undefined" in a written cell');
   });
 
-  it.failing('F9 the primary field chosen as a result with no name field is refused', async () => {
+  it('F9 the primary field chosen as a result with no name field is refused', async () => {
     await reproduce(aCase({}, [{kind: 'primaryAsResult', key: 'breakdown'}]), 'write to a field the run reads (input or primary field)');
   });
 
-  it.failing('F10 a negative per-person target never turns negative sales into a positive attainment', async () => {
+  it('F10 a negative per-person target never turns negative sales into a positive attainment', async () => {
     await reproduce(aCase({reps: [rep({personalTarget: -50000})], orders: [order({a: -1000})]}, [{kind: 'personalTarget', metric: 0}]), 'a negative value earns a positive attainment');
   });
 
-  it.failing('F11 a champion award enabled as 1 with a leader share of 1.5 is refused', async () => {
+  it('F11 a champion award enabled as 1 with a leader share of 1.5 is refused', async () => {
     await reproduce(aCase({reps: [rep(), rep({name: 1, upline: 0})], orders: [order(), order({rep: 1})]}, [{kind: 'named', what: 'leaderShareTruthy', index: 0}]), 'champion award parts do not add up to the pool');
   });
 });
