@@ -71,7 +71,7 @@ function aCase(base: Partial<Omit<BaseSpec, 'variants'>> & {variants?: Partial<B
 }
 
 describe('pipeline fuzz', () => {
-  it(`${CASES} random cases (seed ${SEED}) keep every property, apart from the open findings`, async () => {
+  it(`the fuzz: ${CASES} random cases (seed ${SEED}) keep every property, apart from the open findings`, async () => {
     const seen: Record<string, number> = {};
     const outcomes: Record<string, number> = {};
     await fc.assert(
