@@ -47,20 +47,6 @@ export class FuzzFailure extends Error {
 /** What a case came to, for the run's statistics. */
 export type CaseOutcome = 'planUnreadable' | 'planRefused' | 'unknownPeriod' | 'computed';
 
-/**
- * The simulated base with lookups in the SDK's public read format. @airtable/blocks-testing leaves
- * `sdkInitData.isUsingNewLookupCellValueFormat` unset, so the SDK expects lookup cells in its old
- * internal format and throws "linkedRecordIds" on `[{linkedRecordId, value}]` (finding F1 in
- * /work/notes/fuzz-findings.md). Airtable itself delivers the public format; until sim/driver.ts
- * says so, the fuzz does, so that what it tests is the extension's reading of real lookups.
- */
-export function fuzzDriver(fixture: FixtureData): TestDriver {
-  const driver = createDriver(fixture);
-  const init = (driver as unknown as {_airtableInterface: {sdkInitData: {isUsingNewLookupCellValueFormat?: boolean}}})._airtableInterface.sdkInitData;
-  init.isUsingNewLookupCellValueFormat = true;
-  return driver;
-}
-
 const NOW = new Date('2026-04-01T08:00:00.000Z');
 const BAD_TEXT = /undefined|\[object Object\]|NaN/;
 
@@ -236,7 +222,7 @@ const figures = (r: ParticipantResult) => JSON.stringify(r);
 
 /** The plan document of a case: the template fitted to the base, then mutated, as JSON text. */
 export function casePlanText(fuzz: FuzzCase, fixture: FixtureData): string {
-  const schema = baseSchema(fuzzDriver(fixture).base);
+  const schema = baseSchema(createDriver(fixture).base);
   const template = createTemplate(schema, '2026-02-15');
   return JSON.stringify(applyMutations(template, fuzz.mutations, fixture));
 }
@@ -259,7 +245,7 @@ export async function checkCase(fuzz: FuzzCase): Promise<CaseOutcome> {
     return 'planUnreadable';
   }
   const plan = parsed.plan;
-  const driver = fuzzDriver(fixture);
+  const driver = createDriver(fixture);
   let issues: Issue[];
   try {
     issues = validatePlan(plan, baseSchema(driver.base));
@@ -330,13 +316,13 @@ export async function checkCase(fuzz: FuzzCase): Promise<CaseOutcome> {
   }
 
   // 7. Deterministic: a fresh base, the same input, the same output.
-  const again = await runOnce(fuzzDriver(fixture), plan, fuzz, revision);
+  const again = await runOnce(createDriver(fixture), plan, fuzz, revision);
   if (again.outcome.kind !== 'written') return fail('a validated plan was denied the write', again.outcome.reason);
   if (JSON.stringify(again.outcome.preview.run) !== JSON.stringify(preview.run)) fail('not deterministic: the same input gave another run result', '');
   if (JSON.stringify(again.writes) !== JSON.stringify(first.writes)) fail('not deterministic: the same input wrote other cells', '');
 
   // 6. Record order: the same base with every table's records in another order.
-  const reordered = await runOnce(fuzzDriver(reorderFixture(fixture, fuzz.reorderSeed)), plan, fuzz, revision);
+  const reordered = await runOnce(createDriver(reorderFixture(fixture, fuzz.reorderSeed)), plan, fuzz, revision);
   if (reordered.outcome.kind !== 'written') return fail('a validated plan was denied the write', reordered.outcome.reason);
   const byId = new Map(reordered.outcome.preview.run.results.map((r) => [r.participantId, r]));
   for (const r of preview.run.results) {
