@@ -42,6 +42,9 @@ export type AdjustedComponent = (typeof ADJUSTED_COMPONENTS)[number];
 
 type PeriodRef = Pick<Period, 'id' | 'label' | 'kind' | 'start'>;
 
+/** An ISO time as an instant (a dateTime field may read back in another ISO spelling). */
+const instant = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : typeof iso === 'number' ? iso : NaN);
+
 const byStart = (a: Pick<Period, 'start'>, b: Pick<Period, 'start'>) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0);
 
 /**
@@ -80,6 +83,28 @@ export function frozenPlan(plan: PlanDocument, versionId: string): PlanDocument 
   const {effectiveTo: _unused, ...rest} = version;
   void _unused;
   return {...plan, versions: [{...rest, effectiveFrom: '0000-01-01'}]};
+}
+
+/**
+ * Since when a record's change is a cause of what the open period carries for a closed period:
+ * the latest close among that period and the closed periods after it, before the open one (what
+ * changed earlier was carried by one of them).
+ *
+ * @example changedSince(periods, {'2026-02': closedOn('03-05'), '2026-03': closedOn('04-05')}, feb, apr) // the close of March
+ */
+export function changedSince(
+  periods: readonly PeriodRef[],
+  states: Readonly<Record<string, PeriodState | undefined>>,
+  closed: Pick<Period, 'start'>,
+  open: Pick<Period, 'start'>,
+): string | undefined {
+  let latest: string | undefined;
+  for (const period of periods) {
+    const state = states[period.id];
+    if (state?.status !== 'closed' || period.start < closed.start || period.start >= open.start || !state.closed) continue;
+    if (latest === undefined || instant(state.closed.at) > instant(latest)) latest = state.closed.at;
+  }
+  return latest;
 }
 
 /** A source record created or modified after a period's close, credited to some people. */
@@ -121,7 +146,6 @@ function amountFieldOf(version: PlanVersion, sourceId: string): string | null {
   return null;
 }
 
-const instant = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(iso) : typeof iso === 'number' ? iso : NaN);
 
 /**
  * The records of a closed period's facts created or modified after its close, by the change-time
@@ -131,6 +155,7 @@ const instant = (iso: unknown): number => (typeof iso === 'string' ? Date.parse(
 export function lateRecords(
   plan: PlanDocument,
   version: PlanVersion,
+  period: Pick<Period, 'start' | 'end'>,
   facts: Facts,
   closedAt: string | undefined,
   primary: (sourceId: string, recordId: string) => string | undefined,
@@ -145,6 +170,9 @@ export function lateRecords(
     const amountField = amountFieldOf(version, source.id);
     for (const record of facts.sources[source.id] ?? []) {
       if (!(instant(record.values[mapped.field.id]) > close)) continue;
+      // Facts read for several periods hold other periods' records: only the period's own are its causes.
+      const day = record.date?.slice(0, 10);
+      if (source.date && (day === undefined || day < period.start || day > period.end)) continue;
       const name = primary(source.id, record.id);
       if (name === undefined || name === '') continue;
       const raw = amountField === null ? null : record.values[amountField];
@@ -162,11 +190,12 @@ export function lateRecords(
  */
 export function recomputeClosed(
   plan: PlanDocument,
-  period: Pick<Period, 'id' | 'label'>,
+  period: Pick<Period, 'id' | 'label' | 'start' | 'end'>,
   state: PeriodState,
   facts: Facts,
-  primary: (sourceId: string, recordId: string) => string | undefined = () => undefined,
+  causes: {primary?: (sourceId: string, recordId: string) => string | undefined; since?: string} = {},
 ): ClosedRecompute {
+  const primary = causes.primary ?? (() => undefined);
   const versionId = state.frozenVersionId ?? '';
   const frozen = frozenPlan(plan, versionId);
   if (!frozen) return {period, now: null, failure: sayText('ledger.adjust.noVersion', {version: versionId}), sourceMetricIds: [], late: []};
@@ -178,7 +207,7 @@ export function recomputeClosed(
     period,
     now: run.results,
     sourceMetricIds: version.metrics.filter((m) => m.source.kind === 'source').map((m) => m.id),
-    late: lateRecords(plan, version, facts, state.closed?.at, primary),
+    late: lateRecords(plan, version, period, facts, causes.since ?? state.closed?.at, primary),
   };
 }
 
