@@ -111,6 +111,12 @@ export class LedgerSim {
     return {run, outcome, upsert};
   }
 
+  /** Approve (not yet paid); the rows are stamped. */
+  approve(periodId: string, at: string) {
+    this.states = {...this.states, [periodId]: {status: 'approved', approved: {by: '财务部 张晓红', at}}};
+    this.apply(planStamps({period: this.period(periodId), state: this.states[periodId], today: TODAY, rows: this.rows, keys: LEDGER_KEYS}));
+  }
+
   /** Approve and close (paid), freezing the version in force; the rows are stamped. */
   close(periodId: string, at: string) {
     this.states = {
