@@ -156,6 +156,10 @@ export const ledgerMessages = {
     zh: '{name} 在周期 {period} 的调整明细有 {count} 行无法识别，已忽略：请勿手工修改“调整明细”',
     en: '{count} lines of the adjustment detail of {name} in period {period} could not be read and were ignored: do not edit "Adjustment detail" by hand',
   },
+  'ledger.adjust.noDetailField': {
+    zh: '结果表没有“调整明细”字段（长文本），无法记录已结转的调整：本次未计算已关账周期的调整。请添加该字段后再刷新',
+    en: 'The results table has no "Adjustment detail" field (long text) to record what is carried, so the adjustments of closed periods were not computed: add the field and refresh',
+  },
   'ledger.adjust.policy.invalid': {
     zh: '方案的调整设置（adjustments）须为对象，现为 {value}',
     en: 'The plan\'s adjustment settings (adjustments) must be an object, not {value}',

@@ -80,9 +80,7 @@ export function adjustedPeriods<P extends PeriodRef>(
 export function frozenPlan(plan: PlanDocument, versionId: string): PlanDocument | null {
   const version = plan.versions.find((v) => v.id === versionId);
   if (!version) return null;
-  const {effectiveTo: _unused, ...rest} = version;
-  void _unused;
-  return {...plan, versions: [{...rest, effectiveFrom: '0000-01-01'}]};
+  return {...plan, versions: [{...version, effectiveFrom: '0000-01-01', effectiveTo: undefined}]};
 }
 
 /**
@@ -360,6 +358,10 @@ export function computeAdjustments(input: AdjustmentInput): AdjustmentOutcome {
   const isClosedBeforeOpen = (periodId: string) => input.states[periodId]?.status === 'closed' && (start.get(periodId) ?? '\uffff') < open.start;
   const components = ADJUSTED_COMPONENTS.filter((k) => input.keys.includes(k));
   const messages: LedgerMessage[] = [];
+  if (input.closed.length > 0 && !input.keys.includes('adjustmentDetail')) {
+    // Without the detail, the next open period could not tell what this one carried and would carry it again.
+    return {people: new Map(), unplaced: [], total: ZERO, messages: [{key: 'ledger.adjust.noDetailField', params: {}}]};
+  }
 
   // Every row of the table by (person, period); duplicates are left out (reported for C below).
   const all = groupRows(input.rows);

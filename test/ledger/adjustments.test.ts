@@ -8,10 +8,13 @@ import {
   computeAdjustments,
   detailLines,
   parseDetail,
+  recomputeClosed,
   type AdjustedComponent,
 } from '../../src/ledger/adjustments';
 import {applyClawback, parseAdjustmentPolicy, type ClawbackPolicy} from '../../src/ledger/clawback';
 import {D} from '../../src/engine/money';
+import {LEDGER_KEYS} from '../../src/ledger/fields';
+import {messageText} from '../../src/ledger/messages';
 import {monthPeriod} from '../../src/period';
 import type {PlanDocument} from '../../src/plan';
 import {validatePlan} from '../../src/validate';
@@ -165,6 +168,32 @@ describe('adjustments of a closed period carried into the open one', () => {
     expect(mar.outcome.people.get('recSun')!.raw.isPositive()).toBe(true);
     // A new hire with nothing in February gets no February pay.
     expect(mar.outcome.people.has('recNew')).toBe(false);
+  });
+
+  it('computes nothing, and says why, when the results table cannot record what it carries', () => {
+    const base = facts();
+    const sim = new LedgerSim(plan(), base);
+    const feb = sim.refresh('2026-02');
+    sim.close('2026-02', FEB_CLOSE);
+    base.sources.orders.push(order('recO123', 'recLi', -10000, '2026-02-20'));
+    const mar = sim.refresh('2026-03');
+    expect(mar.outcome.people.size).toBeGreaterThan(0);
+    const closed = [recomputeClosed(sim.plan, sim.period('2026-02'), sim.states['2026-02'], base)];
+    const without = computeAdjustments({
+      open: sim.period('2026-03'),
+      periods: sim.plan.periods,
+      states: sim.states,
+      closed,
+      rows: sim.rows,
+      keys: LEDGER_KEYS.filter((key) => key !== 'adjustmentDetail'),
+      results: feb.run.results,
+      policy: {kind: 'full'},
+      currency: sim.plan.currency,
+    });
+    expect(without.people.size).toBe(0);
+    expect(without.messages.map((m) => messageText(m).en)).toEqual([
+      'The results table has no "Adjustment detail" field (long text) to record what is carried, so the adjustments of closed periods were not computed: add the field and refresh',
+    ]);
   });
 
   it('is carried by the first open period after the closed ones, within the lookback', () => {
