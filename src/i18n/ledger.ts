@@ -143,6 +143,7 @@ export const ledgerMessages = {
   },
   'ledger.adjust.notClawedBack': {zh: '按方案不扣回负调整 {amount}', en: 'Negative adjustment {amount} not clawed back, as the plan says'},
   'ledger.adjust.total': {zh: '调整合计 {amount}', en: 'Adjustments total {amount}'},
+  'ledger.adjust.totalPay': {zh: '调整后总收入 = {before} 调整 {amount} = {after}', en: 'Total pay after adjustments = {before} adjustments {amount} = {after}'},
   'ledger.adjust.unplaced': {
     zh: '{name} 已不在本次计算的参与人中，其 {period} 的调整 {amount} 无法记入：未结转，重新加入后会自动补记',
     en: '{name} is no longer among the people of this run, so their {period} adjustment of {amount} has no row to go to: not carried; it is carried once they are back',

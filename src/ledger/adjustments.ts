@@ -507,11 +507,12 @@ export function paidBaseSalary(result: Pick<ParticipantResult, 'totalPay' | 'per
  */
 export function withAdjustments(result: ParticipantResult, person: PersonAdjustment | undefined, currency: Pick<Currency, 'precision'>): ParticipantResult {
   if (!person) return result;
-  return {
-    ...result,
-    totalPay: fixedText(new D(result.totalPay).plus(person.taken), currency.precision),
-    breakdown: [...result.breakdown, ...person.lines],
-  };
+  const before = new D(result.totalPay);
+  const after = before.plus(person.taken);
+  const shown = (amount: Dec) => groupDigits(fixedText(amount, currency.precision));
+  // The written total pay is reproduced by a line, like every other written number.
+  const total: Message = {key: 'ledger.adjust.totalPay', params: {before: shown(before), amount: signedMoney(person.taken, currency.precision), after: shown(after)}};
+  return {...result, totalPay: fixedText(after, currency.precision), breakdown: [...result.breakdown, ...person.lines, total]};
 }
 
 /**
