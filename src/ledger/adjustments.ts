@@ -29,7 +29,7 @@ import {groupDigits, t, type Joined, type Message} from '../i18n';
 import type {Currency, DecimalString, Lang, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {ParticipantResult} from '../results';
 import {computedRows, type Carried, type LedgerCellContext} from './cells';
-import {applyClawback, type AdjustmentPolicy, type ClawbackPolicy} from './clawback';
+import {applyClawback, type ClawbackPolicy} from './clawback';
 import {ledgerFieldName, type LedgerKey} from './fields';
 import type {LedgerMessage} from './messages';
 import {groupRows, pairKey, type LedgerCells, type ResultRow} from './rows';
@@ -158,7 +158,7 @@ export function lateRecords(
   closedAt: string | undefined,
   primary: (sourceId: string, recordId: string) => string | undefined,
 ): LateRecord[] {
-  const changedAt = (plan as PlanDocument & {adjustments?: AdjustmentPolicy}).adjustments?.changedAt;
+  const changedAt = plan.adjustments?.changedAt;
   const close = instant(closedAt);
   if (!changedAt || Number.isNaN(close)) return [];
   const late: LateRecord[] = [];
