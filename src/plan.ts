@@ -325,4 +325,6 @@ export interface PlanDocument {
    * Absent: the language of the user who presses Refresh.
    */
   resultLanguage?: Lang;
+  /** Adjustments of closed periods and the clawback policy (issue 13; docs/adjustments.md). Defaults when absent. */
+  adjustments?: import('./ledger/clawback').AdjustmentPolicy;
 }

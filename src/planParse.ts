@@ -19,6 +19,7 @@
 import {PLAN_SCHEMA_VERSION, type PlanDocument, type Text} from './plan';
 import type {Issue} from './results';
 import {IssueList, owner, shown, thing, type ValidationCode} from './planMessages';
+import {parseAdjustmentPolicy} from './ledger/clawback';
 
 type Obj = Record<string, unknown>;
 export const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -136,6 +137,7 @@ class Parser extends IssueList {
     if (Array.isArray(doc.periods)) doc.periods.forEach((p, i) => this.period(p, i));
     if (Array.isArray(doc.versions)) doc.versions.forEach((v, i) => this.version(v, i));
     if (isObj(doc.currency)) this.currency(doc.currency);
+    parseAdjustmentPolicy(doc.adjustments).issues.forEach((issue) => (this.unsound.add('adjustments'), this.issues.push(issue)));
   }
 
   mapping(mapping: Obj) {
