@@ -7,7 +7,7 @@ import {Box, Heading, Text} from '@airtable/blocks/ui';
 import Decimal from 'decimal.js';
 import type {ParticipantResult} from '../../src/results';
 import {useLang} from '../state/lang';
-import {useFormats} from './format';
+import {useFormats} from './FormatProvider';
 
 export const LEADERBOARD_SIZE = 10;
 

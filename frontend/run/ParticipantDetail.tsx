@@ -6,7 +6,7 @@ import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
 import {sayEach} from '../../src/i18n';
 import type {ParticipantResult} from '../../src/results';
 import {useLang} from '../state/lang';
-import {useFormats} from './format';
+import {useFormats} from './FormatProvider';
 import type {MessageKey} from '../../src/i18n';
 
 /** The pay lines of the breakdown view, in the order they add up to the total. */

@@ -11,26 +11,13 @@
 import {memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties} from 'react';
 import {VariableSizeList, type ListChildComponentProps} from 'react-window';
 import {Box, Text} from '@airtable/blocks/ui';
-import type {ResultKey} from '../../src/plan';
 import {useLang} from '../state/lang';
-import {compareDecimal, useFormats, type Formats} from './format';
+import {compareDecimal, type Formats} from './format';
+import {useFormats} from './FormatProvider';
 import type {MessageKey} from '../../src/i18n';
+import type {PreviewRow, ResultChangeView} from './previewRows';
 
-export interface ResultChangeView {
-  resultKey: ResultKey;
-  old: unknown;
-  new: unknown;
-}
-
-export interface PreviewRow {
-  participantId: string;
-  rank: number;
-  name: string;
-  totalScore: string;
-  grade: string | null;
-  totalPay: string;
-  changes: ResultChangeView[];
-}
+export type {PreviewRow, ResultChangeView};
 
 export type SortKey = 'rank' | 'name' | 'totalScore' | 'grade' | 'totalPay' | 'changes';
 export interface Sort {

@@ -2,7 +2,7 @@
 import {Box, Text} from '@airtable/blocks/ui';
 import type {PlanVersion} from '../../src/plan';
 import {useLang} from '../state/lang';
-import {useFormats} from './format';
+import {useFormats} from './FormatProvider';
 import type {RefreshSummary} from './summary';
 import type {Preview} from './pipeline';
 

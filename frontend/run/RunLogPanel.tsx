@@ -4,7 +4,7 @@ import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
 import type {RunLogEntry} from '../state/runLog';
 import {useLang} from '../state/lang';
 import type {PlanVersion} from '../../src/plan';
-import {useFormats} from './format';
+import {useFormats} from './FormatProvider';
 import {versionLabel} from './RefreshSummaryView';
 
 const COLLAPSED = 5;

@@ -19,7 +19,7 @@ import {Warnings} from './Warnings';
 import {RunLogPanel} from './RunLogPanel';
 import {afterWrite, runLogEntry, summarise, type RefreshSummary} from './summary';
 import {PreviewTotals, RefreshSummaryView} from './RefreshSummaryView';
-import {FormatProvider} from './format';
+import {FormatProvider} from './FormatProvider';
 import {refreshBlocker} from './refreshBlocker';
 import {defaultPeriodId} from './periodChoice';
 

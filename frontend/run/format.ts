@@ -4,12 +4,10 @@
  * (src/i18n/numbers.ts: the plan's currency at its precision, the reader's locale), never through
  * a JS number, which would lose cents on large amounts.
  */
-import {createContext, createElement, useContext, useMemo, type ReactNode} from 'react';
 import Decimal from 'decimal.js';
 import {groupDigits} from '../../src/i18n';
 import {countText, decimalText, localTime, moneyFormat, readerLocale, type CountKey} from '../../src/i18n/numbers';
 import type {Currency, Lang, ResultKey} from '../../src/plan';
-import {useLang} from '../state/lang';
 
 /**
  * Groups the integer part of a decimal string by thousands.
@@ -96,9 +94,6 @@ export interface Formats {
   cell: (key: ResultKey, value: unknown) => string;
 }
 
-/** A stand-in when no plan is known: amounts at two places without a currency sign. */
-const NO_CURRENCY: Pick<Currency, 'code' | 'precision'> | null = null;
-
 /**
  * The formats for a reader's language and a plan's currency.
  *
@@ -121,23 +116,4 @@ export function makeFormats(lang: Lang, currency: Pick<Currency, 'code' | 'preci
     return cellText(value);
   };
   return {lang, locale, money, score, integer, time, count: (n, key) => countText(lang, n, key, locale), cell};
-}
-
-const FormatContext = createContext<Pick<Currency, 'code' | 'precision'> | null>(NO_CURRENCY);
-
-/** Gives the run view's components the plan's currency; the reader's language comes from useLang. */
-export function FormatProvider({currency, children}: {currency: Pick<Currency, 'code' | 'precision'> | null; children?: ReactNode}) {
-  return createElement(FormatContext.Provider, {value: currency}, children);
-}
-
-/** The formats of the reader's language and the plan's currency (see FormatProvider). */
-export function useFormats(): Formats {
-  const {lang} = useLang();
-  const currency = useContext(FormatContext);
-  const code = currency?.code;
-  const precision = currency?.precision;
-  return useMemo(
-    () => makeFormats(lang, code === undefined || precision === undefined ? null : {code, precision}),
-    [lang, code, precision],
-  );
 }

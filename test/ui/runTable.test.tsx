@@ -2,9 +2,11 @@
 import TestDriver from '@airtable/blocks-testing';
 import {screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {LIST_HEIGHT, PreviewTable, ROW_HEIGHT, matchingRows, type PreviewRow} from '../../frontend/run/PreviewTable';
+import {LIST_HEIGHT, PreviewTable, ROW_HEIGHT, matchingRows} from '../../frontend/run/PreviewTable';
+import type {PreviewRow} from '../../frontend/run/previewRows';
 import {barWidths} from '../../frontend/run/Leaderboard';
-import {FormatProvider, cellText, groupThousands, makeFormats} from '../../frontend/run/format';
+import {cellText, groupThousands, makeFormats} from '../../frontend/run/format';
+import {FormatProvider} from '../../frontend/run/FormatProvider';
 import {countText} from '../../src/i18n/numbers';
 import type {Currency, Lang} from '../../src/plan';
 import {shellBase} from '../support/shellBase';
