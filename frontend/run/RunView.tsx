@@ -95,7 +95,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
   const onSelect = useCallback((id: string) => setSelectedId((current) => (current === id ? null : id)), []);
   const names = useMemo(
-    () => new Map((shownPreview?.run.results ?? []).map((r) => [r.participantId, r.name] as [string, string])),
+    () => new Map([...(shownPreview?.recordNames ?? []), ...(shownPreview?.run.results ?? []).map((r) => [r.participantId, r.name] as [string, string])]),
     [shownPreview],
   );
   const issues = useMemo(

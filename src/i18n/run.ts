@@ -131,7 +131,7 @@ export const runMessages = {
   },
   'run.warnings.titleCounted': {zh: '提示（{count}）', en: 'Warnings ({count})'},
   'run.warnings.openRecord': {zh: '打开“{record}”', en: 'Open “{record}”'},
-  'run.warnings.moreRecords': {zh: '……另有 {records}', en: '… and {records} more'},
+  'run.warnings.moreRecords': {zh: '……另有 {records}', en: '… and {records} not shown'},
   'run.warnings.similar': {zh: '同类提示共 {count} 条', en: '{count} warnings of this kind'},
   'run.warnings.showSimilar': {zh: '显示全部同类提示', en: 'Show all of this kind'},
   'run.warnings.history': {

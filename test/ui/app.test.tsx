@@ -97,9 +97,11 @@ describe('the run view over a stored plan', () => {
     mount(driver);
     const user = await choosePeriod('2026-03');
     await preview(user);
-    // The orphan order SO-5 is reported with a link that opens it in Airtable.
-    expect(screen.getByTestId('issue-engine.record.orphan')).toHaveTextContent('recO5');
-    await user.click(screen.getByRole('button', {name: 'Open recO5'}));
+    // The orphan order SO-5 is named by its order number (its primary value), never its record
+    // id, with a link that opens it in Airtable.
+    expect(screen.getByTestId('issue-engine.record.orphan')).toHaveTextContent('SO-5');
+    expect(screen.getByTestId('issue-engine.record.orphan')).not.toHaveTextContent('recO5');
+    await user.click(screen.getByRole('button', {name: 'Open “SO-5”'}));
     await waitFor(() => expect(expanded).toEqual(['recO5']));
 
     await user.click(within(screen.getByRole('table')).getByRole('button', {name: '李娜'}));
