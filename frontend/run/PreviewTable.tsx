@@ -309,7 +309,7 @@ export const PreviewTable = memo(function PreviewTable({rows, selectedId, onSele
                   style={{...headerButton, textAlign: column.align}}
                 >
                   {t(column.label)}
-                  {sorted && <span aria-hidden="true">{sort.descending ? '\u2009▼' : '\u2009▲'}</span>}
+                  {sorted && <span aria-hidden="true">{sort.descending ? '\u202f▼' : '\u202f▲'}</span>}
                 </button>
               </div>
             );
