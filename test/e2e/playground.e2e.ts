@@ -235,8 +235,16 @@ function wholeUserPath(lang: Lang): E2eTest {
       await context.screenshot(`${lang}-06-second-refresh`);
 
       // 7. Reset: the base is back as generated (no result written) and the plan is gone.
+      // Reset asks first (its question in the page's language), and keeps the language.
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.accept();
+      });
       await page.getByRole('button', {name: say(lang, 'reset')}).click();
       await ext.getByText(t(lang, 'settings.wizard.title')).first().waitFor();
+      assert.deepEqual(asked, [say(lang, 'resetConfirm')]);
+      await page.getByRole('button', {name: say(lang, 'reset')}).waitFor();
       await openTab(page, REPS);
       const resetReps = await readRows(page);
       assert.equal(resetReps.length, preview.length);
@@ -245,6 +253,20 @@ function wholeUserPath(lang: Lang): E2eTest {
     },
   };
 }
+
+/** The top bar follows the extension's language switch. */
+const topBarFollowsLanguage: E2eTest = {
+  name: 'zh -> en: the top bar follows the extension language',
+  run: async (context) => {
+    const {page} = context;
+    await openPlayground(context, 'lang=zh');
+    await page.getByRole('button', {name: say('zh', 'reset')}).waitFor();
+    await extension(page).getByLabel(t('zh', 'ui.lang.label')).first().selectOption({label: 'English'});
+    await page.getByRole('button', {name: say('en', 'reset')}).waitFor();
+    await page.getByText(say('en', 'title')).waitFor();
+    await context.screenshot('en-09-top-bar-follows');
+  },
+};
 
 /** The 1k base: the grid shows its first rows and says how many there are. */
 const largerBase: E2eTest = {
@@ -347,6 +369,7 @@ function largePreview(lang: Lang): E2eTest {
 }
 
 export const e2eTests: E2eTest[] = [
+  topBarFollowsLanguage,
   narrowPreview('zh'),
   narrowPreview('en'),
   largePreview('en'),
