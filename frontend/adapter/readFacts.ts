@@ -34,6 +34,12 @@ export interface ReadResult {
   /** The mapped result fields that exist, by id: what `planWrites` needs to format values. */
   resultFields: {[fieldId: string]: FieldSchema};
   issues: Issue[];
+  /**
+   * Primary values of the source records a warning may name (dated outside every period, without
+   * a date, linked to nobody), by record id: only those, so that a warning says “订单 SO-1024”
+   * and not “recXXX”. Participants are named by their facts.
+   */
+  recordNames: Map<string, string>;
 }
 
 export type OnProgress = (fraction: number) => void;
@@ -412,7 +418,9 @@ function sourceReader(
   leftOut: RecordsLeftOut,
   reads: NumberReads,
   onAmbiguous: (name: string, people: number, record: AirtableRecord) => void,
+  names: Map<string, string> = new Map(),
 ): (record: AirtableRecord) => SourceRecordFact | null {
+  const name = (record: AirtableRecord) => names.set(record.id, record.name);
   const values = factReaders(source.values, reads.numbers, reads.onMany);
   const participantId = source.participant.id;
   const participantOf = participantConverter(source.participant, peopleTableId);
@@ -435,7 +443,10 @@ function sourceReader(
       cells = {};
       for (const [id, read] of values) cells[id] = read(record);
     }
-    return {id: record.id, participantIds: participants(record), date, values: cells};
+    const participantIds = participants(record);
+    // A record without a date or without a participant is reported: keep its primary value.
+    if (participantIds.length === 0 || (dateId !== null && date === null)) name(record);
+    return {id: record.id, participantIds, date, values: cells};
   };
   if (dateId === null) return (record) => full(record, null);
   if (!scope) return (record) => full(record, dayOf(record.getCellValue(dateId)));
@@ -445,7 +456,10 @@ function sourceReader(
     const placement = placeDay(date, period, periods);
     if (placement === 'inPeriod' || placement === 'noDate') return full(record, date);
     leftOut.outsidePeriod++;
-    if (placement === 'outsideEveryPeriod') leftOut.outsideEveryPeriod.push(record.id);
+    if (placement === 'outsideEveryPeriod') {
+      leftOut.outsideEveryPeriod.push(record.id);
+      name(record);
+    }
     return null;
   };
 }
@@ -528,6 +542,8 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     // every record as an orphan.
     if (!participant) continue;
     sources.push({mapping, read, participant, date, values});
+    // A warning names a source record by its primary value (read only for the records it names).
+    read.fields.set(read.table.primaryField.id, read.table.primaryField);
     // Records are named by their primary value where the read may have to report them: a
     // participant found by name (a name two people share), a computed number (several values).
     const byName = !linksToPeople(participant, peopleTableId);
@@ -561,6 +577,7 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
   const progress = (extra = 0) => onProgress(Math.min(1, (steps + extra) / totalSteps));
 
   const current = new Map<string, CellMap>();
+  const recordNames = new Map<string, string>();
   const facts: Facts = {participants: [], sources: {}};
   const periodId = options.periodId;
   const period = plan.periods.find((p) => p.id === periodId);
@@ -604,7 +621,7 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
       const scoped = source.date ? scope : null;
       const onAmbiguous = (name: string, count: number, record: AirtableRecord) =>
         notes.noteAmbiguous(source.mapping, read.table, source.participant, name, count, record);
-      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous);
+      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous, recordNames);
       facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, within(j + (people ? 1 : 0)));
       if (facts.leftOut && scoped) facts.leftOut[source.mapping.id] = leftOut;
     }
@@ -633,5 +650,5 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
   }
   if (tables.length === 0) onProgress(1);
   issues.push(...notes.issues());
-  return {facts, current, resultFields, issues};
+  return {facts, current, resultFields, issues, recordNames};
 }

@@ -27,6 +27,8 @@ export interface Preview {
   run: RunResult;
   /** Problems met while reading the base (unreadable cells, missing tables...). */
   readIssues: Issue[];
+  /** Primary values of the source records the warnings name, by record id (see readFacts). */
+  recordNames?: ReadonlyMap<string, string>;
   writes: WritePlan;
   rows: PreviewRow[];
 }
@@ -220,7 +222,7 @@ async function previewPhases(
   });
   const rows = previewRows(run, writes);
   clock.progress(1);
-  return {periodId, revision, run, readIssues: read.issues, writes, rows};
+  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, writes, rows};
 }
 
 /** The people table and the result field ids, or null when the mapping no longer resolves. */
