@@ -169,6 +169,10 @@ export const engineMessages = {
   },
   'engine.line.limit': {zh: '，按 {score}% 计', en: ', counted as {score}%'},
   'engine.line.total': {zh: '总分 {terms} = {total}', en: 'Total score {terms} = {total}'},
+  'engine.line.roundingNote': {
+    zh: '（各项加权得分按显示位数舍入，相加为 {sum}；总分按精确值相加，只舍入一次，为 {total}）',
+    en: '(The weighted scores above are rounded for display and add up to {sum}; the total score is their exact sum, rounded once: {total})',
+  },
   'engine.line.grade': {
     zh: '等级 {grade}（{min} ≤ {total} < {max}）',
     en: 'Grade {grade} ({min} ≤ {total} < {max})',

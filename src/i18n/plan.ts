@@ -86,6 +86,7 @@ export const planMessages = {
   'validate.owner.people': {zh: '参与人表', en: 'the people table'},
   'validate.owner.results': {zh: '结果字段', en: 'the result fields'},
   'validate.owner.currency': {zh: '币种设置', en: 'the currency'},
+  'validate.owner.proration': {zh: '目标按在岗天数折算', en: 'target proration'},
   'validate.owner.feedback': {zh: '反馈设置', en: 'the feedback settings'},
   'validate.owner.performancePay': {zh: '绩效工资', en: 'performance pay'},
   'validate.part.id': {zh: '编号', en: 'id'},
@@ -307,6 +308,14 @@ export const planMessages = {
     en: 'The currency\'s decimal places must be a whole number from 0 to 4 (now {value})',
   },
   'validate.plan.currency.rounding': {zh: '舍入方式“{value}”无效', en: 'Rounding mode "{value}" is not valid'},
+  'validate.plan.scoreRounding.invalid': {
+    zh: '得分舍入设置无效（应为“总分舍入一次”或“各项舍入后相加”，小数位数 0 到 4）：{value}',
+    en: 'The score rounding is not valid (it must be "rounded once at the total" or "each weighted score rounded", with 0 to 4 places): {value}',
+  },
+  'validate.plan.credit.kind': {
+    zh: '数据源“{source}”的多人记录计入方式“{value}”无效（应为“仅第一位”“平均分配”或“按分成比例字段”）',
+    en: 'Source "{source}" credits records linked to several people in an unknown way "{value}" (it must be first linked, equal split or by a split-percentage field)',
+  },
   'validate.plan.currency.code': {zh: '未填写币种代码（如 CNY）', en: 'The currency code (e.g. CNY) is empty'},
   'validate.mapping.people.missing': {zh: '请选择参与人表（销售人员表）', en: 'Choose the people table (the sales reps)'},
   'validate.mapping.people.upline.needed': {
