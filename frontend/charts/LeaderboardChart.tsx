@@ -3,11 +3,11 @@
  * axis and the total pay on the bottom one, in the engine's ranking order.
  */
 import {Bar} from 'react-chartjs-2';
-import type {ChartOptions} from 'chart.js';
 import type {Currency} from '../../src/plan';
 import type {Leaderboard} from '../../src/charts';
 import './register';
 import {ChartCard} from './ChartCard';
+import {horizontalBarOptions} from './barOptions';
 import {PAY_COLOUR, SCORE_COLOUR} from './palette';
 import {useChartText} from './useChartText';
 
@@ -17,30 +17,22 @@ export function LeaderboardChart({board, currency}: {board: Leaderboard; currenc
   const last = entries[entries.length - 1];
   const scoreLabel = t('charts.leaderboard.score');
   const payLabel = t('charts.leaderboard.pay');
-  const options: ChartOptions<'bar'> = {
-    indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
+  const options = horizontalBarOptions(
     locale,
-    plugins: {
-      legend: {position: 'bottom', labels: {boxWidth: 12}},
-      tooltip: {
-        callbacks: {
-          label: (item) => {
-            const entry = entries[item.dataIndex];
-            return item.datasetIndex === 0
-              ? `${scoreLabel}: ${number(entry.totalScore)}${entry.grade ? ` (${t('charts.grades.grade', {grade: entry.grade})})` : ''}`
-              : `${payLabel}: ${money.full(entry.totalPay)}`;
-          },
-        },
+    {
+      label: (item) => {
+        const entry = entries[item.dataIndex];
+        return item.datasetIndex === 0
+          ? `${scoreLabel}: ${number(entry.totalScore)}${entry.grade ? ` (${t('charts.grades.grade', {grade: entry.grade})})` : ''}`
+          : `${payLabel}: ${money.full(entry.totalPay)}`;
       },
     },
-    scales: {
+    {
       score: {type: 'linear', axis: 'x', position: 'top', beginAtZero: true, title: {display: true, text: scoreLabel, color: SCORE_COLOUR}, ticks: {maxTicksLimit: 6}},
       pay: {type: 'linear', axis: 'x', position: 'bottom', beginAtZero: true, grid: {display: false}, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol}), color: PAY_COLOUR}, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6, autoSkipPadding: 12}},
       y: {grid: {display: false}, ticks: {autoSkip: false}},
     },
-  };
+  );
   const title = t('charts.leaderboard.title');
   const labels = entries.map((entry) => t('charts.leaderboard.entry', {rank: entry.rank, name: entry.name}));
   return (

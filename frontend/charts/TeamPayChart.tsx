@@ -3,11 +3,11 @@
  * incentives the chart is about); its legend item shows it. Tooltips give the exact amounts.
  */
 import {Bar} from 'react-chartjs-2';
-import type {ChartOptions} from 'chart.js';
 import type {Currency} from '../../src/plan';
 import {PAY_COMPONENTS, type PayByTeam, type TeamPay} from '../../src/charts';
 import './register';
 import {ChartCard} from './ChartCard';
+import {horizontalBarOptions} from './barOptions';
 import {PART_COLOURS} from './palette';
 import {useChartText, type ChartText} from './useChartText';
 
@@ -22,28 +22,20 @@ export function TeamPayChart({pay, currency}: {pay: PayByTeam; currency: Pick<Cu
   const {t, locale, money, people} = text;
   const rows = pay.rows;
   const labels = rows.map((row) => teamLabel(row, text));
-  const options: ChartOptions<'bar'> = {
-    indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
+  const options = horizontalBarOptions(
     locale,
-    plugins: {
-      legend: {position: 'bottom', labels: {boxWidth: 12}},
-      tooltip: {
-        callbacks: {
-          label: (item) => `${item.dataset.label}: ${money.full(rows[item.dataIndex].parts[PAY_COMPONENTS[item.datasetIndex]])}`,
-          footer: (items) => {
-            const row = items.length ? rows[items[0].dataIndex] : undefined;
-            return row ? [t('charts.teamPay.total', {amount: money.full(row.totalPay)}), people(row.participants)] : [];
-          },
-        },
+    {
+      label: (item) => `${item.dataset.label}: ${money.full(rows[item.dataIndex].parts[PAY_COMPONENTS[item.datasetIndex]])}`,
+      footer: (items) => {
+        const row = items.length ? rows[items[0].dataIndex] : undefined;
+        return row ? [t('charts.teamPay.total', {amount: money.full(row.totalPay)}), people(row.participants)] : [];
       },
     },
-    scales: {
+    {
       x: {stacked: true, beginAtZero: true, ticks: {callback: (value) => money.axis(Number(value)), maxTicksLimit: 6, autoSkipPadding: 12}, title: {display: true, text: t('charts.axis.pay', {currency: money.symbol})}},
       y: {stacked: true, grid: {display: false}},
     },
-  };
+  );
   const title = t('charts.teamPay.title');
   return (
     <ChartCard title={title} height={90 + rows.length * 34} note={t('charts.teamPay.hint')}>
