@@ -124,6 +124,13 @@ export function totalLine(weighted: readonly string[], total: string): Message {
 }
 
 /**
+ * A prorated target (docs/plan.md §6): "销售额 目标 50,000.00 × 12/31 天 = 19,354.84".
+ */
+export function prorationLine(metric: Metric, target: Dec, active: {days: number; periodDays: number}, prorated: Dec): Message {
+  return line('engine.line.prorated', {metric: metric.label, target: formatValue(metric, target), days: active.days, periodDays: active.periodDays, prorated: formatGrouped(prorated, 2)});
+}
+
+/**
  * Under "exact until the total" the weighted lines are shown rounded and may not add up to the
  * total: one line says so, with both sums (docs/plan.md §7).
  */

@@ -13,6 +13,7 @@ import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
 import {BEYOND_BOUND, fixedText, hundredthsOf, NOT_A_NUMBER, readCell, PERCENT, plain, planDecimal, round2, roundMoney, roundScore, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
+import {prorate, prorationFor, type ActiveDays} from './proration';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
 import {competitionRanks} from './rank';
@@ -21,7 +22,7 @@ import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
 import {remembered} from './memo';
-import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
+import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
   metric: Metric;
@@ -30,7 +31,10 @@ interface MetricRow {
   /** The participant's own value, exact (team bonus, award). */
   personal: Dec | null;
   sample: number;
+  /** The target measured against: prorated when `prorated` is set. */
   target: TargetResult;
+  /** The plan's target and the days it was prorated by (docs/plan.md §6), or null. */
+  prorated: {base: Dec; active: ActiveDays} | null;
   outcome: ScoreOutcome;
   weight: Dec;
   /** score x weight / 100, exact. */
@@ -157,7 +161,8 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   yield {phase: 'score', done: 0, total: participants.length};
   const levels = downlineLevels(version, hierarchy, participants.length);
   const rounding = scoreRoundingOf(plan);
-  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding);
+  const proration = prorationFor(plan, period, issues);
+  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration);
   const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
   const results = yield* explain(plan, version, paid, hierarchy, rounding);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
@@ -233,6 +238,7 @@ function* scoreParticipants(
   buckets: MetricBuckets,
   issues: Issue[],
   rounding: ScoreRounding,
+  proration: ((p: ParticipantFact) => ActiveDays | null) | null,
 ): Generator<EngineStep, Row[], void> {
   const places = rounding.places;
   const reportedScale = new Set<string>();
@@ -253,6 +259,7 @@ function* scoreParticipants(
   for (let index = 0; index < total; index++) {
     if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
     const participant = participants[index];
+    const active = proration ? proration(participant) : null;
     const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, weightHundredths, use, shared}) => {
       const own = list?.[index];
       let bucket: Bucket | undefined = own;
@@ -266,7 +273,9 @@ function* scoreParticipants(
       // Never rounded before it is scored or paid on: an average of 4.6667 is not scored as 4.67.
       const value = list ? bucketValue(aggregation, bucket) : null;
       const personal = bucket === own ? value : list ? bucketValue(aggregation, own) : null;
-      const target = shared ? sharedTarget(shared, metric, participant) : resolveTarget(metric, participant);
+      const planTarget = shared ? sharedTarget(shared, metric, participant) : resolveTarget(metric, participant);
+      const prorated = active && planTarget.kind === 'value' ? {base: planTarget.value, active} : null;
+      const target: TargetResult = prorated ? {kind: 'value', value: prorate(prorated.base, active!)} : planTarget;
       reportTarget(metric, participant, target, use, issues);
       const targetValue = target.kind === 'value' ? target.value : null;
       const outcome = scoreMetric(metric.scoring, value, targetValue);
@@ -289,7 +298,7 @@ function* scoreParticipants(
         weighted: fixedText(weightedRounded, places),
         attainment: outcome.attainment === null ? null : shown2(outcome.attainment),
       };
-      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted, weightedRounded, texts};
+      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, prorated, outcome, weight, weighted, weightedRounded, texts};
     });
     // "total": exact until the total, rounded once; "eachWeighted": the rounded lines, summed.
     const sum =
@@ -528,7 +537,10 @@ function* explain(
     const breakdown: Message[] = [];
     const add = (l: Message) => breakdown.push(l);
     const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
-    for (const m of weighted) add(metricLine(m));
+    for (const m of weighted) {
+      if (m.prorated) add(prorationLine(m.metric, m.prorated.base, m.prorated.active, m.target.kind === 'value' ? m.target.value : ZERO));
+      add(metricLine(m));
+    }
     add(totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
     if (rounding.mode === 'total') {
       const shownSum = weighted.reduce((acc, m) => acc.plus(m.weightedRounded), ZERO);
@@ -568,7 +580,7 @@ function* explain(
         metricId: m.metric.id,
         label: m.metric.label,
         value: m.texts.value,
-        target: m.target.kind === 'value' ? targetText(m.target.value) : null,
+        target: m.target.kind === 'value' ? (m.prorated ? shown2(m.target.value) : targetText(m.target.value)) : null,
         attainment: m.texts.attainment,
         score: m.texts.score,
         weight: plain(m.metric.weight),

@@ -173,6 +173,14 @@ export const engineMessages = {
   },
   'engine.line.limit': {zh: '，按 {score}% 计', en: ', counted as {score}%'},
   'engine.line.total': {zh: '总分 {terms} = {total}', en: 'Total score {terms} = {total}'},
+  'engine.line.prorated': {
+    zh: '{metric} 目标 {target} × {days}/{periodDays} 天 = {prorated}',
+    en: '{metric} target {target} x {days}/{periodDays} days = {prorated}',
+  },
+  'engine.participant.notDate': {
+    zh: '{name} 的“{field}”不是日期（{value}），目标不按在岗天数折算',
+    en: '"{field}" of {name} is not a date ({value}); their targets are not prorated',
+  },
   'engine.line.roundingNote': {
     zh: '（各项加权得分按显示位数舍入，相加为 {sum}；总分按精确值相加，只舍入一次，为 {total}）',
     en: '(The weighted scores above are rounded for display and add up to {sum}; the total score is their exact sum, rounded once: {total})',

@@ -333,6 +333,10 @@ export const planMessages = {
     zh: '{reason}需要参与人表的团队字段，请选择',
     en: '{reason} needs the team field of the people table: choose it',
   },
+  'validate.mapping.people.start.needed': {
+    zh: '目标按在岗天数折算需要参与人表的入职日期字段，请选择',
+    en: 'Target proration needs the start date field of the people table: choose it',
+  },
   'validate.mapping.people.payBase.needed': {
     zh: '绩效工资需要参与人表的绩效工资基数字段，请选择',
     en: 'Performance pay needs the performance-pay base field of the people table: choose it',

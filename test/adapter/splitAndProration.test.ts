@@ -53,3 +53,29 @@ describe('split credit on the simulated base', () => {
     expect(runPlan(split, '2026-03', read.facts).issues.map((i) => i.code)).not.toContain('engine.record.multiLinked');
   });
 });
+
+describe('target proration on the simulated base', () => {
+  it("reads the people table's start date and prorates the targets of a rep who joined mid-period", async () => {
+    const fixture = demoBase({reps: 6, orders: 60});
+    const rep = fixture.base.tables.find((t) => t.id === TABLE_IDS.reps)!.records[3];
+    rep.cellValuesByFieldId[F.reps.joined] = '2026-03-20';
+    const plan = demoPlan();
+    plan.mapping.people!.start = {id: F.reps.joined, name: '入职日期'};
+    plan.proration = {enabled: true};
+
+    const read = await readFacts(createDriver(fixture).base, plan);
+    expect(read.issues).toEqual([]);
+    expect(read.facts.participants.find((p) => p.id === rep.id)!.fields[F.reps.joined]).toBe('2026-03-20');
+
+    const off = runPlan({...plan, proration: {enabled: false}}, '2026-03', read.facts).results.find((r) => r.participantId === rep.id)!;
+    const on = runPlan(plan, '2026-03', read.facts).results.find((r) => r.participantId === rep.id)!;
+    const sales = (r: typeof on) => r.metrics.find((m) => m.metricId === 'sales')!;
+    const full = Number(sales(off).target);
+    expect(full).toBeGreaterThan(0);
+    expect(sales(on).target).toBe(((full * 12) / 31).toFixed(2));
+    // Everyone else joined before March: not prorated.
+    const others = runPlan(plan, '2026-03', read.facts).results.filter((r) => r.participantId !== rep.id);
+    const othersOff = runPlan({...plan, proration: {enabled: false}}, '2026-03', read.facts).results.filter((r) => r.participantId !== rep.id);
+    expect(others.map((r) => r.totalScore)).toEqual(othersOff.map((r) => r.totalScore));
+  });
+});
