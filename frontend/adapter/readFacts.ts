@@ -17,10 +17,11 @@ import type {Base, Field, Record as AirtableRecord, Table} from '@airtable/block
 import type {FactValue, Facts, ParticipantFact, RecordsLeftOut, SourceRecordFact} from '../../src/facts';
 import {t, text} from '../../src/i18n';
 import {placeDay} from '../../src/period';
-import type {FieldRef, Metric, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
+import type {FieldRef, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {FieldSchema} from '../../src/schema';
 import {RESULT_SHAPED} from '../../src/fieldMatch';
+import {participantInputs, sourceInputs} from '../../src/planRefs';
 import {Pacer} from '../run/cooperative';
 import {dayConverter, factConverter, linksToPeople, nameConverter, numberConverter, participantConverter} from './cells';
 import {fieldSchema} from './schema';
@@ -86,20 +87,13 @@ export function toFact(value: unknown, type: string, options: unknown = null): F
 
 /**
  * The sources that some metric of some plan version reads, each with the fields it reads beyond
- * its participant and date fields. A mapped source that no metric reads is absent: the engine
- * only aggregates sources its metrics name, so loading one would cost memory and time for nothing.
+ * its participant and date fields (values, filters, the split-percentage field), from the plan's
+ * one walk over its references (src/planRefs.ts). A mapped source that no metric reads is absent:
+ * the engine only aggregates sources its metrics name, so loading one would cost memory and time
+ * for nothing.
  */
 function usedSourceFields(plan: PlanDocument): Map<string, FieldRef[]> {
-  const bySource = new Map<string, FieldRef[]>();
-  const metrics: Metric[] = plan.versions.flatMap((v) => v.metrics);
-  for (const metric of metrics) {
-    const source = metric.source;
-    if (source.kind !== 'source') continue;
-    const list = bySource.get(source.sourceId) ?? [];
-    for (const ref of [source.field, source.filter?.field, source.rateFilter?.field]) if (ref) list.push(ref);
-    bySource.set(source.sourceId, list);
-  }
-  return bySource;
+  return sourceInputs(plan);
 }
 
 /**
@@ -118,14 +112,9 @@ function numberFieldIds(plan: PlanDocument): Set<string> {
   return ids;
 }
 
-/** Fields of the participant's own record used by metrics and targets. */
+/** Fields of the participant's own record used by metrics, targets and proration (src/planRefs.ts). */
 function participantFields(plan: PlanDocument): FieldRef[] {
-  const refs: FieldRef[] = [];
-  for (const metric of plan.versions.flatMap((v) => v.metrics)) {
-    if (metric.source.kind === 'participant') refs.push(metric.source.field);
-    if (metric.target.kind === 'participantField') refs.push(metric.target.field);
-  }
-  return refs;
+  return participantInputs(plan);
 }
 
 type Role = 'adapter.role.people' | 'adapter.role.source';

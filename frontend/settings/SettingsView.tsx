@@ -16,6 +16,7 @@ import {ImportExport} from './ImportExport';
 import {MappingSection, type Edit} from './MappingSection';
 import {PeriodsSection, VersionsSection} from './PeriodsSection';
 import {ResultFieldsSection} from './ResultFields';
+import {ScoringRulesSection} from './ScoringRulesSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
 import {Wizard} from './Wizard';
@@ -28,7 +29,7 @@ export interface SettingsViewProps {
 }
 
 /** Paths a control shows issues for; anything else is listed under "other problems". */
-const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name'];
+const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration'];
 
 export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
   const {t} = useLang();
@@ -193,6 +194,8 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
           />
         </Box>
       </Section>
+
+      <ScoringRulesSection plan={draft} issues={issues} edit={edit} />
 
       <ImportExport
         plan={draft}
