@@ -5,12 +5,12 @@
  * parse found unsound are skipped (their fault is already reported).
  */
 import Decimal from 'decimal.js';
+import {parseDecimalText} from './decimalText';
 import type {Issue, IssueSeverity} from './results';
 import type {Gate, Metric, PlanDocument, PlanVersion, Text} from './plan';
 import {IssueList, owner, shown, thing, type Params, type ValidationCode} from './planMessages';
 import {nameOf, type PlanReading} from './planParse';
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
@@ -22,11 +22,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export const PLAN_DECIMAL_BOUND = {integerDigits: 12, decimalPlaces: 6} as const;
 
-/** A decimal kept as text, e.g. "60" or "0.05"; null when it is not one (numbers included: they lose exactness). */
-export function parseDecimal(value: unknown): Decimal | null {
-  if (typeof value !== 'string' || !DECIMAL.test(value.trim())) return null;
-  return new Decimal(value.trim());
-}
 
 /**
  * Whether a plain decimal text stays within PLAN_DECIMAL_BOUND.
@@ -55,7 +50,7 @@ class Rules extends IssueList {
 
   /** A decimal at `path`; reports it and returns null when it does not parse or exceeds the bound. */
   decimal(value: unknown, path: string, what: Text): Decimal | null {
-    const d = parseDecimal(value);
+    const d = parseDecimalText(value);
     if (d === null) {
       this.add('plan.decimal.invalid', 'error', path, {thing: what, value: shown(value)});
       return null;

@@ -17,7 +17,7 @@ import {mappingRules} from './mappingRules';
 
 export {message, planIssue, type ValidationCode} from './planMessages';
 export {parsePlan} from './planParse';
-export {parseDecimal, PLAN_DECIMAL_BOUND} from './planRules';
+export {PLAN_DECIMAL_BOUND} from './planRules';
 
 /**
  * Every problem of the document at once (and, given the base schema, of its mapping). Accepts

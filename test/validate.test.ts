@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {planMessages} from '../src/i18n/plan';
-import {hasErrors, issuesAt, parseDecimal, validatePlan} from '../src/validate';
+import {hasErrors, issuesAt, validatePlan} from '../src/validate';
+import {parseDecimalText} from '../src/decimalText';
 import {createTemplate} from '../src/template';
 import type {PlanDocument} from '../src/plan';
 import type {Issue} from '../src/results';
@@ -543,10 +544,10 @@ describe('helpers for the settings screen', () => {
     expect(hasErrors([{code: 'plan.grades.top', severity: 'warning', message: {zh: 'x', en: 'x'}}])).toBe(false);
   });
 
-  it('parseDecimal accepts plain decimals only', () => {
-    expect(parseDecimal('0.05')?.toString()).toBe('0.05');
-    expect(parseDecimal(' 60 ')?.toString()).toBe('60');
-    for (const bad of ['1e5', 'Infinity', '0x10', '', '5%', 5, null]) expect(parseDecimal(bad)).toBeNull();
+  it('plan decimals are plain decimal text only (parseDecimalText)', () => {
+    expect(parseDecimalText('0.05')?.toString()).toBe('0.05');
+    expect(parseDecimalText(' 60 ')?.toString()).toBe('60');
+    for (const bad of ['1e5', 'Infinity', '0x10', '', '5%', 5, null]) expect(parseDecimalText(bad)).toBeNull();
   });
 });
 

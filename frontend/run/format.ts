@@ -4,8 +4,8 @@
  * (src/i18n/numbers.ts: the plan's currency at its precision, the reader's locale), never through
  * a JS number, which would lose cents on large amounts.
  */
-import Decimal from 'decimal.js';
 import {groupDigits} from '../../src/i18n';
+import {parseDecimalText} from '../../src/decimalText';
 import {countText, decimalText, localTime, moneyFormat, readerLocale, type CountKey} from '../../src/i18n/numbers';
 import type {Currency, Lang, ResultKey} from '../../src/plan';
 
@@ -47,20 +47,12 @@ export function shorten(text: string, max = 40): string {
 
 /** Compares two decimal strings exactly; a non-number sorts first. */
 export function compareDecimal(a: string | null, b: string | null): number {
-  const da = parseDecimal(a);
-  const db = parseDecimal(b);
+  const da = parseDecimalText(a);
+  const db = parseDecimalText(b);
   if (da === null || db === null) return da === db ? 0 : da === null ? -1 : 1;
   return da.comparedTo(db);
 }
 
-function parseDecimal(value: string | null): Decimal | null {
-  if (value === null) return null;
-  try {
-    return new Decimal(value);
-  } catch {
-    return null;
-  }
-}
 
 /** A timestamp in the reader's language and local time, to the minute, with the time zone. */
 export function formatTime(iso: string, lang: Lang): string {

@@ -11,6 +11,7 @@ import type {Issue} from '../../src/results';
 import {monthPeriod, quarterPeriod} from '../../src/period';
 import {text} from '../../src/i18n';
 import {inputReferences, isCompleteRef} from '../../src/planRefs';
+import {parseDecimalText} from '../../src/decimalText';
 
 /** A change to the draft, written as plain mutations of it. */
 export type PlanChange = (draft: PlanDocument) => void;
@@ -64,19 +65,12 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 export function weightSum(version: Pick<PlanVersion, 'metrics'>): {sum: string; complete: boolean} {
   let sum = new Decimal(0);
   for (const metric of version.metrics) {
-    const weight = parseDecimal(metric.weight);
+    const weight = parseDecimalText(metric.weight);
     if (weight) sum = sum.plus(weight);
   }
   return {sum: sum.toString(), complete: sum.equals(100)};
 }
 
-/** A decimal typed by the user, or null when it is not one ("", "abc", "1e"). */
-export function parseDecimal(text: string | undefined): Decimal | null {
-  if (text === undefined) return null;
-  const trimmed = text.trim();
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return null;
-  return new Decimal(trimmed);
-}
 
 /**
  * Ids of every field the plan reads as input (from the one walk over its references). A result

@@ -7,7 +7,7 @@ import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts
 import type {Aggregation, CreditSplit, Filter, Metric, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {Issue, RunStats} from '../results';
 import {placeDay} from '../period';
-import {BEYOND_BOUND, CELL_PLACES, D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, readCell, toUnits, HUNDRED, type Dec} from './money';
+import {BEYOND_BOUND, CELL_PLACES, D, ExactSum, NOT_A_NUMBER, cellDecimal, planDecimal, readCell, toUnits, HUNDRED, type Dec} from './money';
 import {idList, makeIssue} from './issues';
 
 /** What the records credited to one participant add up to, for one metric. */
@@ -91,8 +91,8 @@ export function matchesFilter(filter: Filter, value: FactValue | undefined): boo
       return filter.op === 'eq' ? equal : !equal;
     }
     default: {
-      const left = parseDecimal(value);
-      const right = parseDecimal(filter.value ?? null);
+      const left = cellDecimal(value);
+      const right = cellDecimal(filter.value ?? null);
       if (left === null || right === null || left === NOT_A_NUMBER || right === NOT_A_NUMBER) return false;
       const c = left.comparedTo(right);
       if (filter.op === 'gt') return c > 0;
@@ -107,8 +107,8 @@ function valueEquals(value: FactValue | undefined, wanted: string): boolean {
   if (Array.isArray(value)) return value.includes(wanted);
   if (isEmptyValue(value)) return wanted === '';
   if (typeof value === 'boolean') return String(value) === wanted;
-  const left = parseDecimal(value);
-  const right = parseDecimal(wanted);
+  const left = cellDecimal(value);
+  const right = cellDecimal(wanted);
   if (left !== null && right !== null && left !== NOT_A_NUMBER && right !== NOT_A_NUMBER) return left.equals(right);
   return String(value) === wanted;
 }

@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import type {Currency, RoundingMode} from '../plan';
 import type {FactValue} from '../facts';
 import {groupDigits} from '../i18n';
+import {parseDecimalText} from '../decimalText';
 
 /**
  * 40 significant digits keep a 1e15 amount with 20 decimals exact; exponent notation is switched
@@ -44,23 +45,23 @@ export function round2(value: Dec): Dec {
 /** Marker for a cell that holds text which is not a number. */
 export const NOT_A_NUMBER = Symbol('not a number');
 
-const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
  * Reads a cell as a decimal: a number, or text holding one ("1,234.5" with thousands commas is
  * accepted because that is how people paste amounts). Empty cells are null.
  *
- * @example parseDecimal('1,234.5')?.toString() // '1234.5'
- * @example parseDecimal('abc') // NOT_A_NUMBER
+ * @example cellDecimal('1,234.5')?.toString() // '1234.5'
+ * @example cellDecimal('abc') // NOT_A_NUMBER
  */
-export function parseDecimal(value: FactValue | undefined): Dec | null | typeof NOT_A_NUMBER {
+export function cellDecimal(value: FactValue | undefined): Dec | null | typeof NOT_A_NUMBER {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? new D(value) : NOT_A_NUMBER;
   if (typeof value === 'string') {
     const trimmed = value.trim();
     if (trimmed === '') return null;
-    if (PLAIN.test(trimmed)) return new D(trimmed);
+    const plain = parseDecimalText(trimmed, D);
+    if (plain) return plain;
     if (GROUPED.test(trimmed)) return new D(trimmed.replace(/,/g, ''));
     return NOT_A_NUMBER;
   }
@@ -89,12 +90,12 @@ export function withinBound(value: Dec): boolean {
 }
 
 /**
- * A cell read as a number the engine computes with: parseDecimal, then the bound.
+ * A cell read as a number the engine computes with: cellDecimal, then the bound.
  *
  * @example readCell(2e16) // BEYOND_BOUND
  */
 export function readCell(value: FactValue | undefined): Dec | null | typeof NOT_A_NUMBER | typeof BEYOND_BOUND {
-  const parsed = parseDecimal(value);
+  const parsed = cellDecimal(value);
   if (parsed === null || parsed === NOT_A_NUMBER) return parsed;
   return withinBound(parsed) ? parsed : BEYOND_BOUND;
 }
@@ -134,7 +135,7 @@ export function planDecimal(value: string | undefined | null): Dec | null {
   if (value === undefined || value === null) return null;
   let cached = planCache.get(value);
   if (cached === undefined) {
-    const parsed = parseDecimal(value);
+    const parsed = cellDecimal(value);
     cached = parsed === NOT_A_NUMBER ? null : parsed;
     if (planCache.size > 10_000) planCache.clear();
     planCache.set(value, cached);

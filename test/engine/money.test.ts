@@ -1,16 +1,16 @@
-import {D, ExactSum, NOT_A_NUMBER, formatGrouped, formatRatePercent, parseDecimal, roundMoney, round2} from '../../src/engine/money';
+import {D, ExactSum, NOT_A_NUMBER, formatGrouped, formatRatePercent, cellDecimal, roundMoney, round2} from '../../src/engine/money';
 
 describe('money: exact decimals', () => {
   it('reads numbers and decimal text, with thousands commas', () => {
-    expect(parseDecimal(46000)?.toString()).toBe('46000');
-    expect(String(parseDecimal('1,234.5'))).toBe('1234.5');
-    expect(String(parseDecimal(' -12.30 '))).toBe('-12.3');
-    expect(parseDecimal('')).toBeNull();
-    expect(parseDecimal(null)).toBeNull();
-    expect(parseDecimal('12 units')).toBe(NOT_A_NUMBER);
-    expect(parseDecimal('1,23')).toBe(NOT_A_NUMBER);
-    expect(parseDecimal(true)).toBe(NOT_A_NUMBER);
-    expect(parseDecimal(['recA'])).toBe(NOT_A_NUMBER);
+    expect(cellDecimal(46000)?.toString()).toBe('46000');
+    expect(String(cellDecimal('1,234.5'))).toBe('1234.5');
+    expect(String(cellDecimal(' -12.30 '))).toBe('-12.3');
+    expect(cellDecimal('')).toBeNull();
+    expect(cellDecimal(null)).toBeNull();
+    expect(cellDecimal('12 units')).toBe(NOT_A_NUMBER);
+    expect(cellDecimal('1,23')).toBe(NOT_A_NUMBER);
+    expect(cellDecimal(true)).toBe(NOT_A_NUMBER);
+    expect(cellDecimal(['recA'])).toBe(NOT_A_NUMBER);
   });
 
   it('keeps huge values and many decimals exact', () => {
