@@ -236,3 +236,13 @@ export function usedSourceIds(plan: PlanDocument): Set<string> {
   }
   return ids;
 }
+
+/**
+ * Ids of every field the plan reads as input (from the one walk over its references). A result
+ * field must not be one of them: the extension would overwrite its own input on the next refresh.
+ */
+export function inputFieldIds(plan: PlanDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const reference of inputReferences(plan)) if (isCompleteRef(reference.ref)) ids.add(reference.ref.id);
+  return ids;
+}

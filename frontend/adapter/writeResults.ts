@@ -8,7 +8,7 @@
 import type {Table} from '@airtable/blocks/models';
 import {t, text} from '../../src/i18n';
 import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
-import {inputFieldIds} from '../settings/draft';
+import {inputFieldIds} from '../../src/planRefs';
 import type {Issue} from '../../src/results';
 import type {RecordUpdate} from '../../src/writeback';
 

@@ -10,7 +10,6 @@ import {PLAN_SCHEMA_VERSION} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {monthPeriod, quarterPeriod} from '../../src/period';
 import {text} from '../../src/i18n';
-import {inputReferences, isCompleteRef} from '../../src/planRefs';
 import {parseDecimalText} from '../../src/decimalText';
 
 /** A change to the draft, written as plain mutations of it. */
@@ -71,16 +70,6 @@ export function weightSum(version: Pick<PlanVersion, 'metrics'>): {sum: string; 
   return {sum: sum.toString(), complete: sum.equals(100)};
 }
 
-
-/**
- * Ids of every field the plan reads as input (from the one walk over its references). A result
- * field must not be one of them: the extension would overwrite its own input on the next refresh.
- */
-export function inputFieldIds(plan: PlanDocument): Set<string> {
-  const ids = new Set<string>();
-  for (const reference of inputReferences(plan)) if (isCompleteRef(reference.ref)) ids.add(reference.ref.id);
-  return ids;
-}
 
 /** An id not yet used among `taken`, from a readable stem: `metric`, `metric2`, `metric3`... */
 export function freshId(stem: string, taken: Iterable<string>): string {

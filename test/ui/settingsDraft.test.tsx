@@ -1,7 +1,8 @@
 import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {createTemplate} from '../../src/template';
-import {addVersionCopy, blankPlan, copyVersion, dayBefore, firstOfNextMonth, editPlan, inputFieldIds, issuesAt, nextPeriod, sameIssuesAt, unplacedIssues, weightSum} from '../../frontend/settings/draft';
+import {addVersionCopy, blankPlan, copyVersion, dayBefore, firstOfNextMonth, editPlan, issuesAt, nextPeriod, sameIssuesAt, unplacedIssues, weightSum} from '../../frontend/settings/draft';
+import {inputFieldIds} from '../../src/planRefs';
 import {createdFieldConfig, RESULT_SPECS} from '../../frontend/settings/fieldRoles';
 import {exportFileName} from '../../frontend/settings/exportName';
 import {fitTemplate} from '../../frontend/settings/fitTemplate';
