@@ -128,4 +128,8 @@ export const ledgerMessages = {
     zh: '结果表的状态字段“{name}”没有“{status}”选项，状态未写入',
     en: 'The status field "{name}" of the results table has no "{status}" choice; the status was not written',
   },
+
+  // The people table's optional "period id" result field (its cells say which period the other result cells show).
+  'settings.result.periodId': {zh: '周期', en: 'Period id'},
+  'run.result.periodId': {zh: '周期', en: 'Period id'},
 } satisfies Record<string, Text>;
