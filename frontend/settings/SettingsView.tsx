@@ -16,6 +16,7 @@ import {ImportExport} from './ImportExport';
 import {MappingSection, type Edit} from './MappingSection';
 import {PeriodsSection, VersionsSection} from './PeriodsSection';
 import {ResultFieldsSection} from './ResultFields';
+import {ResultsTableSection} from './ResultsTableSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
 import {Wizard} from './Wizard';
@@ -145,6 +146,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
 
       <MappingSection plan={draft} issues={issues} edit={edit} />
       <ResultFieldsSection plan={draft} issues={issues} edit={edit} />
+      <ResultsTableSection plan={draft} issues={issues} edit={edit} />
       <PeriodsSection plan={draft} issues={issues} edit={edit} />
 
       <Section title={t('settings.section.versions')} defaultOpen>

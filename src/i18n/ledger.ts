@@ -132,4 +132,26 @@ export const ledgerMessages = {
   // The people table's optional "period id" result field (its cells say which period the other result cells show).
   'settings.result.periodId': {zh: '周期', en: 'Period id'},
   'run.result.periodId': {zh: '周期', en: 'Period id'},
+
+  // Settings: the results table section.
+  'ledger.ui.settings.section': {zh: '绩效结果表', en: 'Results table'},
+  'ledger.ui.settings.intro': {
+    zh: '每人每个周期一行，保存每期的计算、审批与发放结果（可选）。未设置时，只写入参与人表的结果字段。',
+    en: 'One row per person per period, keeping what each period computed, approved and paid (optional). Without it, only the result fields of the people table are written.',
+  },
+  'ledger.ui.settings.pick': {zh: '选择已有的表', en: 'Use an existing table'},
+  'ledger.ui.settings.mapped': {zh: '已匹配 {count}/{total} 个字段：{fields}', en: '{count} of {total} fields matched: {fields}'},
+  'ledger.ui.settings.unmapped': {zh: '未匹配（不写入）：{fields}', en: 'Not matched (not written): {fields}'},
+  'ledger.ui.settings.required': {zh: '缺少必需的字段：{fields}', en: 'Required fields missing: {fields}'},
+  'ledger.ui.settings.mistyped': {
+    zh: '以下字段名称相符但类型不能存放该值，未使用：{fields}',
+    en: 'These fields have the right name but a type that cannot hold the value, and are not used: {fields}',
+  },
+  'ledger.ui.settings.create': {zh: '一键创建“{name}”表', en: 'Create the "{name}" table'},
+  'ledger.ui.settings.created': {zh: '已创建表“{name}”（{count} 个字段），保存设置后生效', en: 'Table "{name}" created ({count} fields); save the settings to use it'},
+  'ledger.ui.settings.cannotCreate': {zh: '无法创建结果表：{reason}', en: 'The results table cannot be created: {reason}'},
+  'ledger.ui.settings.nameTaken': {
+    zh: '已有名为“{name}”的表：请在上方选择它，或先将其改名',
+    en: 'A table named "{name}" already exists: choose it above, or rename it first',
+  },
 } satisfies Record<string, Text>;
