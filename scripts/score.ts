@@ -21,6 +21,7 @@ import {validatePlan} from '../src/validate';
 import {createDriver, snapshotFixture} from '../sim/driver';
 import {demoBase, DEMO_SIZES, type DemoSize} from '../sim/demoBase';
 import {baseSchema} from '../frontend/adapter/schema';
+import {emptyPeriodText} from '../frontend/run/ledgerRun';
 import {refresh} from '../frontend/run/pipeline';
 import {planRevision} from '../frontend/state/planRevision';
 
@@ -196,6 +197,15 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   const refreshed = await refresh(driver.base, plan, options.period, planRevision(planText), {now: new Date(), lang});
   if (refreshed.kind === 'denied') {
     stderr.push(t(lang, 'run.refresh.lostPermission', {reason: refreshed.reason}));
+    return {code: 1, stdout, stderr};
+  }
+  // The extension's safeguards hold headless too: a closed period, an empty one (issue 12).
+  if (refreshed.kind === 'refused') {
+    stderr.push(refreshed.reason[lang]);
+    return {code: 1, stdout, stderr};
+  }
+  if (refreshed.kind === 'needsConfirmation') {
+    stderr.push(t(lang, 'ledger.ui.run.emptyHeadless', {message: emptyPeriodText(plan, plan.periods.find((p) => p.id === options.period)!)[lang]}));
     return {code: 1, stdout, stderr};
   }
   const {preview, outcome} = refreshed;

@@ -19,6 +19,10 @@ export const RunLogPanel = memo(function RunLogPanel({entries}: {entries: readon
         {shown.map((entry) => (
           <li key={`${entry.at}-${entry.periodId}`}>
             <Text size="small">
+              {entry.action ? (
+                t(`ledger.ui.log.${entry.action.kind}`, {at: formatTime(entry.at, lang), user: entry.user ?? t('run.log.anonymous'), period: entry.periodLabel, reason: entry.action.reason ?? '', totalPay: groupThousands(entry.totals.totalPay), people: entry.participants})
+              ) : (
+              <>
               {t('run.log.entry', {
                 at: formatTime(entry.at, lang),
                 user: entry.user ?? t('run.log.anonymous'),
@@ -30,6 +34,9 @@ export const RunLogPanel = memo(function RunLogPanel({entries}: {entries: readon
                 failed: entry.failed,
                 totalPay: groupThousands(entry.totals.totalPay),
               })}
+              {entry.ledger ? t('ledger.ui.log.rows', {created: entry.ledger.created, updated: entry.ledger.updated}) : null}
+              </>
+              )}
             </Text>
           </li>
         ))}
