@@ -67,6 +67,7 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
   const base = useBase();
   const [rows, setRows] = useState<ResultRow[] | null>(null);
   const [teamOf, setTeamOf] = useState<Map<string, string>>(new Map());
+  const [nameOf, setNameOf] = useState<Map<string, string>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [team, setTeam] = useState<string | null>(null);
@@ -82,22 +83,27 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
         return;
       }
       const read = await readResultRows(resolved);
-      // Teams as the people table names them now (a link's names, a select's name, a text).
+      // Names and teams as the people table shows them now (a link's names, a select's name, a text):
+      // a link cell's own names may lag behind a rename.
       const teams = new Map<string, string>();
+      const names = new Map<string, string>();
       const people = plan.mapping.people;
       const peopleTable = people ? base.getTableByIdIfExists(people.table.id) : null;
-      const teamField = people?.team && peopleTable ? peopleTable.getFieldByIdIfExists(people.team.id) : null;
-      if (peopleTable && teamField) {
-        const query = await peopleTable.selectRecordsAsync({fields: [teamField]});
+      if (peopleTable) {
+        const nameField = (people?.name ? peopleTable.getFieldByIdIfExists(people.name.id) : null) ?? peopleTable.primaryField;
+        const teamField = people?.team ? peopleTable.getFieldByIdIfExists(people.team.id) : null;
+        const query = await peopleTable.selectRecordsAsync({fields: teamField ? [nameField, teamField] : [nameField]});
         for (const record of query.records) {
-          const name = record.getCellValueAsString(teamField).trim();
-          if (name) teams.set(record.id, name);
+          names.set(record.id, record.getCellValueAsString(nameField).trim());
+          const team = teamField ? record.getCellValueAsString(teamField).trim() : '';
+          if (team) teams.set(record.id, team);
         }
         query.unloadData();
       }
       if (live) {
         setRows(read);
         setTeamOf(teams);
+        setNameOf(names);
       }
     })().catch((error: unknown) => live && setFailure(error instanceof Error ? error.message : String(error)));
     return () => {
@@ -107,9 +113,9 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
 
   const people = useMemo(() => {
     const names = new Map<string, string>();
-    for (const row of rows ?? []) if (row.participantId) names.set(row.participantId, row.participantName || row.participantId);
+    for (const row of rows ?? []) if (row.participantId) names.set(row.participantId, nameOf.get(row.participantId) || row.participantName || row.participantId);
     return [...names].sort((a, b) => a[1].localeCompare(b[1], lang === 'zh' ? 'zh-CN' : 'en'));
-  }, [rows, lang]);
+  }, [rows, lang, nameOf]);
   const teams = useMemo(() => [...new Set(teamOf.values())].sort((a, b) => a.localeCompare(b, 'zh-CN')), [teamOf]);
 
   if (!mapping) return <Text textColor="light">{t('ledger.ui.period.noTable')}</Text>;

@@ -6,7 +6,7 @@
  */
 import {useState} from 'react';
 import Decimal from 'decimal.js';
-import {Box, Button, ConfirmationDialog, Input, Loader, Text, useBase, useGlobalConfig, useSession} from '@airtable/blocks/ui';
+import {Box, Button, ConfirmationDialog, FormField, Input, Loader, Text, useBase, useGlobalConfig, useSession} from '@airtable/blocks/ui';
 import type {LedgerKey} from '../../src/ledger/fields';
 import {ledgerFieldName, statusName} from '../../src/ledger/fields';
 import {LEDGER_CONFIG_KEY, type LedgerState} from '../../src/ledger/state';
@@ -182,17 +182,9 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
               <Text marginBottom={2}>{t(`ledger.ui.action.explain.${dialog.action}`, {period: period.label})}</Text>
               {dialog.totals && <TotalsTable totals={dialog.totals} format={money} />}
               {dialog.action === 'reopen' && (
-                <Box marginTop={2}>
-                  <Text size="small" marginBottom={1}>
-                    {t('ledger.ui.action.reason')}
-                  </Text>
-                  <Input
-                    aria-label={t('ledger.ui.action.reason')}
-                    value={reason}
-                    maxLength={MAX_REASON_LENGTH}
-                    onChange={(event) => setReason(event.target.value)}
-                  />
-                </Box>
+                <FormField label={t('ledger.ui.action.reason')} marginTop={2} marginBottom={0}>
+                  <Input value={reason} maxLength={MAX_REASON_LENGTH} onChange={(event) => setReason(event.target.value)} />
+                </FormField>
               )}
             </Box>
           }
