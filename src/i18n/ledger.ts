@@ -222,4 +222,9 @@ export const ledgerMessages = {
   'ledger.ui.log.approve': {zh: '{at} {user} 审批了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} approved period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.close': {zh: '{at} {user} 关账了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} closed period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.reopen': {zh: '{at} {user} 重新打开了周期 {period}，原因：{reason}', en: '{at} {user} reopened period {period}; reason: {reason}'},
+  'ledger.ui.version.frozen': {
+    zh: '方案版本“{version}”用于已关账的周期 {periods}，已锁定，不能修改：已发放的金额须能按当时的规则解释。如需调整规则，请从下一个开放周期起新建版本。',
+    en: 'Plan version "{version}" was used by the closed periods {periods} and is locked: what was paid must stay explainable by the rules it was paid under. To change the rules, add a new version from the next open period.',
+  },
+  'ledger.ui.version.newFrom': {zh: '从 {date} 起新建版本', en: 'New version from {date}'},
 } satisfies Record<string, Text>;

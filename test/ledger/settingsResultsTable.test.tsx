@@ -12,6 +12,7 @@ import {createDriver} from '../../sim/driver';
 import {demoBase, TABLE_IDS} from '../../sim/demoBase';
 import {SettingsView} from '../../frontend/settings/SettingsView';
 import type {Lang, PlanDocument} from '../../src/plan';
+import {LEDGER_CONFIG_KEY} from '../../src/ledger/state';
 import {demoPlan} from '../support/demoPlan';
 import {renderInBase} from '../support/renderInBase';
 
@@ -88,5 +89,27 @@ describe('settings: the results table', () => {
       'The results table cannot be created: The testing environment has been configured to deny this mutation.',
     );
     expect(button('Create the "Results" table').disabled).toBe(true);
+  });
+});
+
+describe('settings: a plan version frozen by a closed period', () => {
+  it('is read-only with the reason, and offers a new version from the next open period', async () => {
+    const driver = createDriver(demoBase({reps: 6, orders: 20, months: 1}));
+    const closed = {status: 'closed', approved: {by: '李娜', at: '2026-02-02T01:00:00.000Z'}, closed: {by: '李娜', at: '2026-02-03T01:00:00.000Z'}, frozenVersionId: 'v1'};
+    await driver.globalConfig.setAsync(LEDGER_CONFIG_KEY, JSON.stringify({version: 1, periods: {'2026-01': closed}}));
+    const saved = renderSettings(driver, 'en');
+    const notice = screen.getByTestId('version-frozen');
+    expect(notice).toHaveTextContent('Plan version "2026 标准版" was used by the closed periods 2026-01 and is locked');
+    const frozenInputs = screen.getByTestId('version-frozen').parentElement!.querySelector('fieldset')!;
+    expect(frozenInputs.disabled).toBe(true);
+
+    await user().click(button('New version from 2026-02-01'));
+    await waitFor(() => expect(screen.queryByTestId('version-frozen')).toBeNull());
+    await user().click(button('Save plan'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].versions.map((v) => [v.id, v.effectiveFrom, v.effectiveTo])).toEqual([
+      ['v1', '2026-01-01', '2026-01-31'],
+      ['v2', '2026-02-01', undefined],
+    ]);
   });
 });
