@@ -13,7 +13,7 @@
 import '../sim/nodeWindow';
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
-import {t} from '../src/i18n';
+import {sayEach, t} from '../src/i18n';
 import type {Lang, PlanDocument, Text} from '../src/plan';
 import type {Issue, RunResult} from '../src/results';
 import {parseStoredPlan} from '../src/storage';
@@ -212,7 +212,9 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   const warnings = [...preview.readIssues, ...preview.run.issues];
 
   if (options.json) {
-    stdout.push(JSON.stringify({run: preview.run, readIssues: preview.readIssues, writes: outcome}, null, 2));
+    // Breakdown lines are data (key and parameters) until the edge: printed as text in the CLI's language.
+    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)}))};
+    stdout.push(JSON.stringify({run, readIssues: preview.readIssues, writes: outcome}, null, 2));
   } else {
     stdout.push(resultsTable(preview.run, lang));
     if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang)));
@@ -253,7 +255,8 @@ async function main(): Promise<number> {
 if (require.main === module) {
   // The SDK keeps unload timers running; the run is over once main resolves.
   main().then(
-    (code) => process.exit(code),
+    // Exit once stdout has drained: a pipe is written asynchronously, and a large JSON was cut short.
+    (code) => process.stdout.write('', () => process.exit(code)),
     (error) => {
       console.error(error);
       process.exit(1);

@@ -6,7 +6,9 @@
  *   the data is unloaded the SDK clears cell values on them: the fixture store itself is wiped;
  * - it never applies updates or deletions to its store, so a later load returns the old values;
  * - every field reports `isComputed: false`, formulas included;
- * - creating, renaming or retyping a field is accepted but changes nothing.
+ * - creating, renaming or retyping a field is accepted but changes nothing;
+ * - it does not say which lookup cell format it holds, and the SDK then throws `linkedRecordIds`
+ *   on every lookup cell in the documented read format.
  * The shim below fixes these on one driver instance (never globally), so that tests, the
  * playground and the headless run see a base that behaves like Airtable's.
  */
@@ -73,7 +75,7 @@ interface MockInterface {
     tables: Record<string, Record<string, RecordFixture>>;
     views: Record<string, Record<string, Pick<ViewFixture, 'fieldOrder' | 'records'>>>;
   };
-  sdkInitData: {baseData: {tableOrder: string[]; tablesById: Record<string, TableData>}};
+  sdkInitData: {baseData: {tableOrder: string[]; tablesById: Record<string, TableData>}; isUsingNewLookupCellValueFormat?: boolean};
   fieldTypeProvider: FieldTypeProvider;
   applyMutationAsync(mutation: Mutation, opts?: unknown): Promise<void>;
   fetchAndSubscribeToTableDataAsync(tableId: string): Promise<{recordsById: Record<string, RecordFixture>}>;
@@ -168,6 +170,11 @@ export function createDriver(fixture: FixtureData): TestDriver {
   }
   installWriteThrough(iface);
   ownTableIds(iface);
+  // The mock leaves this flag unset, so the SDK would expect every lookup cell in the host's old
+  // internal form ({linkedRecordIds, valuesByLinkedRecordId}) and fail on any other. Set, the SDK
+  // hands lookups on as the fixture holds them: in its documented read format,
+  // `[{linkedRecordId, value}]`, as a current Airtable host delivers them.
+  iface.sdkInitData.isUsingNewLookupCellValueFormat = true;
   return driver;
 }
 

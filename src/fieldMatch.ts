@@ -20,18 +20,34 @@ import type {ResultKey} from './plan';
  */
 export type FieldRole = 'number' | 'money' | 'rating' | 'date' | 'label' | 'flag' | 'link' | 'any';
 
-/** Computed types that still yield a usable value when read (never written). */
-const READ_COMPUTED: FieldTypeName[] = ['formula', 'rollup', 'multipleLookupValues'];
+/**
+ * Types whose cell value has the shape of another field type, the one the field's `options.result`
+ * names (FieldSchema.resultType): a lookup of a number reads as `[{linkedRecordId, value: 42}]`,
+ * a rollup or formula as its result. They serve a role when their result type does.
+ */
+export const RESULT_SHAPED: ReadonlySet<FieldTypeName> = new Set(['formula', 'rollup', 'multipleLookupValues']);
 
+/** The plain field types each role reads; a lookup, rollup or formula fits by its result type. */
 export const ROLE_TYPES: Record<Exclude<FieldRole, 'any'>, readonly FieldTypeName[]> = {
-  number: ['number', 'currency', 'percent', 'rating', 'count', 'duration', 'autoNumber', ...READ_COMPUTED],
-  money: ['currency', 'number', ...READ_COMPUTED],
-  rating: ['rating', 'number', 'percent', ...READ_COMPUTED],
-  date: ['date', 'dateTime', 'createdTime', 'lastModifiedTime', ...READ_COMPUTED],
-  label: ['singleLineText', 'singleSelect', 'multipleRecordLinks', 'multilineText', ...READ_COMPUTED],
-  flag: ['checkbox', 'singleSelect', 'singleLineText', 'number', ...READ_COMPUTED],
+  number: ['number', 'currency', 'percent', 'rating', 'count', 'duration', 'autoNumber'],
+  money: ['currency', 'number'],
+  rating: ['rating', 'number', 'percent'],
+  date: ['date', 'dateTime', 'createdTime', 'lastModifiedTime'],
+  label: ['singleLineText', 'singleSelect', 'multipleRecordLinks', 'multilineText', 'singleCollaborator'],
+  flag: ['checkbox', 'singleSelect', 'singleLineText', 'number'],
   link: ['multipleRecordLinks'],
 };
+
+/**
+ * The field type whose read format a field's cells have: the result type for a lookup, rollup or
+ * formula (undefined when the SDK gives none, e.g. a lookup that is not set up), else its own.
+ *
+ * @example valueType({type: 'multipleLookupValues', resultType: 'currency'}) // 'currency'
+ * @example valueType({type: 'rating'}) // 'rating'
+ */
+export function valueType(field: Pick<FieldSchema, 'type' | 'resultType'>): FieldTypeName | undefined {
+  return RESULT_SHAPED.has(field.type) ? field.resultType : field.type;
+}
 
 /**
  * Field types each result may be written into. Computed fields are refused separately
@@ -54,12 +70,17 @@ export const RESULT_TYPES: Record<ResultKey, readonly FieldTypeName[]> = {
 };
 
 /**
- * True when a field of this type can serve the role. A participant link may also be a text field
- * naming the participant (the brief allows it); an upline must be a real link.
+ * True when a field can serve the role: its type, or for a lookup, rollup or formula its result
+ * type, is one the role reads. A lookup of text is no number, a lookup of a checkbox no date.
+ * (A participant may also be named in a text field: the validator checks that with 'label'.)
+ *
+ * @example fitsRole({type: 'multipleLookupValues', resultType: 'number'}, 'number') // true
+ * @example fitsRole({type: 'multipleLookupValues', resultType: 'singleLineText'}, 'number') // false
  */
-export function fitsRole(field: Pick<FieldSchema, 'type'>, role: FieldRole): boolean {
+export function fitsRole(field: Pick<FieldSchema, 'type' | 'resultType'>, role: FieldRole): boolean {
   if (role === 'any') return true;
-  return ROLE_TYPES[role].includes(field.type);
+  const type = valueType(field);
+  return type !== undefined && ROLE_TYPES[role].includes(type);
 }
 
 export function fitsResult(field: Pick<FieldSchema, 'type' | 'isComputed'>, key: ResultKey): boolean {
@@ -179,15 +200,6 @@ export const RESULT_PATTERNS: Record<ResultKey, readonly string[]> = {
   periodId: ['周期', '结果周期', 'Period id', 'Result period'],
 };
 
-/** The table for a concept, skipping tables already taken. */
-export function matchTable(
-  tables: readonly TableSchema[],
-  concept: TableConcept,
-  exclude: ReadonlySet<string> = new Set(),
-): TableSchema | undefined {
-  return bestMatch(tables, TABLE_PATTERNS[concept], exclude);
-}
-
 /**
  * A table for every concept at once: exact names are settled for all concepts before any partial
  * match, so "客户评价" cannot take the place of "客户" and each table serves one concept.
@@ -231,7 +243,8 @@ export function matchParticipantLink(table: TableSchema, peopleTableId: string |
   const byName = bestMatch(links, FIELD_PATTERNS.participant);
   if (byName) return byName;
   if (links.length > 0) return links[0];
-  const texts = table.fields.filter((f) => f.type === 'singleLineText' || f.type === 'singleSelect');
+  // A field naming the participant: text, a select, a collaborator, or a lookup of names or links.
+  const texts = table.fields.filter((f) => f.type !== 'multipleRecordLinks' && fitsRole(f, 'label'));
   return bestMatch(texts, FIELD_PATTERNS.participant);
 }
 
@@ -242,14 +255,25 @@ export function matchUpline(people: TableSchema): FieldSchema | undefined {
 }
 
 /**
+ * The primary field of a table: it names the records, so it is always read and never written.
+ *
+ * @example primaryFieldId({id: 'tblReps', name: '销售人员', fields: [{id: 'fldName', ...}]}) // 'fldName'
+ */
+export function primaryFieldId(table: Pick<TableSchema, 'primaryFieldId' | 'fields'>): string | undefined {
+  return table.primaryFieldId ?? table.fields[0]?.id;
+}
+
+/**
  * The result fields found on the people table by name, each of a writable, fitting type, none
- * reused for two results nor taken from `inputIds`.
+ * reused for two results nor taken from `inputIds` or the primary field (which names the people).
  */
 export function matchResultFields(
   people: TableSchema,
   inputIds: ReadonlySet<string> = new Set(),
 ): Partial<Record<ResultKey, FieldSchema>> {
   const taken = new Set(inputIds);
+  const primary = primaryFieldId(people);
+  if (primary) taken.add(primary);
   const found: Partial<Record<ResultKey, FieldSchema>> = {};
   // Exact names first for every result, so "Team bonus" is not taken by "Bonus" as a partial match.
   for (const kind of ['exact', 'contains'] as const) {

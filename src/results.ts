@@ -3,6 +3,7 @@
  * Decimals are strings, already rounded where they are written (money at the plan's precision,
  * scores to 2 places), so that what is shown, explained and written is the same number.
  */
+import type {Message} from './i18n';
 import type {DecimalString, Text} from './plan';
 
 export type IssueSeverity = 'error' | 'warning';
@@ -10,6 +11,8 @@ export type IssueSeverity = 'error' | 'warning';
 /**
  * A problem in the plan or the data. `code` is stable (tests and docs refer to it); `path` points
  * into the plan document for plan problems; `recordIds`/`tableId`/`fieldId` point into the base.
+ * `message` reads as zh/en text; the engine's are data made into text only in the language read
+ * (src/i18n/format.ts `lazyText`), the validator's and the adapter's are made when raised.
  */
 export interface Issue {
   code: string;
@@ -69,8 +72,11 @@ export interface ParticipantResult {
   totalPay: DecimalString;
   honours: Text[];
   feedback: {strengths: FeedbackItem[]; weakest: FeedbackItem[]};
-  /** Lines that reproduce every written number, in both languages. */
-  breakdown: {zh: string[]; en: string[]};
+  /**
+   * Lines that reproduce every written number, as data: each becomes text where it is written
+   * (the plan's written language) or shown (the reader's), through src/i18n (`say`).
+   */
+  breakdown: Message[];
   /** True when this participant is in an upline cycle: no team figures were computed. */
   inCycle: boolean;
 }

@@ -4,8 +4,8 @@
  * second refresh of the same data writes nothing, and nothing outside `plan.mapping.results`
  * is ever touched.
  */
-import {feedbackLines} from './engine/feedback';
 import {t, text} from './i18n';
+import {breakdownLines, feedbackLines} from './i18n/results';
 import type {FieldRef, Lang, PlanDocument, ResultKey} from './plan';
 import {RESULT_KEYS} from './plan';
 import type {Issue, ParticipantResult, RunResult} from './results';
@@ -58,13 +58,13 @@ const NUMBER_TYPES = new Set(['number', 'currency', 'percent', 'rating', 'durati
 const TEXT_TYPES = new Set(['singleLineText', 'multilineText', 'richText']);
 const MONEY_KEYS = new Set<ResultKey>(['performancePay', 'bonus', 'teamBonus', 'award', 'totalPay']);
 
-/** The result as text lines, in one language, for text fields. */
+/** The result as text lines, in one language, for text fields: text is made here, at the edge. */
 function textLines(result: ParticipantResult, key: ResultKey, lang: Lang, calculated: string, periodId: string): string[] {
   switch (key) {
     case 'periodId':
       return [periodId];
     case 'breakdown':
-      return result.breakdown[lang];
+      return breakdownLines(result, lang);
     case 'feedback':
       return feedbackLines(result.feedback, lang);
     case 'honours':
@@ -133,14 +133,11 @@ function cellFor(result: ParticipantResult, key: ResultKey, field: FieldSchema, 
 }
 
 function issueFor(code: 'computed' | 'valueType', ref: FieldRef, field: FieldSchema, key: ResultKey): Issue {
-  const resultName = (lang: Lang) => t(lang, `run.result.${key}` as 'run.result.totalScore');
+  const name = field.name || ref.name;
   const message =
     code === 'computed'
-      ? text('adapter.write.computed', {name: field.name || ref.name})
-      : {
-          zh: t('zh', 'adapter.write.valueType', {result: resultName('zh'), name: field.name || ref.name, type: field.type}),
-          en: t('en', 'adapter.write.valueType', {result: resultName('en'), name: field.name || ref.name, type: field.type}),
-        };
+      ? text('adapter.write.computed', {name})
+      : text('adapter.write.valueType', {result: {key: `run.result.${key}`, params: {}}, name, type: field.type});
   return {code: `adapter.write.${code}`, severity: 'error', message, fieldId: field.id};
 }
 

@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {runPlan} from '../src/engine';
 import type {Facts, ParticipantFact} from '../src/facts';
 import {customer, makeFacts, order, person, review, workedExamplePlan} from './support/planFixtures';
+import {sayEach} from '../src/i18n';
 
 const doc = readFileSync(join(__dirname, '..', 'docs', 'plan.md'), 'utf8');
 
@@ -77,7 +78,7 @@ describe('docs/plan.md worked example', () => {
     const start = doc.indexOf('<!-- breakdown:王芳 -->');
     const block = doc.slice(start).split('```text\n')[1].split('\n```')[0].split('\n');
     const wang = run.results.find((r) => r.name === '王芳')!;
-    expect(block).toEqual([...wang.breakdown.zh, ...wang.breakdown.en]);
+    expect(block).toEqual([...sayEach(wang.breakdown, 'zh'), ...sayEach(wang.breakdown, 'en')]);
   });
 
   it('states the run totals and counts', () => {

@@ -9,6 +9,8 @@ import {
   matchTables,
   matchUpline,
   normalizeName,
+  primaryFieldId,
+  valueType,
 } from '../src/fieldMatch';
 import {demoSchema, englishSchema} from './planSchemas';
 
@@ -44,12 +46,32 @@ describe('name matching', () => {
 describe('field types per role', () => {
   it('accepts numbers and computed numbers as an amount but not text', () => {
     expect(fitsRole({type: 'currency'}, 'number')).toBe(true);
-    expect(fitsRole({type: 'rollup'}, 'number')).toBe(true);
+    expect(fitsRole({type: 'rollup', resultType: 'currency'}, 'number')).toBe(true);
     expect(fitsRole({type: 'singleLineText'}, 'number')).toBe(false);
     expect(fitsRole({type: 'multipleRecordLinks'}, 'link')).toBe(true);
     expect(fitsRole({type: 'singleSelect'}, 'link')).toBe(false);
     expect(fitsRole({type: 'createdTime'}, 'date')).toBe(true);
     expect(fitsRole({type: 'checkbox'}, 'date')).toBe(false);
+  });
+
+  it('lets a lookup, rollup or formula serve a role by its result type only', () => {
+    const lookup = (resultType?: string) => ({type: 'multipleLookupValues', resultType});
+    expect(fitsRole(lookup('number'), 'number')).toBe(true);
+    expect(fitsRole(lookup('currency'), 'money')).toBe(true);
+    expect(fitsRole(lookup('singleLineText'), 'number')).toBe(false);
+    expect(fitsRole(lookup('checkbox'), 'date')).toBe(false);
+    expect(fitsRole(lookup('checkbox'), 'flag')).toBe(true);
+    expect(fitsRole(lookup('dateTime'), 'date')).toBe(true);
+    expect(fitsRole(lookup('singleSelect'), 'label')).toBe(true);
+    // A lookup of links names people (the validator checks the linked table), a lookup of names too.
+    expect(fitsRole(lookup('multipleRecordLinks'), 'label')).toBe(true);
+    expect(fitsRole({type: 'formula', resultType: 'percent'}, 'rating')).toBe(true);
+    expect(fitsRole({type: 'rollup', resultType: 'singleLineText'}, 'money')).toBe(false);
+    // No result type (a lookup not set up): nothing can be read from it, only 'any' takes it.
+    expect(fitsRole(lookup(undefined), 'number')).toBe(false);
+    expect(fitsRole(lookup(undefined), 'any')).toBe(true);
+    expect(valueType(lookup('rating'))).toBe('rating');
+    expect(valueType({type: 'duration'})).toBe('duration');
   });
 
   it('refuses computed fields and unfitting types as results', () => {
@@ -110,6 +132,15 @@ describe('matching the demo base', () => {
   it('never proposes an input field as a result', () => {
     const results = matchResultFields(byName('销售人员'), new Set(['fldRepsTotalScore']));
     expect(results.totalScore).toBeUndefined();
+  });
+
+  it('never proposes the primary field as a result, even when its name fits one', () => {
+    const people = byName('销售人员');
+    // A base whose people are named in a text field called "明细" (breakdown) as primary.
+    const renamed = {...people, fields: people.fields.map((f, i) => (i === 0 ? {...f, name: '绩效明细 (name)'} : f)).filter((f) => f.id !== 'fldRepsBreakdown')};
+    expect(primaryFieldId(renamed)).toBe(people.fields[0].id);
+    expect(matchResultFields(renamed).breakdown).toBeUndefined();
+    expect(primaryFieldId({...renamed, primaryFieldId: 'fldOther'})).toBe('fldOther');
   });
 
   it('finds select choices by name', () => {

@@ -47,7 +47,10 @@ function participant(id: string, overrides: Partial<ParticipantResult> = {}): Pa
       strengths: [{metricId: 'sales', label: {zh: '销售额', en: 'Sales'}, score: '120.00'}],
       weakest: [{metricId: 'satisfaction', label: {zh: '客户满意度', en: 'Satisfaction'}, score: '50.00', action: {zh: '参加培训', en: 'Take the training'}}],
     },
-    breakdown: {zh: ['销售额 46,000 / 目标 50,000 = 92% x 60% = 55.20', '总分 92.55'], en: ['Sales 46,000 / target 50,000 = 92% x 60% = 55.20', 'Total 92.55']},
+    breakdown: [
+      {key: 'engine.line.attainment', params: {metric: {zh: '销售额', en: 'Sales'}, value: '46,000.00', target: '50,000.00', attainment: '92.00', limit: '', weight: '60', weighted: '55.20'}},
+      {key: 'engine.line.total', params: {terms: '55.20 + 37.35', total: '92.55'}},
+    ],
     inCycle: false,
     ...overrides,
   };
@@ -85,12 +88,12 @@ describe('resultCells', () => {
       award: 0,
       totalPay: 12240.5,
       honours: '销售冠军',
-      breakdown: '销售额 46,000 / 目标 50,000 = 92% x 60% = 55.20\n总分 92.55',
+      breakdown: '销售额 46,000.00 / 目标 50,000.00 = 92.00% × 权重 60% = 55.20\n总分 55.20 + 37.35 = 92.55',
       feedback: '优势：销售额（得分 120.00）\n待改进：客户满意度（得分 50.00）：参加培训',
       calculatedAt: '2026-04-01T08:00:00.000Z（方案版本 2026 标准版）',
     });
     const en = Object.fromEntries(resultCells(participant('rec1'), plan, {versionId: 'v1'}, ctx({lang: 'en', versionLabel: 'launch'})).map((c) => [c.resultKey, c.value]));
-    expect(en.breakdown).toBe('Sales 46,000 / target 50,000 = 92% x 60% = 55.20\nTotal 92.55');
+    expect(en.breakdown).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% x weight 60% = 55.20\nTotal score 55.20 + 37.35 = 92.55');
     expect(en.calculatedAt).toBe('2026-04-01T08:00:00.000Z (plan version launch)');
   });
 

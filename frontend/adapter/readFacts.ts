@@ -13,17 +13,16 @@
  * record and field it came from. A mapped table or field that no longer exists is an issue, not
  * an exception.
  */
-import type Base from '@airtable/blocks/dist/types/src/models/base';
-import type Field from '@airtable/blocks/dist/types/src/models/field';
-import type Table from '@airtable/blocks/dist/types/src/models/table';
-import type AirtableRecord from '@airtable/blocks/dist/types/src/models/record';
+import type {Base, Field, Record as AirtableRecord, Table} from '@airtable/blocks/models';
 import type {FactValue, Facts, ParticipantFact, RecordsLeftOut, SourceRecordFact} from '../../src/facts';
 import {t, text} from '../../src/i18n';
 import {placeDay} from '../../src/period';
 import type {FieldRef, Metric, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {FieldSchema} from '../../src/schema';
+import {RESULT_SHAPED} from '../../src/fieldMatch';
 import {Pacer} from '../run/cooperative';
+import {dayConverter, factConverter, linksToPeople, nameConverter, numberConverter, participantConverter} from './cells';
 import {fieldSchema} from './schema';
 
 type CellMap = {[fieldId: string]: unknown};
@@ -68,82 +67,16 @@ const NO_VALUES = Object.freeze({}) as {[fieldId: string]: FactValue};
 /** A mapped table or field was deleted while the read gave the browser a turn: read again. */
 class BaseChanged extends Error {}
 
-/** A named cell value (select choice, collaborator, linked record) to its name. */
-function nameOf(value: unknown): string | null {
-  if (value && typeof value === 'object' && typeof (value as {name?: unknown}).name === 'string') return (value as {name: string}).name;
-  return null;
-}
-
 /**
- * A computed field's value (formula, rollup, lookup) has the shape of its result: a lookup of
- * one value becomes that value; a lookup of named items their names; anything else its texts.
- */
-function fromArray(values: unknown[]): FactValue {
-  const items = values.filter((v) => v !== null && v !== undefined);
-  if (items.length === 0) return null;
-  if (items.length === 1 && ['number', 'string', 'boolean'].includes(typeof items[0])) return items[0] as FactValue;
-  return items.map((item) => nameOf(item) ?? String(item));
-}
-
-/** Converts one SDK cell value of a field type to the engine's value. */
-type Converter = (value: unknown) => FactValue;
-
-/** The ids of a link cell; a loop, not flatMap, as it runs for every linked record read. */
-const linkIds: Converter = (value) => {
-  if (value === undefined || value === null) return null;
-  const ids: string[] = [];
-  if (!Array.isArray(value)) return ids;
-  for (const item of value) {
-    const id = item && (item as {id?: unknown}).id;
-    if (typeof id === 'string') ids.push(id);
-  }
-  return ids;
-};
-const namedItem: Converter = (value) => (value === undefined || value === null ? null : nameOf(value) ?? (typeof value === 'string' ? value : null));
-const namedItems: Converter = (value) => (Array.isArray(value) ? value.map((v) => nameOf(v) ?? String(v)) : null);
-const checked: Converter = (value) => value === true;
-
-/** Any other type: a plain value as is, a computed one by its shape, anything else as its text. */
-const plain: Converter = (value) => {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return fromArray(value);
-  // An error value of a formula ({error: '#ERROR'}) or anything unexpected: its text, reported
-  // by the engine where a number is needed.
-  return nameOf(value) ?? String(JSON.stringify(value));
-};
-
-const CONVERTERS: {[type: string]: Converter} = {
-  multipleRecordLinks: linkIds,
-  singleSelect: namedItem,
-  singleCollaborator: namedItem,
-  createdBy: namedItem,
-  lastModifiedBy: namedItem,
-  multipleSelects: namedItems,
-  multipleCollaborators: namedItems,
-  checkbox: checked,
-};
-
-/**
- * The converter of a field type, chosen once per field so that the record loop does no
- * dispatch per cell.
- *
- * @example converterFor('singleSelect')({id: 'sel1', name: '资深'}) // '资深'
- */
-export function converterFor(type: string): Converter {
-  return CONVERTERS[type] ?? plain;
-}
-
-/**
- * One SDK cell value as the engine sees it.
+ * One SDK cell value as the engine sees it, for a field of this type and options (cells.ts).
  *
  * @example toFact({id: 'sel1', name: '资深', color: 'blue'}, 'singleSelect') // '资深'
  * @example toFact([{id: 'rec1', name: '王伟'}], 'multipleRecordLinks') // ['rec1']
+ * @example toFact([{linkedRecordId: 'recO1', value: 1200}], 'multipleLookupValues', {result: {type: 'currency'}}) // 1200
  */
-export function toFact(value: unknown, type: string): FactValue {
-  return converterFor(type)(value);
+export function toFact(value: unknown, type: string, options: unknown = null): FactValue {
+  return factConverter({type, options})(value);
 }
-
 
 /**
  * The sources that some metric of some plan version reads, each with the fields it reads beyond
@@ -161,6 +94,22 @@ function usedSourceFields(plan: PlanDocument): Map<string, FieldRef[]> {
     bySource.set(source.sourceId, list);
   }
   return bySource;
+}
+
+/**
+ * Ids of the fields some metric reads as one number: a summed or averaged source field, a
+ * participant's own number, a per-participant target. (Base salary and performance-pay base are
+ * added by the read.) A lookup there with several values is no number and is reported.
+ */
+function numberFieldIds(plan: PlanDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const metric of plan.versions.flatMap((v) => v.metrics)) {
+    const source = metric.source;
+    if (source.kind === 'participant') ids.add(source.field.id);
+    else if (source.field && (source.aggregation === 'sum' || source.aggregation === 'average')) ids.add(source.field.id);
+    if (metric.target.kind === 'participantField') ids.add(metric.target.field.id);
+  }
+  return ids;
 }
 
 /** Fields of the participant's own record used by metrics and targets. */
@@ -208,6 +157,12 @@ class FieldResolver {
   }
 }
 
+/** A mapped result field the run reads: refused, so that nothing is written into it. */
+function readFieldAsResult(table: Table, field: Field, primary: boolean): Issue {
+  const code = primary ? 'adapter.write.primaryField' : 'adapter.write.inputField';
+  return {code, severity: 'error', message: text(code, {name: field.name}), tableId: table.id, fieldId: field.id};
+}
+
 function missingTable(ref: TableRef, role: Role): Issue {
   const message = (lang: 'zh' | 'en') => t(lang, 'adapter.read.tableMissing', {name: ref.name, role: t(lang, role)});
   return {code: 'adapter.read.tableMissing', severity: 'error', message: {zh: message('zh'), en: message('en')}, tableId: ref.id};
@@ -215,38 +170,109 @@ function missingTable(ref: TableRef, role: Role): Issue {
 
 type CellReader<T> = (record: AirtableRecord) => T;
 
+/**
+ * Cells the read could not take as the plan needs them, noted per field while records are
+ * converted and reported once per field (or per ambiguous name) with the records by their
+ * primary value, as the user knows them.
+ */
+class ReadNotes {
+  /** Per table and field: records whose cell holds several values where one number is read. */
+  readonly many = new Map<string, {table: Table; field: Field; records: AirtableRecord[]}>();
+  /** Per source and name: records naming a participant that several people share. */
+  readonly ambiguous = new Map<string, {source: SourceMapping; table: Table; field: Field; name: string; people: number; records: AirtableRecord[]}>();
+
+  noteMany(table: Table, field: Field, record: AirtableRecord) {
+    const key = `${table.id}|${field.id}`;
+    const entry = this.many.get(key) ?? {table, field, records: []};
+    entry.records.push(record);
+    this.many.set(key, entry);
+  }
+
+  noteAmbiguous(source: SourceMapping, table: Table, field: Field, name: string, people: number, record: AirtableRecord) {
+    const key = `${source.id}|${name}`;
+    const entry = this.ambiguous.get(key) ?? {source, table, field, name, people, records: []};
+    entry.records.push(record);
+    this.ambiguous.set(key, entry);
+  }
+
+  issues(): Issue[] {
+    const issues: Issue[] = [];
+    for (const {table, field, records} of this.many.values()) {
+      const params = {field: field.name, table: table.name, count: records.length, records: recordList(records)};
+      issues.push({
+        code: 'adapter.read.manyValues',
+        severity: 'warning',
+        message: text('adapter.read.manyValues', params),
+        tableId: table.id,
+        fieldId: field.id,
+        recordIds: records.map((r) => r.id),
+      });
+    }
+    for (const {source, table, field, name, people, records} of this.ambiguous.values()) {
+      const message = (lang: 'zh' | 'en') =>
+        t(lang, 'adapter.read.ambiguousName', {
+          source: source.label?.[lang] || source.table.name,
+          name,
+          people,
+          count: records.length,
+          records: recordList(records),
+        });
+      issues.push({
+        code: 'adapter.read.ambiguousName',
+        severity: 'warning',
+        message: {zh: message('zh'), en: message('en')},
+        tableId: table.id,
+        fieldId: field.id,
+        recordIds: records.map((r) => r.id),
+      });
+    }
+    return issues;
+  }
+}
+
+/** Records named in a message: the first few by primary value ("订单 1001、订单 1002 …"). */
+const RECORDS_IN_MESSAGE = 10;
+function recordList(records: readonly AirtableRecord[]): string {
+  const names = records.slice(0, RECORDS_IN_MESSAGE).map((record) => `“${record.name || record.id}”`);
+  return records.length > RECORDS_IN_MESSAGE ? `${names.join(', ')} …` : names.join(', ');
+}
+
 /** Reads one field of a record as a fact; a missing field reads as empty. */
 function factReader(field: Field | null): CellReader<FactValue> {
   if (!field) return () => null;
   const id = field.id;
-  const convert = converterFor(field.type);
+  const convert = factConverter(field);
   return (record) => convert(record.getCellValue(id));
 }
 
-/** Types whose string value is already the text shown, so no second read as a string is needed. */
-const TEXT_TYPES = new Set(['singleLineText', 'multilineText', 'email', 'url', 'phoneNumber']);
-
-/** Reads a name-like cell: a select or a linked record by its name, anything else as shown. */
-function nameReader(field: Field | null): CellReader<string | null> {
+/** Reads a field read as one number: several values in the cell are noted and read as empty. */
+function numberReader(field: Field | null, onMany: (field: Field, record: AirtableRecord) => void): CellReader<FactValue> {
   if (!field) return () => null;
   const id = field.id;
-  const isText = TEXT_TYPES.has(field.type);
+  const convert = numberConverter(field);
   return (record) => {
-    const value = record.getCellValue(id);
-    if (value === null || value === undefined) return null;
-    if (isText && typeof value === 'string') return value === '' ? null : value;
-    if (Array.isArray(value)) return value.length > 0 ? nameOf(value[0]) ?? String(value[0]) : null;
-    const name = nameOf(value);
-    if (name !== null) return name;
-    const shown = record.getCellValueAsString(id);
-    return shown === '' ? null : shown;
+    const {value, many} = convert(record.getCellValue(id));
+    if (many) onMany(field, record);
+    return value;
   };
 }
 
-/** One reader per distinct field, keyed by field id. */
-function factReaders(fields: Field[]): [string, CellReader<FactValue>][] {
+/** Reads a name-like cell: a select, collaborator or linked record by its name, a lookup by its first value. */
+function nameReader(field: Field | null): CellReader<string | null> {
+  if (!field) return () => null;
+  const id = field.id;
+  const convert = nameConverter(field);
+  return (record) => convert(record.getCellValue(id));
+}
+
+/** One reader per distinct field, keyed by field id; those in `numbers` read as one number. */
+function factReaders(
+  fields: Field[],
+  numbers: ReadonlySet<string>,
+  onMany: (field: Field, record: AirtableRecord) => void,
+): [string, CellReader<FactValue>][] {
   const unique = new Map(fields.map((field) => [field.id, field]));
-  return [...unique.values()].map((field) => [field.id, factReader(field)]);
+  return [...unique.values()].map((field) => [field.id, numbers.has(field.id) ? numberReader(field, onMany) : factReader(field)]);
 }
 
 interface PeopleFields {
@@ -301,15 +327,21 @@ async function convertRecords<T>(
   return out;
 }
 
+/** Which fields are read as one number, and where a cell holding several values is noted. */
+interface NumberReads {
+  numbers: ReadonlySet<string>;
+  onMany: (field: Field, record: AirtableRecord) => void;
+}
+
 /** Reads one participant and, into `current`, their result cells. */
-function participantReader(fields: PeopleFields, current: Map<string, CellMap>): (record: AirtableRecord) => ParticipantFact {
+function participantReader(fields: PeopleFields, current: Map<string, CellMap>, reads: NumberReads): (record: AirtableRecord) => ParticipantFact {
   const name = nameReader(fields.name);
   const upline = factReader(fields.upline);
   const team = nameReader(fields.team);
   const tier = nameReader(fields.tier);
-  const baseSalary = factReader(fields.baseSalary);
-  const performancePayBase = factReader(fields.performancePayBase);
-  const others = factReaders(fields.others);
+  const baseSalary = numberReader(fields.baseSalary, reads.onMany);
+  const performancePayBase = numberReader(fields.performancePayBase, reads.onMany);
+  const others = factReaders(fields.others, reads.numbers, reads.onMany);
   const resultIds = fields.results.map((field) => field.id);
   return (record) => {
     const uplines = upline(record);
@@ -333,11 +365,6 @@ function participantReader(fields: PeopleFields, current: Map<string, CellMap>):
     current.set(record.id, cells);
     return participant;
   };
-}
-
-/** A date cell as the facts hold it: an ISO string, or null. */
-function dateOf(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 /**
@@ -365,42 +392,56 @@ interface PeriodScope {
   periods: readonly Period[];
 }
 
+/** The people a source record names, by name: one person each, or the name is ambiguous. */
+type NameLookup = (name: string) => readonly string[];
+
 /**
  * Reads one source record. Under a period scope, the date is read first and a record dated
  * outside the period is only counted in `leftOut` (null: no fact), its other cells unread.
+ *
+ * A record naming its participant (text, a select, a collaborator, a lookup of names) credits the
+ * one person of that name; a name several people share credits none of them and is noted, since
+ * which of them the record means cannot be told (crediting the first would depend on record order).
  */
 function sourceReader(
   source: SourceRead,
-  byName: (name: string) => string[],
+  peopleTableId: string,
+  byName: NameLookup,
   lists: ParticipantLists,
   scope: PeriodScope | null,
   leftOut: RecordsLeftOut,
+  reads: NumberReads,
+  onAmbiguous: (name: string, people: number, record: AirtableRecord) => void,
 ): (record: AirtableRecord) => SourceRecordFact | null {
-  const values = factReaders(source.values);
+  const values = factReaders(source.values, reads.numbers, reads.onMany);
   const participantId = source.participant.id;
-  // A participant named in a text field (not a link) is found by name.
-  const participantName = source.participant.type === 'multipleRecordLinks' ? null : nameReader(source.participant);
+  const participantOf = participantConverter(source.participant, peopleTableId);
+  const participants = (record: AirtableRecord): string[] => {
+    const cell = participantOf(record.getCellValue(participantId));
+    if ('ids' in cell) return lists.of(cell.ids);
+    const ids: string[] = [];
+    for (const name of cell.names) {
+      const people = byName(name);
+      if (people.length > 1) onAmbiguous(name, people.length, record);
+      else if (people.length === 1 && !ids.includes(people[0])) ids.push(people[0]);
+    }
+    return lists.of(ids);
+  };
   const dateId = source.date?.id ?? null;
+  const dayOf = source.date ? dayConverter(source.date) : () => null;
   const full = (record: AirtableRecord, date: string | null): SourceRecordFact => {
     let cells = NO_VALUES;
     if (values.length > 0) {
       cells = {};
       for (const [id, read] of values) cells[id] = read(record);
     }
-    let participantIds: string[];
-    if (participantName) {
-      const name = participantName(record);
-      participantIds = name ? byName(name) : NO_PARTICIPANTS;
-    } else {
-      participantIds = lists.of(linkIds(record.getCellValue(participantId)) as string[] | null);
-    }
-    return {id: record.id, participantIds, date, values: cells};
+    return {id: record.id, participantIds: participants(record), date, values: cells};
   };
   if (dateId === null) return (record) => full(record, null);
-  if (!scope) return (record) => full(record, dateOf(record.getCellValue(dateId)));
+  if (!scope) return (record) => full(record, dayOf(record.getCellValue(dateId)));
   const {period, periods} = scope;
   return (record) => {
-    const date = dateOf(record.getCellValue(dateId));
+    const date = dayOf(record.getCellValue(dateId));
     const placement = placeDay(date, period, periods);
     if (placement === 'inPeriod' || placement === 'noDate') return full(record, date);
     leftOut.outsidePeriod++;
@@ -466,11 +507,13 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
         baseSalary: resolver.resolve(peopleRead, people.baseSalary),
         performancePayBase: resolver.resolve(peopleRead, people.performancePayBase),
         others: participantFields(plan).flatMap((ref) => resolver.resolve(peopleRead, ref) ?? []),
-        results: Object.values(plan.mapping.results).flatMap((ref) => (ref ? resolver.resolve(peopleRead, ref) ?? [] : [])),
+        results: [],
       }
     : null;
   if (peopleRead) peopleRead.fields.set(peopleRead.table.primaryField.id, peopleRead.table.primaryField);
 
+  const numbers = numberFieldIds(plan);
+  const peopleTableId = people?.table.id ?? '';
   const usedFields = usedSourceFields(plan);
   const sources: SourceRead[] = [];
   for (const mapping of plan.mapping.sources) {
@@ -483,7 +526,32 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     const values = refs.flatMap((ref) => resolver.resolve(read, ref) ?? []);
     // Without its participant link a source credits nobody: leave it out rather than report
     // every record as an orphan.
-    if (participant) sources.push({mapping, read, participant, date, values});
+    if (!participant) continue;
+    sources.push({mapping, read, participant, date, values});
+    // Records are named by their primary value where the read may have to report them: a
+    // participant found by name (a name two people share), a computed number (several values).
+    const byName = !linksToPeople(participant, peopleTableId);
+    if (byName || values.some((field) => numbers.has(field.id) && RESULT_SHAPED.has(field.type))) {
+      read.fields.set(read.table.primaryField.id, read.table.primaryField);
+    }
+  }
+
+  // The result fields, last: a field the run reads (the primary field included) is never one,
+  // since a refresh would overwrite its own input, e.g. every rep's name with breakdown text.
+  const resultFields: {[fieldId: string]: FieldSchema} = {};
+  if (peopleRead && peopleFields) {
+    const inputs = new Set(peopleRead.fields.keys());
+    const primaryId = peopleRead.table.primaryField.id;
+    for (const ref of Object.values(plan.mapping.results)) {
+      const field = ref ? resolver.resolve(peopleRead, ref) : null;
+      if (!field) continue;
+      if (inputs.has(field.id)) {
+        issues.push(readFieldAsResult(peopleRead.table, field, field.id === primaryId));
+        continue;
+      }
+      if (!peopleFields.results.includes(field)) peopleFields.results.push(field);
+      resultFields[field.id] = fieldSchema(field);
+    }
   }
 
   // 2. Per table: load only those fields, convert every record once, unload.
@@ -493,8 +561,6 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
   const progress = (extra = 0) => onProgress(Math.min(1, (steps + extra) / totalSteps));
 
   const current = new Map<string, CellMap>();
-  const resultFields: {[fieldId: string]: FieldSchema} = {};
-  for (const field of peopleFields?.results ?? []) resultFields[field.id] = fieldSchema(field);
   const facts: Facts = {participants: [], sources: {}};
   const periodId = options.periodId;
   const period = plan.periods.find((p) => p.id === periodId);
@@ -509,14 +575,19 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
   pacer.afterTurn = () => {
     if (tables.some((read) => read.table.isDeleted || [...read.fields.values()].some((field) => field.isDeleted))) throw new BaseChanged();
   };
+  // Names as the people table shows them, trimmed on both sides: " 王伟" in an order is 王伟.
   let idsByName: Map<string, string[]> | null = null;
-  const byName = (name: string): string[] => {
+  const byName: NameLookup = (name) => {
     if (!idsByName) {
       idsByName = new Map();
-      for (const p of facts.participants) idsByName.set(p.name, [...(idsByName.get(p.name) ?? []), p.id]);
+      for (const p of facts.participants) {
+        const key = p.name.trim();
+        idsByName.set(key, [...(idsByName.get(key) ?? []), p.id]);
+      }
     }
     return idsByName.get(name.trim()) ?? NO_PARTICIPANTS;
   };
+  const notes = new ReadNotes();
 
   /** The facts of one loaded table: its participants if it is the people table, and its sources'. */
   const convertTable = async (read: TableRead, records: LoadedRecords) => {
@@ -525,12 +596,15 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     const onTable = sources.filter((source) => source.read === read);
     const shares = onTable.length + (people ? 1 : 0);
     const within = (share: number) => (done: number) => progress((share + done / records.ids.length) / shares);
-    if (people) facts.participants = await convertRecords(records, participantReader(people, current), pacer, within(0));
+    const reads: NumberReads = {numbers, onMany: (field, record) => notes.noteMany(read.table, field, record)};
+    if (people) facts.participants = await convertRecords(records, participantReader(people, current, reads), pacer, within(0));
     for (const [j, source] of onTable.entries()) {
       const leftOut: RecordsLeftOut = {outsidePeriod: 0, outsideEveryPeriod: []};
       // Without a date field nothing is left out, and the engine then expects no count.
       const scoped = source.date ? scope : null;
-      const readRecord = sourceReader(source, byName, lists, scoped, leftOut);
+      const onAmbiguous = (name: string, count: number, record: AirtableRecord) =>
+        notes.noteAmbiguous(source.mapping, read.table, source.participant, name, count, record);
+      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous);
       facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, within(j + (people ? 1 : 0)));
       if (facts.leftOut && scoped) facts.leftOut[source.mapping.id] = leftOut;
     }
@@ -558,5 +632,6 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     progress();
   }
   if (tables.length === 0) onProgress(1);
+  issues.push(...notes.issues());
   return {facts, current, resultFields, issues};
 }

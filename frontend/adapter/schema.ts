@@ -2,8 +2,7 @@
  * The base's tables and fields as plain data (src/schema.ts), so that the validator, the
  * template's field matching and plan import stay pure and testable without the SDK.
  */
-import type Base from '@airtable/blocks/dist/types/src/models/base';
-import type Field from '@airtable/blocks/dist/types/src/models/field';
+import type {Base, Field} from '@airtable/blocks/models';
 import type {BaseSchema, FieldSchema} from '../../src/schema';
 
 /** One field as plain data; link target and select choices come from the field's options. */

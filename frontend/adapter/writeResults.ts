@@ -5,9 +5,10 @@
  * exactly which records were written: the diff of the next refresh then skips them, so a rerun
  * completes the rest and nothing more.
  */
-import type Table from '@airtable/blocks/dist/types/src/models/table';
+import type {Table} from '@airtable/blocks/models';
 import {t, text} from '../../src/i18n';
-import type {FieldRef, Lang} from '../../src/plan';
+import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
+import {inputFieldIds} from '../settings/draft';
 import type {Issue} from '../../src/results';
 import type {RecordUpdate} from '../../src/writeback';
 
@@ -27,18 +28,41 @@ const ENVELOPE_BYTES = 1024;
 export type PermissionCheck = {ok: true} | {ok: false; reason: string; issues: Issue[]};
 
 /**
- * Whether the current user may write these result fields. Computed and missing fields are refused
- * here, because the simulated base (and a formula's quirks) would not refuse them; the SDK's own
- * reason is returned as it is when the user lacks permission.
+ * Why a field the run reads must not be written, or null: the people table's primary field (it
+ * names every rep: a text result would overwrite each name) always, and with the plan every field
+ * the plan reads as input (a refresh would overwrite its own input).
  */
-export function checkWritePermission(table: Table, fields: readonly (string | FieldRef)[], lang: Lang = 'zh'): PermissionCheck {
+function readFieldIssue(table: Table, fieldId: string, inputs: ReadonlySet<string>): Issue | null {
+  const primary = table.primaryField.id === fieldId;
+  if (!primary && !inputs.has(fieldId)) return null;
+  const code = primary ? 'adapter.write.primaryField' : 'adapter.write.inputField';
+  const name = table.getFieldByIdIfExists(fieldId)?.name ?? fieldId;
+  return {code, severity: 'error', message: text(code, {name}), tableId: table.id, fieldId};
+}
+
+/**
+ * Whether the current user may write these result fields. Computed and missing fields are refused
+ * here, because the simulated base (and a formula's quirks) would not refuse them, and so are the
+ * primary field and, given the plan, any field it reads; the SDK's own reason is returned as it is
+ * when the user lacks permission.
+ */
+export function checkWritePermission(
+  table: Table,
+  fields: readonly (string | FieldRef)[],
+  lang: Lang = 'zh',
+  plan?: PlanDocument,
+): PermissionCheck {
   const issues: Issue[] = [];
   const writable: string[] = [];
+  const inputs = plan ? inputFieldIds(plan) : new Set<string>();
   for (const entry of fields) {
     const ref = typeof entry === 'string' ? {id: entry, name: entry} : entry;
     const field = table.getFieldByIdIfExists(ref.id);
+    const read = field ? readFieldIssue(table, field.id, inputs) : null;
     if (!field) {
       issues.push({code: 'adapter.write.fieldMissing', severity: 'error', message: text('adapter.write.fieldMissing', {name: ref.name}), tableId: table.id, fieldId: ref.id});
+    } else if (read) {
+      issues.push(read);
     } else if (field.isComputed) {
       issues.push({code: 'adapter.write.computed', severity: 'error', message: text('adapter.write.computed', {name: field.name}), tableId: table.id, fieldId: field.id});
     } else {
@@ -134,6 +158,11 @@ export interface WriteOptions {
   onProgress?: (written: number, total: number) => void;
   /** Stops before the next call; what was written stays written and is reported. */
   signal?: AbortSignal;
+  /**
+   * The plan the updates come from: a write into any field it reads is then refused too (the
+   * primary field is refused whatever is given).
+   */
+  plan?: PlanDocument;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** Shared with the results table's writes, so that all of a refresh stays under 15 calls a second. */
@@ -151,6 +180,8 @@ export interface WriteOutcome {
   /** Records deleted by someone while the refresh ran: skipped, not an error. */
   skippedDeletedRecordIds: string[];
   aborted: boolean;
+  /** Nothing was written: an update targets the primary field or a field the plan reads. */
+  refused: boolean;
   issues: Issue[];
 }
 
@@ -167,9 +198,18 @@ export async function writeResults(table: Table, updates: readonly RecordUpdate[
     remaining: updates.length,
     skippedDeletedRecordIds: [],
     aborted: false,
+    refused: false,
     issues: [],
   };
   if (updates.length === 0) return outcome;
+  // Checked for every update before the first call: a write into a field the run reads is a
+  // mapping mistake that no later call would undo, so nothing at all is written.
+  const refusals = readFieldsWritten(table, updates, options.plan ? inputFieldIds(options.plan) : new Set<string>());
+  if (refusals.length > 0) {
+    outcome.refused = true;
+    outcome.issues.push(...refusals);
+    return outcome;
+  }
   // Record ids only, kept live by the SDK: a record a collaborator deletes while we write is
   // dropped from its batch, because one missing record fails the whole call.
   const existing = await table.selectRecordsAsync({fields: []});
@@ -204,6 +244,21 @@ export async function writeResults(table: Table, updates: readonly RecordUpdate[
     });
   }
   return outcome;
+}
+
+/** One issue per field the run reads that some update would write, in the order first met. */
+function readFieldsWritten(table: Table, updates: readonly RecordUpdate[], inputs: ReadonlySet<string>): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const update of updates) {
+    for (const fieldId of Object.keys(update.fields)) {
+      if (seen.has(fieldId)) continue;
+      seen.add(fieldId);
+      const issue = readFieldIssue(table, fieldId, inputs);
+      if (issue) issues.push({...issue, recordIds: updates.filter((u) => fieldId in u.fields).map((u) => u.id)});
+    }
+  }
+  return issues;
 }
 
 /** One awaited update call; on failure records it in the outcome and returns true. */

@@ -3,6 +3,7 @@
  * honours, strengths and the weakest metrics with their improvement actions, in the user's language.
  */
 import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
+import {sayEach} from '../../src/i18n';
 import type {ParticipantResult} from '../../src/results';
 import {useLang} from '../state/lang';
 
@@ -19,7 +20,7 @@ export function ParticipantDetail({result, onClose}: {result: ParticipantResult;
         {t('run.detail.breakdown')}
       </Heading>
       <Box as="ul" dataAttributes={{'data-testid': 'breakdown'}} paddingLeft={3} margin={0}>
-        {result.breakdown[lang].map((line, i) => (
+        {sayEach(result.breakdown, lang).map((line, i) => (
           <li key={i}>
             <Text>{line}</Text>
           </li>

@@ -4,6 +4,7 @@
  * number, which would lose cents on large amounts).
  */
 import Decimal from 'decimal.js';
+import {groupDigits} from '../../src/i18n';
 import type {Lang} from '../../src/plan';
 
 /**
@@ -13,10 +14,11 @@ import type {Lang} from '../../src/plan';
  * @example groupThousands('-9000') // '-9,000'
  */
 export function groupThousands(value: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
-  if (!match) return value;
-  return `${match[1]}${match[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3] ?? ''}`;
+  // Only plain decimals are grouped (by the one digit grouping of src/i18n); other text stays as it is.
+  return PLAIN_DECIMAL.test(value) ? groupDigits(value) : value;
 }
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
  * A cell value as read from or written to the base, as text: a single select by its name, a

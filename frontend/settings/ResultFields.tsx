@@ -4,7 +4,7 @@
  * and the missing ones can be created in one click where the user may create fields.
  */
 import {memo, useState} from 'react';
-import {Box, Button, FieldPicker, Loader, Text} from '@airtable/blocks/ui';
+import {Box, Button, Loader, Text} from '@airtable/blocks/ui';
 import type {Field as SdkField, Table} from '@airtable/blocks/models';
 import type {PlanDocument, ResultKey} from '../../src/plan';
 import type {Issue} from '../../src/results';
@@ -14,20 +14,40 @@ import {inputFieldIds, issuesAt, sameIssuesAt} from './draft';
 import {useLatestPlan} from './latest';
 import {createdFieldConfig, RESULT_SPECS, type ResultSpec} from './fieldRoles';
 import type {Edit} from './MappingSection';
-import {toRef, useTable} from './pickers';
+import {FieldSelect, toRef, useTable} from './pickers';
 
-type Refusal = {key: 'settings.results.refuseComputed' | 'settings.results.refuseInput' | 'settings.results.refuseType' | 'settings.results.refuseTaken'; params: Record<string, string>};
+type RefusalKey =
+  | 'settings.results.refusePrimary'
+  | 'settings.results.refuseComputed'
+  | 'settings.results.refuseInput'
+  | 'settings.results.refuseType'
+  | 'settings.results.refuseTaken';
+type Refusal = {key: RefusalKey; params: Record<string, string>};
+
+/** The short reason shown beside a field the picker does not offer. */
+const TAG: Record<RefusalKey, 'settings.results.tag.primary' | 'settings.results.tag.computed' | 'settings.results.tag.input' | 'settings.results.tag.type' | 'settings.results.tag.taken'> = {
+  'settings.results.refusePrimary': 'settings.results.tag.primary',
+  'settings.results.refuseComputed': 'settings.results.tag.computed',
+  'settings.results.refuseInput': 'settings.results.tag.input',
+  'settings.results.refuseType': 'settings.results.tag.type',
+  'settings.results.refuseTaken': 'settings.results.tag.taken',
+};
 
 /**
- * Why a field cannot hold a result, or null when it can.
- * @example refusal(spec, {isComputed: true, ...}) // {key: 'settings.results.refuseComputed', ...}
+ * Why a field cannot hold a result, or null when it can. The people table's primary field never
+ * can: it names every person (the participant's name when no name field is chosen), and a text
+ * result would overwrite each name on every refresh. Nor can any field the plan reads.
+ *
+ * @example refusal(spec, {isComputed: true, ...}, plan, 'fldName') // {key: 'settings.results.refuseComputed', ...}
  */
 export function refusal(
   spec: ResultSpec,
   field: Pick<SdkField, 'id' | 'name' | 'type' | 'isComputed'>,
   plan: PlanDocument,
+  primaryFieldId: string,
 ): Refusal | null {
   const params = {field: field.name};
+  if (field.id === primaryFieldId) return {key: 'settings.results.refusePrimary', params};
   if (field.isComputed) return {key: 'settings.results.refuseComputed', params};
   if (inputFieldIds(plan).has(field.id)) return {key: 'settings.results.refuseInput', params};
   const other = Object.entries(plan.mapping.results).find(([key, ref]) => key !== spec.key && ref?.id === field.id);
@@ -42,10 +62,17 @@ interface SectionProps {
   edit: Edit;
 }
 
-/** Re-rendered only when the mapping or its issues change; actions read the latest plan. */
+/** The fields the plan reads, as one comparable key: a metric that starts reading a field changes what is offered. */
+const inputKey = (plan: PlanDocument) => [...inputFieldIds(plan)].sort().join(',');
+
+/** Re-rendered only when the mapping, the fields read or its issues change; actions read the latest plan. */
 export const ResultFieldsSection = memo(
   ResultFieldsView,
-  (a: SectionProps, b: SectionProps) => a.edit === b.edit && a.plan.mapping === b.plan.mapping && sameIssuesAt(a.issues, b.issues, 'mapping.results'),
+  (a: SectionProps, b: SectionProps) =>
+    a.edit === b.edit &&
+    a.plan.mapping === b.plan.mapping &&
+    (a.plan.versions === b.plan.versions || inputKey(a.plan) === inputKey(b.plan)) &&
+    sameIssuesAt(a.issues, b.issues, 'mapping.results'),
 );
 
 function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
@@ -66,17 +93,22 @@ function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
           <Row>
             {RESULT_SPECS.map((spec) => {
               const ref = plan.mapping.results[spec.key];
-              const current = ref ? table.getFieldByIdIfExists(ref.id) : null;
               const refusedNow = refused[spec.key];
+              const primaryId = table.primaryField.id;
               return (
                 <Field key={spec.key} label={t(spec.label)} width="220px" issues={issuesAt(issues, `mapping.results.${spec.key}`)}>
-                  <FieldPicker
+                  <FieldSelect
                     table={table}
-                    field={current}
-                    shouldAllowPickingNone
+                    fieldId={ref?.id ?? null}
+                    // The field chosen now stays selectable, even if it would be refused (the validator says why).
+                    offer={(field) => {
+                      const why = field.id === ref?.id ? null : refusal(spec, field, plan, primaryId);
+                      return why ? {ok: false, why: t(TAG[why.key])} : {ok: true};
+                    }}
                     placeholder={t('settings.pick.field')}
                     onChange={(field) => {
-                      const why = field ? refusal(spec, field, latest() ?? plan) : null;
+                      // Checked again on the latest plan: an option offered a moment ago may no longer fit.
+                      const why = field ? refusal(spec, field, latest() ?? plan, primaryId) : null;
                       setRefused((prev) => ({...prev, [spec.key]: why ?? undefined}));
                       if (why) return;
                       edit((draft) => {

@@ -6,7 +6,8 @@
 import {FieldType} from '@airtable/blocks/models';
 import {RESULT_KEYS, type PlanDocument, type ResultKey} from '../../src/plan';
 import type {MessageKey} from '../../src/i18n';
-import {RESULT_TYPES, ROLE_TYPES} from '../../src/fieldMatch';
+import {fitsRole, RESULT_TYPES} from '../../src/fieldMatch';
+import type {FieldSchema} from '../../src/schema';
 
 /** Input roles: what the user maps a field of their base to. */
 export type InputRole =
@@ -24,22 +25,36 @@ export type InputRole =
 const types = (...lists: (readonly string[])[]): FieldType[] => [...new Set(lists.flat())] as FieldType[];
 
 /**
- * The pickers offer exactly the types the validator accepts for the role (src/fieldMatch.ts), so
- * that a field the user can pick is never refused after saving. `undefined` means every type.
+ * True when the picker for `role` offers the field: exactly the fields the validator accepts for
+ * the role (src/fieldMatch.ts `fitsRole`, which judges a lookup, rollup or formula by its result
+ * type), so that a field the user can pick is never refused after saving.
+ *
+ * @example fitsInput({id: 'f', name: '备注（查找）', type: 'multipleLookupValues', isComputed: true, resultType: 'singleLineText'}, 'amount') // false
  */
-export const INPUT_TYPES: Record<InputRole, FieldType[] | undefined> = {
-  name: undefined,
-  upline: types(ROLE_TYPES.link),
-  team: types(ROLE_TYPES.label),
-  tier: types(ROLE_TYPES.label),
-  money: types(ROLE_TYPES.money),
-  // A source record may name its participant in a text field instead of linking to them.
-  participantLink: types(ROLE_TYPES.link, ROLE_TYPES.label),
-  date: types(ROLE_TYPES.date),
-  amount: types(ROLE_TYPES.number),
-  rating: types(ROLE_TYPES.number, ROLE_TYPES.rating),
-  any: undefined,
-};
+export function fitsInput(field: FieldSchema, role: InputRole): boolean {
+  switch (role) {
+    case 'name':
+    case 'any':
+      return true;
+    // The upline is the link itself: the validator takes no lookup of links there.
+    case 'upline':
+      return field.type === 'multipleRecordLinks';
+    case 'team':
+    case 'tier':
+      return fitsRole(field, 'label');
+    case 'money':
+      return fitsRole(field, 'money');
+    // A link, or a field naming the participant: text, a select, a collaborator, a lookup of names or links.
+    case 'participantLink':
+      return field.type === 'multipleRecordLinks' || fitsRole(field, 'label');
+    case 'date':
+      return fitsRole(field, 'date');
+    case 'amount':
+      return fitsRole(field, 'number');
+    case 'rating':
+      return fitsRole(field, 'number') || fitsRole(field, 'rating');
+  }
+}
 
 /** How each result is written, hence which existing field types can hold it. */
 export interface ResultSpec {

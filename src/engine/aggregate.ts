@@ -7,7 +7,7 @@ import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts
 import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {Issue, RunStats} from '../results';
 import {placeDay} from '../period';
-import {D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, HUNDRED, type Dec} from './money';
+import {BEYOND_BOUND, D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, readCell, toUnits, HUNDRED, type Dec} from './money';
 import {idList, makeIssue} from './issues';
 
 /** What the records credited to one participant add up to, for one metric. */
@@ -276,9 +276,10 @@ export function* aggregateSourcesSteps(
     for (const [key, entry] of notes) {
       const params = {source: sourceName, field: entry.field, count: entry.ids.length, ids: idList(entry.ids)};
       const fieldId = key.split('|')[1];
+      const kind = key.slice(0, key.indexOf('|'));
       issues.push(
-        key.startsWith('nan|')
-          ? makeIssue('warning', 'engine.value.notNumber', params, {...where, fieldId, recordIds: entry.ids})
+        kind === 'nan' || kind === 'bound'
+          ? makeIssue('warning', kind === 'nan' ? 'engine.value.notNumber' : 'engine.value.beyondBound', params, {...where, fieldId, recordIds: entry.ids})
           : makeIssue('warning', 'engine.value.outOfScale', {...params, min: entry.min ?? '', max: entry.max ?? ''}, {
               ...where,
               fieldId,
@@ -315,17 +316,19 @@ function creditRecord(m: CompiledMetric, who: number, record: SourceRecordFact, 
     case 'sum':
     case 'average': {
       const raw = record.values[m.fieldId!];
-      // The common case, a plain number and no scale to clamp to, never allocates a decimal.
-      if (typeof raw === 'number' && Number.isFinite(raw) && !m.clamp) {
-        bucket.sum.add(raw);
+      // The common case, a plain number of at most 4 places (far inside the bound) and no scale to
+      // clamp to, never allocates a decimal.
+      const units = typeof raw === 'number' && !m.clamp ? toUnits(raw) : null;
+      if (units !== null) {
+        bucket.sum.addUnits(units);
         bucket.values++;
         return;
       }
       const field = m.metric.source.kind === 'source' ? m.metric.source.field : undefined;
-      let value = parseDecimal(raw);
+      let value = readCell(raw);
       if (value === null) return;
-      if (value === NOT_A_NUMBER) {
-        note(notes, `nan|${m.fieldId}|${sourceId}`, field?.name ?? m.fieldId!, record.id);
+      if (value === NOT_A_NUMBER || value === BEYOND_BOUND) {
+        note(notes, `${value === NOT_A_NUMBER ? 'nan' : 'bound'}|${m.fieldId}|${sourceId}`, field?.name ?? m.fieldId!, record.id);
         return;
       }
       if (m.clamp && (value.lessThan(m.clamp.min) || value.greaterThan(m.clamp.max))) {
@@ -358,11 +361,12 @@ export function participantFieldBuckets(
     out.set(
       metric.id,
       participants.map((p) => {
-        const value = parseDecimal(p.fields[field.id]);
+        const value = readCell(p.fields[field.id]);
         if (value === null) return undefined;
-        if (value === NOT_A_NUMBER) {
+        if (value === NOT_A_NUMBER || value === BEYOND_BOUND) {
+          const key = value === NOT_A_NUMBER ? 'engine.participant.notNumber' : 'engine.participant.beyondBound';
           issues.push(
-            makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field: field.name, value: String(p.fields[field.id])}, {
+            makeIssue('warning', key, {name: p.name, field: field.name, value: String(p.fields[field.id])}, {
               fieldId: field.id,
               recordIds: [p.id],
             }),

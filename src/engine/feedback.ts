@@ -5,25 +5,24 @@
  * first, each with its improvement action; a metric without data is named as such. Ties keep the
  * plan's metric order.
  */
-import type {FeedbackRules, Lang, Metric} from '../plan';
+import type {FeedbackRules, Metric} from '../plan';
 import type {FeedbackItem, ParticipantResult} from '../results';
-import {t} from '../i18n';
-import type {Dec} from './money';
+import {HUNDRED, type Dec} from './money';
+import {compareExact, keyed} from './rank';
 
 export interface FeedbackInput {
   metric: Metric;
-  /** The score as written (2 places). */
+  /** The score (2 places) and its text as written. */
+  score: Dec;
   scoreText: string;
   weight: Dec;
   noData: boolean;
 }
 
-const HUNDRED_POINTS = 100;
-
 export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules): ParticipantResult['feedback'] {
-  // Scores are 2-place numbers of a few hundred points at most: exact as doubles, and cheaper to sort.
+  // Scores compare exactly, as decimals (by their hundredths when they have a key).
   const judged = rows
-    .map((row, order) => ({row, order, score: Number(row.scoreText)}))
+    .map((row, order) => ({row, order, ...keyed(row.score)}))
     .filter(({row}) => !row.weight.isZero() && row.weight.isPositive());
   const item = ({row}: {row: FeedbackInput}): FeedbackItem => ({
     metricId: row.metric.id,
@@ -33,25 +32,14 @@ export function feedbackFor(rows: readonly FeedbackInput[], rules: FeedbackRules
     ...(row.noData ? {noData: true} : {}),
   });
   const strengths = judged
-    .filter(({score}) => score >= HUNDRED_POINTS)
-    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .filter(({value}) => value.greaterThanOrEqualTo(HUNDRED))
+    .sort((a, b) => compareExact(b, a) || a.order - b.order)
     .slice(0, Math.max(0, rules.strengths))
     .map(item);
   const weakest = judged
-    .filter(({score}) => score < HUNDRED_POINTS)
-    .sort((a, b) => a.score - b.score || a.order - b.order)
+    .filter(({value}) => value.lessThan(HUNDRED))
+    .sort((a, b) => compareExact(a, b) || a.order - b.order)
     .slice(0, Math.max(0, rules.weakest))
     .map(item);
   return {strengths, weakest};
-}
-
-/** The feedback as lines of text in one language, as written to the feedback field. */
-export function feedbackLines(feedback: ParticipantResult['feedback'], lang: Lang): string[] {
-  const lines = feedback.strengths.map((s) => t(lang, 'engine.feedback.strength', {metric: s.label[lang], score: s.score}));
-  for (const w of feedback.weakest) {
-    const params = {metric: w.label[lang], score: w.score, action: w.action?.[lang] ?? ''};
-    if (w.noData) lines.push(t(lang, w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
-    else lines.push(t(lang, w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
-  }
-  return lines;
 }

@@ -89,8 +89,3 @@ export function downlineByLevel(h: Hierarchy, of: number, depth: number): number
   }
   return levels;
 }
-
-/** Every participant below `of`, at any depth. */
-export function allDownline(h: Hierarchy, of: number): number[] {
-  return downlineByLevel(h, of, Number.MAX_SAFE_INTEGER).flat();
-}

@@ -1,6 +1,5 @@
 /** Building issues from catalogue entries, so that every engine message exists in zh and en. */
-import {catalogue, fill, type MessageKey} from '../i18n';
-import type {Lang, Text} from '../plan';
+import {lazyText, type MessageKey, type Params} from '../i18n';
 import type {Issue, IssueSeverity} from '../results';
 
 /** How many record ids a message spells out; the full list stays in `recordIds` for links. */
@@ -12,21 +11,12 @@ export function idList(ids: readonly string[]): string {
   return ids.length > IDS_IN_MESSAGE ? `${shown} …` : shown;
 }
 
-/** A parameter may be a zh/en text (a metric or source label): each language gets its own. */
-export type IssueParams = Record<string, string | number | Text>;
-
-function resolve(params: IssueParams, lang: Lang): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v[lang] : v;
-  return out;
-}
-
+/** An issue whose message is data until a language is read (see src/i18n/format.ts lazyText). */
 export function makeIssue(
   severity: IssueSeverity,
   key: MessageKey,
-  params: IssueParams,
+  params: Params,
   where: Omit<Issue, 'code' | 'severity' | 'message'> = {},
 ): Issue {
-  const entry = catalogue[key];
-  return {code: key, severity, message: {zh: fill(entry.zh, resolve(params, 'zh')), en: fill(entry.en, resolve(params, 'en'))}, ...where};
+  return {code: key, severity, message: lazyText({key, params}), ...where};
 }

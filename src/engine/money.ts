@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type {Currency, RoundingMode} from '../plan';
 import type {FactValue} from '../facts';
+import {groupDigits} from '../i18n';
 
 /**
  * 40 significant digits keep a 1e15 amount with 20 decimals exact; exponent notation is switched
@@ -32,10 +33,6 @@ export function roundMoney(amount: Dec, currency: Currency): Dec {
   // Already at most that many places: rounding would only copy it (decimals are immutable, so the same one is returned).
   if (amount.decimalPlaces() <= currency.precision) return amount;
   return amount.toDecimalPlaces(currency.precision, ROUNDING[currency.rounding] ?? Decimal.ROUND_HALF_UP);
-}
-
-export function moneyString(amount: Dec, currency: Currency): string {
-  return roundMoney(amount, currency).toFixed(currency.precision);
 }
 
 /** Scores, weighted scores and metric values: 2 places, half up (away from zero). */
@@ -69,6 +66,37 @@ export function parseDecimal(value: FactValue | undefined): Dec | null | typeof 
   }
   if (Array.isArray(value) && value.length === 0) return null;
   return NOT_A_NUMBER;
+}
+
+/** Marker for a cell whose number lies beyond what the engine computes exactly (see readCell). */
+export const BEYOND_BOUND = Symbol('beyond the exact bound');
+
+/** Cell numbers are computed with exactly when below this in size... */
+export const CELL_LIMIT = new D('1e16');
+/** ...and with at most this many decimal places. */
+export const CELL_PLACES = 18;
+
+/**
+ * Is this cell number inside the bound that exact arithmetic covers? Sums of up to 1,000,000 such
+ * numbers stay below 1e22 with at most 18 places: at most 40 significant digits, the precision of
+ * D, so every sum is exact (docs/plan.md §3). Beyond it a sum would be rounded silently.
+ *
+ * @example withinBound(new D('1e15')) // true
+ * @example withinBound(new D('1e16')) // false
+ */
+export function withinBound(value: Dec): boolean {
+  return value.abs().lessThan(CELL_LIMIT) && value.decimalPlaces() <= CELL_PLACES;
+}
+
+/**
+ * A cell read as a number the engine computes with: parseDecimal, then the bound.
+ *
+ * @example readCell(2e16) // BEYOND_BOUND
+ */
+export function readCell(value: FactValue | undefined): Dec | null | typeof NOT_A_NUMBER | typeof BEYOND_BOUND {
+  const parsed = parseDecimal(value);
+  if (parsed === null || parsed === NOT_A_NUMBER) return parsed;
+  return withinBound(parsed) ? parsed : BEYOND_BOUND;
 }
 
 /**
@@ -143,6 +171,12 @@ export class ExactSum {
   private decimal: Dec = ZERO;
   private units = 0;
 
+  /** Adds a number already read as units of 1e-4 (toUnits): the hot loop's path. */
+  addUnits(units: number): void {
+    if (Math.abs(this.units) >= FLUSH_AT) this.flush();
+    this.units += units;
+  }
+
   add(value: number | Dec): void {
     if (typeof value === 'number') {
       const units = toUnits(value);
@@ -215,20 +249,6 @@ export function fixedText(value: Dec, places: number): string {
 }
 
 const ZEROS = '00000000000000000000';
-
-/** Thousands separators on a plain decimal string. @example groupDigits('-1234567.8') // '-1,234,567.8' */
-export function groupDigits(fixed: string): string {
-  const negative = fixed.charCodeAt(0) === 45;
-  const dot = fixed.indexOf('.');
-  const start = negative ? 1 : 0;
-  const end = dot === -1 ? fixed.length : dot;
-  if (end - start <= 3) return fixed;
-  // Groups of three sliced from the left: the first group holds what is left over (1-3 digits).
-  let at = start + ((end - start) % 3 || 3);
-  let out = (negative ? '-' : '') + fixed.slice(start, at);
-  for (; at < end; at += 3) out += ',' + fixed.slice(at, at + 3);
-  return dot === -1 ? out : out + fixed.slice(dot);
-}
 
 /** Integers below 2^52: their products with small factors and their quotients stay exact in a double. */
 export const EXACT_BELOW = 2 ** 52;

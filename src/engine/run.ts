@@ -7,11 +7,11 @@ import type {Facts, ParticipantFact} from '../facts';
 import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, RateBonus, Text} from '../plan';
 import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
-import {text} from '../i18n';
+import {groupDigits, text, type Message} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
-import {fixedText, groupDigits, hundredthsOf, NOT_A_NUMBER, parseDecimal, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {BEYOND_BOUND, fixedText, hundredthsOf, NOT_A_NUMBER, readCell, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
@@ -21,7 +21,7 @@ import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
 import {remembered} from './memo';
-import {awardLine, bi, bonusLine, formatMoney, gradeLine, metricLine, push, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
+import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
   metric: Metric;
@@ -61,9 +61,10 @@ function noResults(periodId: string, versionId: string, issue: Issue, participan
 
 /** A money cell of the participant (base salary, performance-pay base): null when empty or text. */
 function moneyCell(p: ParticipantFact, value: ParticipantFact['baseSalary'], field: string | Text, issues: Issue[]): Dec | null {
-  const parsed = parseDecimal(value);
-  if (parsed === NOT_A_NUMBER) {
-    issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field, value: String(value)}, {recordIds: [p.id]}));
+  const parsed = readCell(value);
+  if (parsed === NOT_A_NUMBER || parsed === BEYOND_BOUND) {
+    const key = parsed === NOT_A_NUMBER ? 'engine.participant.notNumber' : 'engine.participant.beyondBound';
+    issues.push(makeIssue('warning', key, {name: p.name, field, value: String(value)}, {recordIds: [p.id]}));
     return null;
   }
   return parsed;
@@ -142,6 +143,10 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
     credited = credit.next();
   }
   const buckets = credited.value;
+  if (stats.recordsCredited === 0 && version.metrics.some((m) => m.source.kind === 'source')) {
+    // Every source metric is 0 or has no data: most often the period's data is not in the base yet.
+    issues.push(makeIssue('warning', 'engine.period.noRecords', {period: period.label || period.id}));
+  }
   for (const [id, list] of participantFieldBuckets(version, participants, issues)) buckets.set(id, list);
 
   // The last records of the crediting pass and the downline walk below: a pause between them.
@@ -295,10 +300,16 @@ function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, 
   if (use === 'none') return;
   const where = {recordIds: [p.id]};
   const params = {name: p.name, metric: metric.label};
+  const field = metric.target.kind === 'participantField' ? metric.target.field : null;
   if (target.kind === 'missing') {
     if (target.reason === 'unknownTier') issues.push(makeIssue('warning', 'engine.target.unknownTier', {...params, tier: target.detail ?? ''}, where));
-    else if (target.reason === 'notNumber' && metric.target.kind === 'participantField') {
-      issues.push(makeIssue('warning', 'engine.participant.notNumber', {name: p.name, field: metric.target.field.name, value: target.detail ?? ''}, where));
+    else if ((target.reason === 'notNumber' || target.reason === 'beyondBound') && field) {
+      const key = target.reason === 'notNumber' ? 'engine.participant.notNumber' : 'engine.participant.beyondBound';
+      issues.push(makeIssue('warning', key, {name: p.name, field: field.name, value: target.detail ?? ''}, where));
+    } else if (target.reason === 'negative' && field) {
+      issues.push(makeIssue('warning', 'engine.target.fieldNegative', {...params, field: field.name, value: target.detail ?? ''}, {...where, fieldId: field.id}));
+    } else if (target.reason === 'negative') {
+      issues.push(makeIssue('warning', 'engine.target.negative', {...params, value: target.detail ?? ''}, where));
     } else issues.push(makeIssue('warning', 'engine.target.missing', params, where));
   } else if (target.kind === 'none') {
     issues.push(makeIssue('warning', 'engine.target.missing', params, where));
@@ -493,25 +504,25 @@ function* explain(
       total: groupDigits(written.total),
     };
     const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
-    const breakdown = {zh: [] as string[], en: [] as string[]};
-    const add = (line: Text) => push(breakdown, line);
+    const breakdown: Message[] = [];
+    const add = (l: Message) => breakdown.push(l);
     const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
     for (const m of weighted) add(metricLine(m));
     add(totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
     add(once.grade(row.totalText, () => gradeLine(row.grade, row.totalText)));
-    add(once.baseSalary(shown.base, () => bi('engine.line.baseSalary', {amount: shown.base})));
+    add(once.baseSalary(shown.base, () => line('engine.line.baseSalary', {amount: shown.base})));
     if (paid.performance) {
       const performance = paid.performance;
       const base = formatMoney(performance.base ?? ZERO, currency);
       const grade = row.grade;
       if (grade) {
-        add(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => bi('engine.line.performancePay', {
+        add(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => line('engine.line.performancePay', {
           base,
           coefficient: grade.coefficient,
           grade: grade.grade,
           amount: shown.performance,
         })));
-      } else add(bi('engine.line.performancePayNoGrade', {amount: shown.performance}));
+      } else add(line('engine.line.performancePayNoGrade', {amount: shown.performance}));
     }
     paid.bonuses.forEach((b, k) => {
       const context = {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
@@ -522,7 +533,7 @@ function* explain(
     add(totalPayLine(shown));
     const titles = paid.titles;
     if (titles.length > 0) {
-      add(bi('engine.line.honours', {titles: {zh: titles.map((x) => x.zh).join('、'), en: titles.map((x) => x.en).join(', ')}}));
+      add(line('engine.line.honours', {titles: {join: titles, separator: TITLE_SEPARATOR}}));
     }
 
     results[i] = {
@@ -550,7 +561,7 @@ function* explain(
       totalPay: written.total,
       honours: titles,
       feedback: feedbackFor(
-        row.metrics.map((m) => ({metric: m.metric, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
+        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
         version.feedback,
       ),
       breakdown,
@@ -560,12 +571,15 @@ function* explain(
   return results;
 }
 
+/** Honour titles in one line: 销售冠军、服务之星 / Sales champion, Service star. */
+const TITLE_SEPARATOR: Text = {zh: '、', en: ', '};
+
 /**
  * Lines keyed by the short texts that decide them: a participant whose key was seen gets the same
- * line (the same strings), so 10,000 "Base salary 3,000.00" lines are built and held once.
+ * line (the same object), so 10,000 "Base salary 3,000.00" lines are held once.
  */
-function lineMemo(): (key: string, make: () => Text) => Text {
-  const lines = new Map<string, Text>();
+function lineMemo(): (key: string, make: () => Message) => Message {
+  const lines = new Map<string, Message>();
   return (key, make) => remembered(lines, key, make);
 }
 

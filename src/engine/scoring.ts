@@ -4,7 +4,7 @@
  * with a calculator gets exactly the written score.
  */
 import type {Scoring} from '../plan';
-import {EXACT_BELOW, fromHundredths, hundredthsOf, HUNDRED, PERCENT, percentOf, planDecimal, round2, roundedQuotient, ZERO, type Dec} from './money';
+import {EXACT_BELOW, fromHundredths, hundredthsOf, HUNDRED, percentOf, planDecimal, round2, roundedQuotient, ZERO, type Dec} from './money';
 
 export type ScoreStatus =
   | 'ok'
@@ -111,13 +111,9 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
   }
 }
 
-/** score x weight / 100, 2 places: the part of the total this metric contributes. */
-export function weightedScore(score: Dec, weight: Dec): Dec {
-  return weightedByFraction(score, weight.times(PERCENT));
-}
-
 /**
- * The same with weight / 100 computed once per metric (the engine's hot path). With the weight in
+ * score x weight / 100, 2 places: the part of the total this metric contributes, with weight / 100
+ * computed once per metric (the engine's hot path). With the weight in
  * hundredths (a weight of at most 2 places) it is done on integers: score x weight / 10,000 in
  * hundredths, rounded half up, which is exactly what the decimal product rounds to.
  */

@@ -31,6 +31,10 @@ export const engineMessages = {
     zh: '“{incentive}”引用的指标 {metric} 不存在，该项记为 0',
     en: '"{incentive}" refers to metric {metric}, which does not exist; it pays 0',
   },
+  'engine.period.noRecords': {
+    zh: '考核周期 {period} 没有任何数据源记录计入：来自数据源的指标均为 0 或无数据。请先确认本期数据已录入，再写入结果',
+    en: 'No source record counts for period {period}: every metric drawn from a source is 0 or has no data. Check that the period\'s data is in the base before writing results',
+  },
   'engine.participants.none': {
     zh: '人员表“{table}”没有记录，没有可计算的内容',
     en: 'The people table "{table}" has no records: nothing to compute',
@@ -60,6 +64,10 @@ export const engineMessages = {
     zh: '数据源“{source}”的字段“{field}”中有 {count} 条记录填写的不是数字，已忽略该值：{ids}',
     en: 'Field "{field}" of source "{source}" holds text that is not a number in {count} records; the value is ignored: {ids}',
   },
+  'engine.value.beyondBound': {
+    zh: '数据源“{source}”的字段“{field}”中有 {count} 条记录的数值超出可精确计算的范围（绝对值须小于 10^16，小数不超过 18 位），已忽略该值：{ids}',
+    en: 'Field "{field}" of source "{source}" holds a number beyond what is computed exactly (under 10^16 in size, at most 18 decimal places) in {count} records; the value is ignored: {ids}',
+  },
   'engine.value.outOfScale': {
     zh: '数据源“{source}”的字段“{field}”中有 {count} 条记录超出评分范围 {min}–{max}，已按边界值计：{ids}',
     en: 'Field "{field}" of source "{source}" is outside the scale {min}–{max} in {count} records; the nearest end of the scale is used: {ids}',
@@ -67,6 +75,10 @@ export const engineMessages = {
   'engine.participant.notNumber': {
     zh: '{name} 的字段“{field}”不是数字（“{value}”），按空值处理',
     en: 'Field "{field}" of {name} is not a number ("{value}"); it is treated as empty',
+  },
+  'engine.participant.beyondBound': {
+    zh: '{name} 的字段“{field}”中的数值 {value} 超出可精确计算的范围（绝对值须小于 10^16，小数不超过 18 位），按空值处理',
+    en: 'The number {value} in field "{field}" of {name} is beyond what is computed exactly (under 10^16 in size, at most 18 decimal places); it is treated as empty',
   },
   // Hierarchy
   'engine.hierarchy.selfLink': {
@@ -89,6 +101,14 @@ export const engineMessages = {
   'engine.target.zero': {
     zh: '{name} 的指标“{metric}”目标为 0，无法计算达成率，得分记为 0',
     en: 'The target of "{metric}" for {name} is 0, so attainment cannot be computed; the score is 0',
+  },
+  'engine.target.negative': {
+    zh: '{name} 的指标“{metric}”目标为负数（{value}），不计分，得分记为 0',
+    en: 'The target of "{metric}" for {name} is negative ({value}); it is not scored, the score is 0',
+  },
+  'engine.target.fieldNegative': {
+    zh: '{name} 的字段“{field}”中的目标值 {value} 为负数，指标“{metric}”不计分，得分记为 0',
+    en: 'The target {value} in field "{field}" of {name} is negative; "{metric}" is not scored, the score is 0',
   },
   'engine.target.unknownTier': {
     zh: '{name} 的级别“{tier}”在指标“{metric}”的目标中没有设置，得分记为 0',

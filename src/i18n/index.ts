@@ -1,34 +1,22 @@
 /**
- * The one zh/en catalogue: every user-visible string of the core and the extension comes from
- * here. Parts live in their own files so that the core's and the screens' texts can grow apart,
- * but they are merged into one table that a test checks for missing or empty translations.
+ * The i18n entry point: the one zh/en catalogue (./catalogue) and the one fill/format module
+ * (./format). See those files for why messages are data until the edge.
  */
 import type {Lang, Text} from '../plan';
-import {adapterMessages} from './adapter';
-import {engineMessages} from './engine';
-import {ledgerMessages} from './ledger';
-import {planMessages} from './plan';
-import {runMessages} from './run';
-import {settingsMessages} from './settings';
-import {uiMessages} from './ui';
-import {fill, fillText, type Params} from './format';
+import {catalogue, parts, type MessageKey} from './catalogue';
+import {fill, say, sayBoth, sayEach, type Params} from './format';
 
-/** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages};
-
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages};
-
-export type MessageKey = keyof typeof catalogue;
+export {catalogue, parts, type MessageKey};
 
 /** @example t('en', 'app.title') // 'Sales Performance & Bonus' */
-export function t(lang: Lang, key: MessageKey, params?: Params): string {
-  return fill(catalogue[key][lang], params);
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return say({key, params}, lang);
 }
 
-/** The message in both languages, for issues that are shown later in either. */
-export function text(key: MessageKey, params?: Params): Text {
-  return fillText(catalogue[key], params);
+/** The message in both languages, for texts that are kept and shown later in either. */
+export function text(key: MessageKey, params: Params = {}): Text {
+  return sayBoth({key, params});
 }
 
-export {fill, fillText};
-export type {Params};
+export {fill, say, sayBoth, sayEach};
+export {groupDigits, lazyText, type Joined, type Message, type Param, type Params} from './format';

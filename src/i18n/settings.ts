@@ -303,4 +303,14 @@ export const settingsMessages = {
     zh: '文件不是有效的 JSON：{reason}',
     en: 'The file is not valid JSON: {reason}',
   },
+  // Result fields that cannot be picked (issue 10): why, shown beside the field's name.
+  'settings.results.refusePrimary': {
+    zh: '“{field}”是人员表的主字段（每个人的名字），不能作为结果字段（否则每次计算都会覆盖名字）。',
+    en: '“{field}” is the primary field of the people table (each person’s name): it cannot hold a result (each run would overwrite the names).',
+  },
+  'settings.results.tag.primary': {zh: '主字段', en: 'primary field'},
+  'settings.results.tag.input': {zh: '方案读取的字段', en: 'read by the plan'},
+  'settings.results.tag.computed': {zh: '计算字段', en: 'computed'},
+  'settings.results.tag.taken': {zh: '已用于其他结果', en: 'holds another result'},
+  'settings.results.tag.type': {zh: '类型不适合', en: 'unfit type'},
 } satisfies Record<string, Text>;

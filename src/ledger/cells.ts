@@ -4,7 +4,7 @@
  * rounded to the plan's precision, so the number is the decimal's nearest double and reads back
  * equal), texts in the plan's result language.
  */
-import {feedbackLines} from '../engine/feedback';
+import {breakdownLines, feedbackLines} from '../i18n/results';
 import type {DecimalString, Lang} from '../plan';
 import type {ParticipantResult} from '../results';
 import type {ComputedRow} from './upsert';
@@ -55,7 +55,7 @@ export function ledgerCells(result: ParticipantResult, context: LedgerCellContex
     balance: amount(carried.balance),
     totalPay: amount(result.totalPay),
     honours: joinedText(result.honours.map((honour) => honour[lang]), lang === 'zh' ? '；' : '; '),
-    breakdown: joinedText(result.breakdown[lang]),
+    breakdown: joinedText(breakdownLines(result, lang)),
     feedback: joinedText(feedbackLines(result.feedback, lang)),
     calculatedAt: context.calculatedAt,
   };

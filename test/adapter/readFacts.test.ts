@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type Table from '@airtable/blocks/dist/types/src/models/table';
+import type {Table} from '@airtable/blocks/models';
 import {readFacts, toFact} from '../../frontend/adapter/readFacts';
 import {demoBase, FIELD_IDS, MESSY_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver} from '../../sim/driver';
@@ -227,8 +227,18 @@ describe('toFact', () => {
     expect(toFact('一千', 'currency')).toBe('一千');
     expect(toFact('2026-02-03', 'date')).toBe('2026-02-03');
     expect(toFact([{id: 's1', name: 'x'}, {id: 's2', name: 'y'}], 'multipleSelects')).toEqual(['x', 'y']);
-    expect(toFact([42], 'multipleLookupValues')).toBe(42);
-    expect(toFact([{id: 'a', name: '华东'}], 'multipleLookupValues')).toEqual(['华东']);
+    // Lookups in the SDK's read format: one {linkedRecordId, value} per linked record, each value
+    // in the looked-up field's own format, whose type `options.result` gives.
+    expect(toFact([{linkedRecordId: 'recO1', value: 42}], 'multipleLookupValues', {result: {type: 'number'}})).toBe(42);
+    expect(toFact([{linkedRecordId: 'recT1', value: {id: 'sel1', name: '华东', color: 'blue'}}], 'multipleLookupValues', {result: {type: 'singleSelect'}})).toBe('华东');
+    expect(
+      toFact([{linkedRecordId: 'recO1', value: 1200}, {linkedRecordId: 'recO2', value: 300}], 'multipleLookupValues', {result: {type: 'currency'}}),
+    ).toEqual(['1200', '300']);
+    expect(toFact([], 'multipleLookupValues', {result: {type: 'number'}})).toBeNull();
+    // A lookup that is not set up has no result type: nothing can be read from it.
+    expect(toFact([{linkedRecordId: 'recO1', value: 42}], 'multipleLookupValues', {result: undefined})).toBeNull();
+    expect(toFact(0.075, 'percent')).toBe(7.5);
+    expect(toFact({error: '#ERROR!'}, 'formula', {result: {type: 'number'}})).toBe('#ERROR!');
     expect(toFact(4, 'rating')).toBe(4);
   });
 });

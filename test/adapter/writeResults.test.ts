@@ -8,6 +8,7 @@ import {planWrites, type WriteContext} from '../../src/writeback';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import {DEMO_RESULT_FIELDS, demoPlan} from '../support/demoPlan';
+import {sayEach} from '../../src/i18n';
 
 const F = FIELD_IDS.reps;
 const PERIOD = '2026-02';
@@ -65,7 +66,7 @@ describe('writing results to the demo base', () => {
       expect(written[F.totalPay]).toBe(Number(result.totalPay));
       expect(written[F.rank]).toBe(result.rank);
       expect((written[F.grade] as {name: string} | undefined)?.name ?? null).toBe(result.grade);
-      expect(written[F.breakdown]).toBe(result.breakdown.zh.join('\n'));
+      expect(written[F.breakdown]).toBe(sayEach(result.breakdown, 'zh').join('\n'));
       expect(written[F.calculatedAt]).toBe('2026-03-01T08:00:00.000Z（方案版本 2026 标准版）');
     }
 

@@ -1,7 +1,8 @@
 import {runPlan} from '../../src/engine';
-import {feedbackLines} from '../../src/engine/feedback';
+import {feedbackLines} from '../../src/i18n/results';
 import type {ChampionAward, Honour} from '../../src/plan';
 import {customer, makeFacts, makePlan, newCustomersMetric, order, person, review, salesMetric, satisfactionMetric} from '../support/planFixtures';
+import {sayEach} from '../../src/i18n';
 
 const byId = (run: ReturnType<typeof runPlan>, id: string) => run.results.find((r) => r.participantId === id)!;
 
@@ -21,8 +22,8 @@ describe('team champion award', () => {
   it('gives the best team\'s leader pool x share and splits the rest equally', () => {
     const r = run(award());
     expect(['a', 'b', 'd', 'c', 'e'].map((id) => byId(r, id).award)).toEqual(['3000.00', '3500.00', '3500.00', '0.00', '0.00']);
-    expect(byId(r, 'a').breakdown.en).toContain('Champion award (华东, leader): pool 10,000.00 x 30% = 3,000.00');
-    expect(byId(r, 'b').breakdown.zh).toContain('冠军奖（华东，成员）：7,000.00 由 2 名成员平分 = 3,500.00');
+    expect(sayEach(byId(r, 'a').breakdown, 'en')).toContain('Champion award (华东, leader): pool 10,000.00 x 30% = 3,000.00');
+    expect(sayEach(byId(r, 'b').breakdown, 'zh')).toContain('冠军奖（华东，成员）：7,000.00 由 2 名成员平分 = 3,500.00');
     expect(r.totals.award).toBe('10000.00');
   });
   it('splits pro rata by the members\' values, by largest remainder so the parts sum to the pool', () => {
@@ -30,19 +31,19 @@ describe('team champion award', () => {
     // 7,000 x 20,000/60,000 = 2,333.333.. and x 40,000/60,000 = 4,666.666..: the spare cent goes to the larger remainder
     expect(byId(r, 'b').award).toBe('2333.33');
     expect(byId(r, 'd').award).toBe('4666.67');
-    expect(byId(r, 'd').breakdown.en).toContain('Champion award (华东, member): 7,000.00 x Sales 40,000.00 / 60,000.00 = 4,666.67');
+    expect(sayEach(byId(r, 'd').breakdown, 'en')).toContain('Champion award (华东, member): 7,000.00 x Sales 40,000.00 / 60,000.00 = 4,666.67');
     expect(r.totals.award).toBe('10000.00');
   });
   it('gives a team of one the whole pool; breaks equal team sums by team name', () => {
     const r = run(award(), [person('a', 'A', {team: 'Beta'}), person('b', 'B', {team: 'Alpha'})], [order('o1', 'a', 100), order('o2', 'b', 100)]);
     expect(byId(r, 'b').award).toBe('10000.00');
     expect(byId(r, 'a').award).toBe('0.00');
-    expect(byId(r, 'b').breakdown.en).toContain('Champion award (Alpha, only member): pool 10,000.00 = 10,000.00');
+    expect(sayEach(byId(r, 'b').breakdown, 'en')).toContain('Champion award (Alpha, only member): pool 10,000.00 = 10,000.00');
   });
   it('picks as leader the member with the most downline inside the team (ties by name)', () => {
     const flat = [person('x', 'Xu', {team: 'T'}), person('w', 'Wu', {team: 'T'})];
     const r = run(award({leaderShare: '0.5'}), flat, [order('o1', 'x', 10), order('o2', 'w', 30)]);
-    expect(byId(r, 'w').breakdown.en[byId(r, 'w').breakdown.en.length - 2]).toContain('leader');
+    expect(sayEach(byId(r, 'w').breakdown, 'en')[sayEach(byId(r, 'w').breakdown, 'en').length - 2]).toContain('leader');
     expect(byId(r, 'x').award).toBe('5000.00');
   });
   it('awards nobody when no team has a positive value', () => {
@@ -73,7 +74,7 @@ describe('honours', () => {
     ]);
     expect(holders(r, 'Top sales')).toEqual(['a']);
     expect(holders(r, 'Top 2')).toEqual(['a', 'b', 'c']);
-    expect(byId(r, 'a').breakdown.en).toContain('Honours: Top sales, Top 2');
+    expect(sayEach(byId(r, 'a').breakdown, 'en')).toContain('Honours: Top sales, Top 2');
   });
   it('filters by tier and by a minimum sample; a participant without a value is never a candidate', () => {
     const r = run([
@@ -106,7 +107,7 @@ describe('feedback', () => {
       'To improve: New customers (score 40.00)',
     ]);
     expect(feedbackLines(r.feedback, 'zh')[1]).toBe('待改进：客户满意度 本期没有数据（得分 0）：参加沟通技巧培训');
-    expect(r.breakdown.en[1]).toBe('Satisfaction: no data this period = 0.00% x weight 30% = 0.00');
+    expect(sayEach(r.breakdown, 'en')[1]).toBe('Satisfaction: no data this period = 0.00% x weight 30% = 0.00');
   });
   it('limits the lists to the plan\'s counts, lowest first, ties in plan order', () => {
     const facts = makeFacts([person('a', 'A')]);

@@ -1,6 +1,7 @@
 import {runPlan} from '../../src/engine';
 import {checkBreakdown} from '../support/breakdown';
 import {customer, makeFacts, makePlan, order, person, review, salesMetric, satisfactionMetric, newCustomersMetric} from '../support/planFixtures';
+import {sayEach} from '../../src/i18n';
 
 describe('breakdown', () => {
   const metrics = [
@@ -33,20 +34,20 @@ describe('breakdown', () => {
 
   it('recomputes to every written number, for every participant', () => {
     for (const result of run.results) expect(checkBreakdown(result, plan.currency)).toEqual([]);
-    expect(run.results.every((r) => r.breakdown.en.length >= 8)).toBe(true);
+    expect(run.results.every((r) => sayEach(r.breakdown, 'en').length >= 8)).toBe(true);
   });
 
   it('has the same lines in zh and en', () => {
     const a = run.results.find((r) => r.participantId === 'a')!;
-    expect(a.breakdown.zh.length).toBe(a.breakdown.en.length);
-    expect(a.breakdown.en.slice(0, 5)).toEqual([
+    expect(sayEach(a.breakdown, 'zh').length).toBe(sayEach(a.breakdown, 'en').length);
+    expect(sayEach(a.breakdown, 'en').slice(0, 5)).toEqual([
       'Sales 61,234.56 / target 50,000.00 = 122.47%, counted as 120.00% x weight 60% = 72.00',
       'Satisfaction 4.33 (scale 1–5) = 83.25% x weight 30% = 24.98',
       'New customers 3 ≥ band 3 = 100.00% x weight 10% = 10.00',
       'Total score 72.00 + 24.98 + 10.00 = 106.98',
       'Grade S (106.98 ≥ 100)',
     ]);
-    expect(a.breakdown.zh.slice(0, 5)).toEqual([
+    expect(sayEach(a.breakdown, 'zh').slice(0, 5)).toEqual([
       '销售额 61,234.56 / 目标 50,000.00 = 122.47%，按 120.00% 计 × 权重 60% = 72.00',
       '客户满意度 4.33（评分 1–5）= 83.25% × 权重 30% = 24.98',
       '新客户数 3 ≥ 档位 3 = 100.00% × 权重 10% = 10.00',
@@ -54,14 +55,14 @@ describe('breakdown', () => {
       '等级 S（106.98 ≥ 100）',
     ]);
     // 2,333.33 x 1.5 = 3,499.995 -> 3,500.00; bonus: 50,000 x 2% + 11,234.56 x 3.5% = 1,393.2096 -> under the cap, + 300 on target
-    expect(a.breakdown.en).toContain('Performance pay 2,333.33 x coefficient 1.5 (grade S) = 3,500.00');
-    expect(a.breakdown.en).toContain('Sales bonus 50,000.00 x 2% + 11,234.56 x 3.5% + 300.00 for reaching target = 1,693.21');
+    expect(sayEach(a.breakdown, 'en')).toContain('Performance pay 2,333.33 x coefficient 1.5 (grade S) = 3,500.00');
+    expect(sayEach(a.breakdown, 'en')).toContain('Sales bonus 50,000.00 x 2% + 11,234.56 x 3.5% + 300.00 for reaching target = 1,693.21');
     expect(a.bonus).toBe('1693.21');
   });
 
   it('catches a line that does not add up', () => {
     const a = run.results.find((r) => r.participantId === 'a')!;
-    const tampered = {...a, breakdown: {zh: a.breakdown.zh, en: a.breakdown.en.map((l) => l.replace('= 24.98', '= 24.97'))}};
+    const tampered = {...a, breakdown: a.breakdown.map((l) => (l.key === 'engine.line.scale' ? {...l, params: {...l.params, weighted: '24.97'}} : l))};
     expect(checkBreakdown(tampered, plan.currency)).toEqual(['Satisfaction 4.33 (scale 1–5) = 83.25% x weight 30% = 24.97']);
   });
 });

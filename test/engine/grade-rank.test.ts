@@ -3,6 +3,7 @@ import {gradeAtLeast, gradeFor} from '../../src/engine/grade';
 import {competitionRanks} from '../../src/engine/rank';
 import {runPlan} from '../../src/engine';
 import {GRADES, makeFacts, makePlan, order, person, salesMetric} from '../support/planFixtures';
+import {sayEach} from '../../src/i18n';
 
 describe('grades', () => {
   it('uses min <= total < max, the top band open-ended', () => {
@@ -24,7 +25,7 @@ describe('grades', () => {
     const run = runPlan(plan, '2026-03', makeFacts([person('r1', 'A')], {orders: [order('o1', 'r1', 10)]}));
     expect(run.results[0]).toMatchObject({grade: null, performancePay: '0.00'});
     expect(run.issues.map((i) => i.code)).toEqual(['engine.grade.none']);
-    expect(run.results[0].breakdown.en).toContain('No grade: total 10.00 is in no grade band');
+    expect(sayEach(run.results[0].breakdown, 'en')).toContain('No grade: total 10.00 is in no grade band');
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import {D, fixedText, groupDigits, hundredthsOf, percentOf, round2, roundedQuotient, roundMoney} from '../../src/engine/money';
+import {D, fixedText, hundredthsOf, percentOf, round2, roundedQuotient, roundMoney} from '../../src/engine/money';
+import {groupDigits} from '../../src/i18n';
 import {weightedByFraction} from '../../src/engine/scoring';
 
 /** Decimal texts with up to 6 places, signs and zeros included ("-0.000", "12", "-3.1"). */

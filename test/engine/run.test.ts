@@ -1,5 +1,6 @@
 import {runPlan} from '../../src/engine';
 import {customer, makeFacts, makePlan, order, person, review} from '../support/planFixtures';
+import {sayEach} from '../../src/i18n';
 
 describe('runPlan: the basic path', () => {
   const plan = makePlan({incentives: {performancePay: {enabled: true}}});
@@ -29,10 +30,10 @@ describe('runPlan: the basic path', () => {
 
   it('explains every number in zh and en', () => {
     const [wang] = runPlan(plan, '2026-03', facts).results;
-    expect(wang.breakdown.en[0]).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% x weight 60% = 55.20');
-    expect(wang.breakdown.zh[0]).toBe('销售额 46,000.00 / 目标 50,000.00 = 92.00% × 权重 60% = 55.20');
-    expect(wang.breakdown.en).toContain('Total score 55.20 + 26.25 + 4.00 = 85.45');
-    expect(wang.breakdown.zh).toContain('总分 55.20 + 26.25 + 4.00 = 85.45');
+    expect(sayEach(wang.breakdown, 'en')[0]).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% x weight 60% = 55.20');
+    expect(sayEach(wang.breakdown, 'zh')[0]).toBe('销售额 46,000.00 / 目标 50,000.00 = 92.00% × 权重 60% = 55.20');
+    expect(sayEach(wang.breakdown, 'en')).toContain('Total score 55.20 + 26.25 + 4.00 = 85.45');
+    expect(sayEach(wang.breakdown, 'zh')).toContain('总分 55.20 + 26.25 + 4.00 = 85.45');
   });
 
   it('never throws on an unknown period or a period without a version', () => {

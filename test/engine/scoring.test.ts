@@ -1,9 +1,10 @@
 import {D} from '../../src/engine/money';
 import type {Scoring} from '../../src/plan';
-import {scoreMetric, weightedScore} from '../../src/engine/scoring';
+import {scoreMetric, weightedByFraction} from '../../src/engine/scoring';
 import {resolveTarget} from '../../src/engine/target';
 import {runPlan} from '../../src/engine';
 import {F, makeFacts, makePlan, newCustomersMetric, order, person, salesMetric} from '../support/planFixtures';
+import {sayEach} from '../../src/i18n';
 
 const d = (v: string | number) => new D(v);
 const score = (...args: Parameters<typeof scoreMetric>) => scoreMetric(...args).score.toFixed(2);
@@ -55,8 +56,8 @@ describe('scoring', () => {
     expect(scoreMetric({kind: 'scale', min: '1', max: '5'}, null, null)).toMatchObject({status: 'noData'});
   });
   it('weighted score = score x weight / 100, 2 places', () => {
-    expect(weightedScore(d('83.25'), d(30)).toFixed(2)).toBe('24.98');
-    expect(weightedScore(d('92'), d(60)).toFixed(2)).toBe('55.20');
+    expect(weightedByFraction(d('83.25'), d('0.3')).toFixed(2)).toBe('24.98');
+    expect(weightedByFraction(d('92'), d('0.6')).toFixed(2)).toBe('55.20');
   });
 });
 
@@ -91,7 +92,7 @@ describe('targets', () => {
     ]);
     expect(run.issues[0].message.zh).toBe('赵六 的级别“新人”在指标“销售额”的目标中没有设置，得分记为 0');
     expect(run.issues[1].message.en).toBe('The target of "New customers" for 赵六 is 0, so attainment cannot be computed; the score is 0');
-    expect(r.breakdown.en[0]).toBe('Sales 100.00: no target = 0.00% x weight 60% = 0.00');
-    expect(r.breakdown.en[1]).toBe('New customers 0: target is 0 = 0.00% x weight 10% = 0.00');
+    expect(sayEach(r.breakdown, 'en')[0]).toBe('Sales 100.00: no target = 0.00% x weight 60% = 0.00');
+    expect(sayEach(r.breakdown, 'en')[1]).toBe('New customers 0: target is 0 = 0.00% x weight 10% = 0.00');
   });
 });

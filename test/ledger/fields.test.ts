@@ -65,7 +65,7 @@ describe('a result as the cells of its row', () => {
     totalPay: '8320.10',
     honours: [{zh: '销售冠军', en: 'Sales champion'}, {zh: '服务之星', en: 'Service star'}],
     feedback: {strengths: [], weakest: []},
-    breakdown: {zh: ['销售额 46,000', ''], en: ['Sales 46,000']},
+    breakdown: [{key: 'engine.line.baseSalary', params: {amount: '46,000.00'}}],
     inCycle: false,
   };
 
@@ -83,11 +83,11 @@ describe('a result as the cells of its row', () => {
       balance: 0,
       totalPay: 8320.1,
       honours: '销售冠军；服务之星',
-      breakdown: '销售额 46,000',
+      breakdown: '基本工资 46,000.00',
       feedback: null,
       calculatedAt: '2026-03-01T08:00:00.000Z',
     });
     const en = ledgerCells(result, {lang: 'en', calculatedAt: 't', versionLabel: '2026'}, {adjustments: '-150.00', balance: '35.5'});
-    expect(en).toMatchObject({honours: 'Sales champion; Service star', breakdown: 'Sales 46,000', adjustments: -150, balance: 35.5});
+    expect(en).toMatchObject({honours: 'Sales champion; Service star', breakdown: 'Base salary 46,000.00', adjustments: -150, balance: 35.5});
   });
 });

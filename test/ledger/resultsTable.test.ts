@@ -3,6 +3,7 @@ import type TestDriver from '@airtable/blocks-testing';
 import {readFacts} from '../../frontend/adapter/readFacts';
 import {applyUpsert, checkUpsertPermission, createResultsTable, readResultRows, resolveResultsTable, writeLimiter} from '../../frontend/adapter/resultsTable';
 import {runPlan} from '../../src/engine';
+import {sayEach} from '../../src/i18n';
 import {computedRows} from '../../src/ledger/cells';
 import type {ResultsTableMapping} from '../../src/ledger/fields';
 import {messageText} from '../../src/ledger/messages';
@@ -136,7 +137,7 @@ describe('the results table in the simulated base', () => {
       expect(row['总分']).toBe(Number(result.totalScore));
       expect(row['排名']).toBe(result.rank);
       expect(row['等级'] ?? null).toBe(result.grade);
-      expect(row['绩效明细']).toBe(result.breakdown.zh.join('\n'));
+      expect(row['绩效明细']).toBe(sayEach(result.breakdown, 'zh').join('\n'));
       expect(row['方案版本']).toBe('2026 标准版');
       expect(row['计算时间']).toBe('2026-04-15T08:00:00.000Z');
     }

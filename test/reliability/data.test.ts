@@ -16,6 +16,7 @@ import type {ParticipantResult, RunResult} from '../../src/results';
 import {customer, F, makeFacts, makePlan, order, person, review, salesMetric} from '../support/planFixtures';
 import {demoPlan} from '../support/demoPlan';
 import {theIssue} from '../support/reliability';
+import {sayEach} from '../../src/i18n';
 
 const resultOf = (run: RunResult, id: string): ParticipantResult => {
   const found = run.results.find((r) => r.participantId === id);
@@ -51,7 +52,7 @@ describe('reliability: data', () => {
     expect(issue.recordIds).toEqual(['r1']);
     expect(issue.message.zh).toBe('王芳 的字段“基本工资”不是数字（“三千”），按空值处理');
     expect(issue.message.en).toBe('Field "基本工资" of 王芳 is not a number ("三千"); it is treated as empty');
-    expect(resultOf(run, 'r1').breakdown.en).toContain('Base salary 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')).toContain('Base salary 0.00');
   });
 
   it('D3 empty number cells: an empty amount adds nothing, an empty rating is not averaged in (no data is not a bad review)', () => {
@@ -66,15 +67,15 @@ describe('reliability: data', () => {
     expect(valueOf(run, 'r1', 'satisfaction')).toBe('5.00');
     const noReviews = resultOf(run, 'r2');
     expect(noReviews.metrics.find((m) => m.metricId === 'satisfaction')).toMatchObject({value: null, score: '0.00'});
-    expect(noReviews.breakdown.en).toContain('Satisfaction: no data this period = 0.00% x weight 30% = 0.00');
-    expect(noReviews.breakdown.zh).toContain('客户满意度：本期无数据 = 0.00% × 权重 30% = 0.00');
+    expect(sayEach(noReviews.breakdown, 'en')).toContain('Satisfaction: no data this period = 0.00% x weight 30% = 0.00');
+    expect(sayEach(noReviews.breakdown, 'zh')).toContain('客户满意度：本期无数据 = 0.00% × 权重 30% = 0.00');
   });
 
   it('D4 refunds (negative amounts) reduce the credited sales, and the breakdown shows the net', () => {
     const run = runPlan(salesOnly(), '2026-03', makeFacts([person('r1', '王芳')], {orders: [order('o1', 'r1', 30000), order('o2', 'r1', -5000)]}));
     expect(valueOf(run, 'r1')).toBe('25000.00');
-    expect(resultOf(run, 'r1').breakdown.en[0]).toBe('Sales 25,000.00 / target 50,000.00 = 50.00% x weight 100% = 50.00');
-    expect(resultOf(run, 'r1').breakdown.zh[0]).toBe('销售额 25,000.00 / 目标 50,000.00 = 50.00% × 权重 100% = 50.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 25,000.00 / target 50,000.00 = 50.00% x weight 100% = 50.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'zh')[0]).toBe('销售额 25,000.00 / 目标 50,000.00 = 50.00% × 权重 100% = 50.00');
   });
 
   it('D5 a fully refunded order nets to 0, and a net-negative period scores 0 and pays no bonus (never negative pay)', () => {
@@ -91,8 +92,8 @@ describe('reliability: data', () => {
     const negative = resultOf(run, 'r2');
     expect(valueOf(run, 'r2')).toBe('-3000.00');
     expect(negative).toMatchObject({totalScore: '0.00', bonus: '0.00', totalPay: '3000.00'});
-    expect(negative.breakdown.en).toContain('Commission: Sales -3,000.00 is negative = 0.00');
-    expect(negative.breakdown.zh).toContain('提成：销售额 -3,000.00 为负数 = 0.00');
+    expect(sayEach(negative.breakdown, 'en')).toContain('Commission: Sales -3,000.00 is negative = 0.00');
+    expect(sayEach(negative.breakdown, 'zh')).toContain('提成：销售额 -3,000.00 为负数 = 0.00');
   });
 
   it('D6 huge amounts (1e15) and many decimals add up exactly (a float sum would give .63)', () => {
@@ -100,7 +101,7 @@ describe('reliability: data', () => {
     const facts = makeFacts([person('r1', '王芳')], {orders: [order('o1', 'r1', 1e15), order('o2', 'r1', 1234.56789123)]});
     const run = runPlan(salesOnly(), '2026-03', facts);
     expect(valueOf(run, 'r1')).toBe('1000000000001234.57');
-    expect(resultOf(run, 'r1').breakdown.en[0]).toBe('Sales 1,000,000,000,001,234.57 / target 50,000.00 = 2,000,000,000,002.47%, counted as 120.00% x weight 100% = 120.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 1,000,000,000,001,234.57 / target 50,000.00 = 2,000,000,000,002.47%, counted as 120.00% x weight 100% = 120.00');
     expect(run.issues).toEqual([]);
   });
 
@@ -166,7 +167,7 @@ describe('reliability: data', () => {
     expect(issue.recordIds).toEqual(['r1']);
     expect(issue.message).toEqual({zh: '王芳 的上级是其本人：该人员不计算团队数据', en: '王芳 is their own upline: no team figures are computed for them'});
     expect(resultOf(run, 'r1')).toMatchObject({inCycle: true, teamBonus: '0.00'});
-    expect(resultOf(run, 'r1').breakdown.en).toContain('Team bonus: in an upline cycle, not computed = 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')).toContain('Team bonus: in an upline cycle, not computed = 0.00');
     // 5% of the direct downline's 20,000.
     expect(resultOf(run, 'r2')).toMatchObject({inCycle: false, teamBonus: '1000.00'});
   });
@@ -223,7 +224,7 @@ describe('reliability: data', () => {
     expect(issue.message.en).toBe('Tier "实习" of 王芳 has no target for "Sales"; the score is 0');
     expect(issue.message.zh).toBe('王芳 的级别“实习”在指标“销售额”的目标中没有设置，得分记为 0');
     expect(resultOf(run, 'r1')).toMatchObject({totalScore: '0.00'});
-    expect(resultOf(run, 'r1').breakdown.en[0]).toBe('Sales 30,000.00: no target = 0.00% x weight 100% = 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 30,000.00: no target = 0.00% x weight 100% = 0.00');
     expect(resultOf(run, 'r2')).toMatchObject({totalScore: '60.00'});
   });
 
@@ -237,7 +238,7 @@ describe('reliability: data', () => {
     const issue = theIssue(run.issues, 'engine.target.zero');
     expect(issue.recordIds).toEqual(['r1']);
     expect(issue.message.en).toBe('The target of "Sales" for 王芳 is 0, so attainment cannot be computed; the score is 0');
-    expect(resultOf(run, 'r1').breakdown.en[0]).toBe('Sales 5,000.00: target is 0 = 0.00% x weight 100% = 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 5,000.00: target is 0 = 0.00% x weight 100% = 0.00');
     expect(resultOf(run, 'r2')).toMatchObject({totalScore: '25.00'});
 
     const fixedZero = theIssue(validatePlan(salesOnly({target: {kind: 'fixed', value: '0'}})), 'plan.target.zero');
@@ -273,7 +274,7 @@ describe('reliability: data', () => {
     expect(run.issues.filter((i) => i.code.startsWith('engine.record.'))).toEqual([]);
   });
 
-  it('D21 duplicate rep names where orders name the rep in a text field: the order is credited once and reported', async () => {
+  it('D21 duplicate rep names where orders name the rep in a text field: such an order credits neither and is reported by name', async () => {
     const fixture = demoBase({messy: true, reps: 8, orders: 30});
     const reps = fixture.base.tables.find((t) => t.id === TABLE_IDS.reps)!;
     const orders = fixture.base.tables.find((t) => t.id === TABLE_IDS.orders)!;
@@ -287,18 +288,24 @@ describe('reliability: data', () => {
     }
     const twin = MESSY_IDS.duplicateName;
     const first = reps.records[0].id;
-    expect(nameOf.get(twin)).toBe(nameOf.get(first));
+    const name = nameOf.get(first)!;
+    expect(nameOf.get(twin)).toBe(name);
 
     const read = await readFacts(createDriver(fixture).base, demoPlan());
     const run = runPlan(demoPlan(), '2026-01', read.facts);
-    // Orders of January that name the duplicated rep: each matches both records of that name.
-    const namedTwice = read.facts.sources.orders.filter((o) => o.participantIds.length === 2 && o.date?.startsWith('2026-01')).map((o) => o.id);
-    expect(namedTwice.length).toBeGreaterThan(0);
-    const issue = theIssue(run.issues, 'engine.record.multiLinked');
-    expect([...(issue.recordIds ?? [])].sort()).toEqual(namedTwice.sort());
-    expect(issue.message.en.startsWith(`${namedTwice.length} records of source "Orders" are linked to several participants; only the first one is credited: `)).toBe(true);
-    // Credited to one of the two only: the twin gets nothing from the orders that name them both.
+    const naming = orders.records.filter((r) => r.cellValuesByFieldId[FIELD_IDS.orders.rep] === name);
+    expect(naming.length).toBeGreaterThan(0);
+    // Credited to nobody, whatever the order of the people table: neither of the two gets them.
+    for (const order of naming) expect(read.facts.sources.orders.find((o) => o.id === order.id)!.participantIds).toEqual([]);
     expect(valueOf(run, twin)).toBe('0.00');
-    expect(Number(valueOf(run, first))).toBeGreaterThan(0);
+    expect(valueOf(run, first)).toBe('0.00');
+    const issue = theIssue(read.issues, 'adapter.read.ambiguousName');
+    expect([...(issue.recordIds ?? [])].sort()).toEqual(naming.map((r) => r.id).sort());
+    // Named as the user sees them: the rep's name and each order by its order number.
+    const numbers = naming.slice(0, 10).map((r) => `“${r.cellValuesByFieldId[FIELD_IDS.orders.number] as string}”`);
+    expect(issue.message.zh).toBe(
+      `数据源“订单”中有 ${naming.length} 条记录写的参与人是“${name}”，但参与人表中有 2 人叫这个名字，无法确定是谁，这些记录未计入任何人：${numbers.join(', ')}${naming.length > 10 ? ' …' : ''}。请改用关联字段，或让姓名不重复。`,
+    );
+    expect(issue.message.en).toContain(`records of source "Orders" name the participant "${name}", a name 2 people in the people table share`);
   });
 });

@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type {Currency} from '../../src/plan';
 import type {ParticipantResult} from '../../src/results';
+import {sayEach} from '../../src/i18n';
 
 const D = Decimal.clone({precision: 60});
 const N = '(-?[\\d,]+(?:\\.\\d+)?)';
@@ -50,8 +51,8 @@ export function checkBreakdown(result: ParticipantResult, currency: Currency): s
   const bad: string[] = [];
   const money = (d: Decimal) => d.toDecimalPlaces(currency.precision, MODES[currency.rounding]);
   const unit = new D(10).pow(-currency.precision);
-  const lines = result.breakdown.en;
-  if (lines.length !== result.breakdown.zh.length) bad.push('zh and en have a different number of lines');
+  const lines = sayEach(result.breakdown, 'en');
+  if (lines.length !== sayEach(result.breakdown, 'zh').length) bad.push('zh and en have a different number of lines');
   const weighted = (score: Decimal, weight: string, stated: string, line: string) => {
     if (!r2(score.times(num(weight)).dividedBy(100)).equals(num(stated))) bad.push(line);
   };

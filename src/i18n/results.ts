@@ -1,0 +1,25 @@
+/**
+ * The results' texts, made at the edge in one language: the breakdown's lines and the feedback's
+ * lines, as written to a cell (src/writeback.ts, src/ledger/cells.ts). The engine returns them as
+ * data; nothing else turns them into text.
+ */
+import type {Lang} from '../plan';
+import type {ParticipantResult} from '../results';
+import {sayEach} from './format';
+import {t} from './index';
+
+/** The breakdown as lines of text in one language. */
+export function breakdownLines(result: Pick<ParticipantResult, 'breakdown'>, lang: Lang): string[] {
+  return sayEach(result.breakdown, lang);
+}
+
+/** The feedback as lines of text in one language, as written to the feedback field. */
+export function feedbackLines(feedback: ParticipantResult['feedback'], lang: Lang): string[] {
+  const lines = feedback.strengths.map((s) => t(lang, 'engine.feedback.strength', {metric: s.label, score: s.score}));
+  for (const w of feedback.weakest) {
+    const params = {metric: w.label, score: w.score, action: w.action ?? ''};
+    if (w.noData) lines.push(t(lang, w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
+    else lines.push(t(lang, w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
+  }
+  return lines;
+}
