@@ -7,7 +7,7 @@
  * Pure planning lives in src/ledger; this module reads the base through the adapter.
  */
 import type Base from '@airtable/blocks/dist/types/src/models/base';
-import {text} from '../../src/i18n';
+import {t} from '../../src/i18n';
 import {computedRows} from '../../src/ledger/cells';
 import {messageIssue, messageText} from '../../src/ledger/messages';
 import type {ResultRow} from '../../src/ledger/rows';
@@ -55,7 +55,10 @@ export function emptyPeriodText(plan: Pick<PlanDocument, 'mapping'>, period: Pic
     const names = labels.map((label) => (lang === 'en' ? label.en.charAt(0).toLowerCase() + label.en.slice(1) : label.zh));
     return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(separator)}${last}${names[names.length - 1]}`;
   };
-  return text('ledger.ui.run.empty', {period: period.label, sourcesZh: list('zh', '或', '、'), sourcesEn: list('en', ' or ', ', ')});
+  return {
+    zh: t('zh', 'ledger.ui.run.empty', {period: period.label, sources: list('zh', '或', '、')}),
+    en: t('en', 'ledger.ui.run.empty', {period: period.label, sources: list('en', ' or ', ', ')}),
+  };
 }
 
 /** The period's status, emptiness and any refusal, from the ledger's state and the run. */

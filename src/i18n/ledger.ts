@@ -157,7 +157,7 @@ export const ledgerMessages = {
 
   // The run view: the period's standing, the results table's part of a refresh.
   'ledger.ui.run.emptyHeadless': {zh: '{message}：未写入任何内容', en: '{message}: nothing was written'},
-  'ledger.ui.run.empty': {zh: '{period}：本周期没有{sourcesZh}', en: '{period}: no {sourcesEn} in this period'},
+  'ledger.ui.run.empty': {zh: '{period}：本周期没有{sources}', en: '{period}: no {sources} in this period'},
   'ledger.ui.action.unknownPeriod': {zh: '方案中没有周期 {period}', en: 'The plan has no period {period}'},
   'ledger.ui.action.denied': {zh: '你没有权限执行此操作：{reason}', en: 'You may not do this: {reason}'},
   'ledger.ui.action.saveFailed': {zh: '周期状态未能保存：{message}', en: 'The period status could not be saved: {message}'},
