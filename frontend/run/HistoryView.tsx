@@ -13,21 +13,30 @@ import {ledgerFieldName, statusName, type LedgerKey} from '../../src/ledger/fiel
 import {groupRows, type ResultRow} from '../../src/ledger/rows';
 import type {DecimalString, Period, PlanDocument} from '../../src/plan';
 import {readResultRows, resolveResultsTable} from '../adapter/resultsTable';
+import type {TrendRow} from '../../src/charts';
 import {useLang} from '../state/lang';
 import {groupThousands} from './format';
 
-/** One point of a trend: a period and its figures (exact decimals as text). */
-export interface TrendPoint {
-  periodId: string;
-  label: string;
-  totalScore: DecimalString | null;
-  totalPay: DecimalString;
-}
-
 export interface HistoryViewProps {
   plan: PlanDocument;
-  /** Renders the trend chart of the series shown (frontend/charts); nothing when absent. */
-  trend?: (points: TrendPoint[], kind: 'person' | 'team') => ReactNode;
+  /**
+   * Renders the trend chart (frontend/charts) of the rows shown, oldest period first, titled with
+   * the person's or team's name; nothing when absent.
+   */
+  trend?: (rows: TrendRow[], name: string) => ReactNode;
+}
+
+/** A results row as the charts' trend row: the pay parts the row names, the rest (base salary) left to "other". */
+function trendRowOf(row: ResultRow, label: string): TrendRow {
+  const parts = ['performancePay', 'bonus', 'teamBonus', 'award', 'adjustments'] as const;
+  return {
+    periodId: row.periodId!,
+    periodLabel: label,
+    totalScore: dec(row.cells.totalScore).toFixed(),
+    grade: typeof row.cells.grade === 'string' ? row.cells.grade : null,
+    totalPay: dec(row.cells.totalPay).toFixed(),
+    components: Object.fromEntries(parts.map((key) => [key, dec(row.cells[key]).toFixed()])),
+  };
 }
 
 const PERSON_KEYS: readonly LedgerKey[] = ['status', 'totalScore', 'grade', 'rank', 'performancePay', 'bonus', 'teamBonus', 'award', 'adjustments', 'totalPay'];
@@ -167,8 +176,8 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
       {personId && (
         <Box marginBottom={3} dataAttributes={{'data-testid': 'history-person'}}>
           {trend?.(
-            personOrder.map((id) => ({periodId: id, label: labelOf.get(id) ?? id, totalScore: byPeriod.get(id)?.cells.totalScore != null ? dec(byPeriod.get(id)!.cells.totalScore).toFixed() : null, totalPay: dec(byPeriod.get(id)!.cells.totalPay).toFixed()})),
-            'person',
+            personOrder.map((id) => trendRowOf(byPeriod.get(id)!, labelOf.get(id) ?? id)),
+            people.find(([id]) => id === personId)?.[1] ?? '',
           )}
           <Box style={{overflowX: 'auto'}}>
             <table style={{borderCollapse: 'collapse', fontSize: 13, whiteSpace: 'nowrap'}}>
@@ -201,7 +210,6 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
 
       {team && (
         <Box dataAttributes={{'data-testid': 'history-team'}}>
-          {trend?.(teamOrder.map((id) => ({periodId: id, label: labelOf.get(id) ?? id, totalScore: null, totalPay: teamRows.get(id)!.totalPay})), 'team')}
           <Box style={{overflowX: 'auto'}}>
             <table style={{borderCollapse: 'collapse', fontSize: 13, whiteSpace: 'nowrap'}}>
               <thead>

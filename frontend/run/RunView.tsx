@@ -29,6 +29,8 @@ import {emptyPeriodText, localIsoDate} from './ledgerRun';
 import {PeriodPanel} from './PeriodPanel';
 import {LedgerSummary, ledgerPending, type LedgerWritten} from './LedgerSummary';
 import {HistoryView} from './HistoryView';
+import {TrendChart} from '../charts/TrendChart';
+import {personTrend} from '../../src/charts';
 
 /** What is running, for the progress bar; kept apart from the preview so that it re-renders alone. */
 type Busy = Progress | null;
@@ -175,7 +177,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
       </Box>
 
       {tab === 'history' ? (
-        <HistoryView plan={plan} />
+        <HistoryView plan={plan} trend={(rows, name) => <TrendChart name={name} trend={personTrend(rows)} currency={plan.currency} />} />
       ) : (
       <>
       <Box display="flex" alignItems="center" flexWrap="wrap" marginBottom={2}>

@@ -24,6 +24,16 @@ import {shellPlan} from '../support/shellPlan';
 
 jest.setTimeout(120_000);
 
+/** jsdom has no canvas: the trend chart's data is recorded instead of drawn (as test/charts does). */
+const drawn: {labels: unknown[]}[] = [];
+jest.mock('react-chartjs-2', () => {
+  function Recorded({data}: {data: {labels: unknown[]}}) {
+    drawn.push({labels: data.labels});
+    return <canvas />;
+  }
+  return {Bar: Recorded, Chart: Recorded, Line: Recorded};
+});
+
 async function setUp(options: {extraPeriod?: boolean} = {}): Promise<{driver: TestDriver; plan: PlanDocument; tableId: string}> {
   const driver = createDriver(shellBase());
   const plan = shellPlan();
@@ -174,5 +184,7 @@ describe('period status in the run view', () => {
       ['2026-03', 'Open', '8,000.00'],
       ['2026-04', 'Open', expect.stringMatching(/^[\d,]+\.\d\d$/)],
     ]);
+    // The trend chart (frontend/charts) gets the same two periods.
+    expect(drawn.at(-1)!.labels).toEqual(['2026-03', '2026-04']);
   });
 });
