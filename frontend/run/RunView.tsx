@@ -27,7 +27,7 @@ import {statusName} from '../../src/ledger/fields';
 import type {Text as Bilingual} from '../../src/plan';
 import {emptyPeriodText, localIsoDate} from './ledgerRun';
 import {PeriodPanel} from './PeriodPanel';
-import {LedgerSummary, ledgerPending, type LedgerWritten} from './LedgerSummary';
+import {LedgerSummary, ledgerAfterWrite, ledgerPending, type LedgerWritten} from './LedgerSummary';
 import {HistoryView} from './HistoryView';
 import {TrendChart} from '../charts/TrendChart';
 import {personTrend} from '../../src/charts';
@@ -116,7 +116,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
         return;
       }
       const result = summarise(outcome.preview, outcome.outcome);
-      setPreview(afterWrite(outcome.preview, outcome.outcome.writtenRecordIds));
+      setPreview(ledgerAfterWrite(afterWrite(outcome.preview, outcome.outcome.writtenRecordIds), outcome.ledger));
       const written = outcome.ledger ? {created: outcome.ledger.createdRecordIds.length, updated: outcome.ledger.updatedRecordIds.length, calls: outcome.ledger.calls, issues: outcome.ledger.issues} : null;
       setLedgerWritten(written);
       const entry = {
