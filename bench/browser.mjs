@@ -10,6 +10,9 @@
  *   node bench/browser.mjs --profile 10k   # also a CPU profile of the first refresh, summarised
  *   node bench/browser.mjs --json          # the raw figures as JSON as well
  *   node bench/browser.mjs --live 10k      # diagnostic: live heap (after gc) after each step
+ *
+ * `npm run bench` (scripts/bench.ts) checks its command line and passes sizes and flags on; run
+ * directly, this reads its own with node:util parseArgs: --help exits 0, a wrong one exits 2.
  */
 import {build} from 'esbuild';
 import {existsSync} from 'node:fs';
@@ -18,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {execFileSync} from 'node:child_process';
+import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
 import {CHROMIUM, CHROMIUM_FLAGS} from '../playground/chromium.mjs';
 import {serveFolder} from '../playground/serve.mjs';
@@ -87,12 +91,48 @@ async function runSize(context, baseUrl, size, profile, live, outdir) {
   return result;
 }
 
+const SIZES = ['small', '1k', '10k'];
+const USAGE = {
+  zh: '用法：node bench/browser.mjs [small|1k|10k ...] [--profile] [--json] [--live]（完整说明：npm run bench -- --help）',
+  en: 'Usage: node bench/browser.mjs [small|1k|10k ...] [--profile] [--json] [--live] (all options: npm run bench -- --help)',
+};
+
+/** The sizes and flags, or null after printing the usage (the exit code is then set). */
+function readArgs(argv) {
+  const lang = /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'zh' : 'en';
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(error.message);
+    console.error(USAGE[lang]);
+    process.exitCode = 2;
+    return null;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE[lang]);
+    process.exitCode = 0;
+    return null;
+  }
+  const unknown = parsed.positionals.find((size) => !SIZES.includes(size));
+  if (unknown !== undefined) {
+    console.error(lang === 'zh' ? `规模 ${unknown} 无效（可选：${SIZES.join('、')}）` : `Bad size ${unknown} (one of ${SIZES.join(', ')})`);
+    console.error(USAGE[lang]);
+    process.exitCode = 2;
+    return null;
+  }
+  return {...parsed.values, sizes: parsed.positionals};
+}
+
 async function main() {
-  const args = process.argv.slice(2);
-  const profile = args.includes('--profile');
-  const json = args.includes('--json');
-  const live = args.includes('--live');
-  const sizes = args.filter((a) => !a.startsWith('--'));
+  const args = readArgs(process.argv.slice(2));
+  if (!args) return process.exitCode;
+  const {profile = false, json = false, live = false, sizes} = args;
   const wanted = sizes.length > 0 ? sizes : ['1k', '10k'];
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
 

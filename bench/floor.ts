@@ -3,8 +3,7 @@
  * and read every mapped cell once. No conversion, no engine: whatever a refresh spends beyond
  * this (and beyond the minimum write time) is ours.
  */
-import type Base from '@airtable/blocks/dist/types/src/models/base';
-import type Table from '@airtable/blocks/dist/types/src/models/table';
+import type {Base, Table} from '@airtable/blocks/models';
 import type {FieldRef, PlanDocument} from '../src/plan';
 
 /** Field ids per table id: exactly the cells a refresh needs (inputs and current results). */

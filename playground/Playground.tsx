@@ -99,7 +99,7 @@ export function Playground({lang, size, openSession, renderExtension}: Props) {
     <div className="pg-page">
       <header className="pg-header">
         <strong>{say(lang, 'title')}</strong>
-        <label className="pg-size">
+        <label>
           {say(lang, 'size')}{' '}
           <select value={size} onChange={(event) => chooseSize(event.target.value as BaseSize)}>
             {BASE_SIZES.map((option) => (

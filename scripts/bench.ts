@@ -1,15 +1,67 @@
 /**
- * First engine benchmark: 10,000 participants in a 6-level tree, 200,000 orders, 5 metrics.
- * Prints the engine time (best of 3) next to one plain loop summing amounts per participant over
- * the same facts: the floor any engine must pay to look at every record once.
+ * `npm run bench`: first the engine alone in Node (10,000 participants in a 6-level tree, 200,000
+ * orders, 5 metrics; engine time, best of 3, next to one plain loop summing amounts per
+ * participant over the same facts: the floor any engine must pay to look at every record once),
+ * then the full refresh in headless Chromium (bench/browser.mjs, given the sizes and flags).
  *
- * Run: npm run bench
+ *   npm run bench -- [small|1k|10k ...] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]
  */
+import {spawnSync} from 'node:child_process';
+import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {cpus, loadavg} from 'node:os';
 import type {Facts, ParticipantFact, SourceRecordFact} from '../src/facts';
+import type {Text} from '../src/plan';
 import {runPlan} from '../src/engine';
+import {DEMO_SIZES, type DemoSize} from '../sim/demoBase';
 import {F, makePlan, newCustomersMetric, salesMetric, satisfactionMetric} from '../test/support/planFixtures';
+import {oneOf, readCommandLine, type CommandSpec} from './commandLine';
+
+const benchUsage: Text = {
+  zh: [
+    '用法：npm run bench -- [small|1k|10k ...] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]',
+    '  small|1k|10k   浏览器中测量的基地规模（默认 1k 和 10k）',
+    '  --profile      同时记录第一次刷新的 CPU 性能剖析并给出摘要',
+    '  --json         同时输出原始数据（JSON）',
+    '  --live         诊断：每一步之后的存活堆（gc 之后）',
+    '  --engine-only  只测 Node 中的计算引擎，不启动浏览器',
+    '  --lang         消息语言：zh 或 en（默认：终端的 LANG）',
+    '  --help         显示本说明',
+    '退出码：0 完成；1 测量失败；2 命令行有误。',
+  ].join('\n'),
+  en: [
+    'Usage: npm run bench -- [small|1k|10k ...] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]',
+    '  small|1k|10k   base sizes to measure in the browser (default: 1k, then 10k)',
+    '  --profile      also a CPU profile of the first refresh, summarised',
+    '  --json         the raw figures as JSON as well',
+    '  --live         diagnostic: live heap (after gc) after each step',
+    '  --engine-only  only the engine in Node; no browser',
+    "  --lang         language of the messages: zh or en (default: the terminal's LANG)",
+    '  --help         show this help',
+    'Exit codes: 0 done; 1 a measurement failed; 2 bad command line.',
+  ].join('\n'),
+};
+
+export interface BenchOptions {
+  sizes: DemoSize[];
+  profile: boolean;
+  json: boolean;
+  live: boolean;
+  engineOnly: boolean;
+}
+
+export const benchCommand: CommandSpec<BenchOptions> = {
+  usage: benchUsage,
+  options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, 'engine-only': {type: 'boolean'}},
+  allowPositionals: true,
+  read: (values, positionals) => ({
+    sizes: positionals.map((size) => oneOf<DemoSize>('size', size, Object.keys(DEMO_SIZES) as DemoSize[])),
+    profile: values.profile === true,
+    json: values.json === true,
+    live: values.live === true,
+    engineOnly: values['engine-only'] === true,
+  }),
+};
 
 const PARTICIPANTS = 10_000;
 const ORDERS = 200_000;
@@ -110,24 +162,38 @@ function bestOf(runs: number, fn: () => unknown): number {
   return best;
 }
 
-function main() {
-const facts = buildFacts();
-const plan = buildPlan();
-const records = Object.values(facts.sources).reduce((n, list) => n + list.length, 0);
-let issues = 0;
-const engineMs = bestOf(3, () => {
-  issues = runPlan(plan, '2026-03', facts).issues.length;
-});
-const loopMs = bestOf(3, () => plainLoop(facts));
-console.log(`participants: ${facts.participants.length}`);
-console.log(`source records: ${records} (orders: ${facts.sources.orders.length})`);
-console.log(`metrics: ${plan.versions[0].metrics.length}`);
-console.log(`issues reported: ${issues}`);
-console.log(`engine runPlan (best of 3): ${engineMs.toFixed(0)} ms`);
-console.log(`plain loop summing order amounts (best of 3): ${loopMs.toFixed(1)} ms`);
-console.log(`ratio engine / plain loop: ${(engineMs / loopMs).toFixed(1)}x`);
-// Shared CI machines run other jobs: the load tells how far wall times are inflated.
-console.log(`load average (1 min) while measuring: ${loadavg()[0].toFixed(2)} on ${cpus().length} cores`);
+function engineBench(): void {
+  const facts = buildFacts();
+  const plan = buildPlan();
+  const records = Object.values(facts.sources).reduce((n, list) => n + list.length, 0);
+  let issues = 0;
+  const engineMs = bestOf(3, () => {
+    issues = runPlan(plan, '2026-03', facts).issues.length;
+  });
+  const loopMs = bestOf(3, () => plainLoop(facts));
+  console.log(`participants: ${facts.participants.length}`);
+  console.log(`source records: ${records} (orders: ${facts.sources.orders.length})`);
+  console.log(`metrics: ${plan.versions[0].metrics.length}`);
+  console.log(`issues reported: ${issues}`);
+  console.log(`engine runPlan (best of 3): ${engineMs.toFixed(0)} ms`);
+  console.log(`plain loop summing order amounts (best of 3): ${loopMs.toFixed(1)} ms`);
+  console.log(`ratio engine / plain loop: ${(engineMs / loopMs).toFixed(1)}x`);
+  // Shared CI machines run other jobs: the load tells how far wall times are inflated.
+  console.log(`load average (1 min) while measuring: ${loadavg()[0].toFixed(2)} on ${cpus().length} cores`);
 }
 
-if (process.argv[1]?.endsWith('bench.ts') || process.argv[1]?.endsWith('bench.js')) main();
+function main(argv: readonly string[]): number {
+  const line = readCommandLine(benchCommand, argv, process.env);
+  if (line.kind === 'exit') {
+    for (const text of line.lines) (line.stream === 'stdout' ? console.log : console.error)(text);
+    return line.code;
+  }
+  const options = line.options;
+  engineBench();
+  if (options.engineOnly) return 0;
+  const flags = [...options.sizes, ...(['profile', 'json', 'live'] as const).filter((flag) => options[flag]).map((flag) => `--${flag}`)];
+  const browser = spawnSync(process.execPath, [path.join(__dirname, '..', 'bench', 'browser.mjs'), ...flags], {stdio: 'inherit'});
+  return browser.status ?? 1;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -5,14 +5,15 @@
  *   npm run score -- --base <base.json|demo[:small|1k|10k]> --plan <plan.json> --period <id>
  *                    [--json] [--out <file>] [--lang zh|en]
  *
- * The base is a @airtable/blocks-testing fixture (the demo base generator writes one); it is loaded
- * into the same simulated SDK the tests and the playground use. Bad input prints the messages the
- * extension shows, in the chosen language, and exits with 1 (2 for a wrong command line).
+ * The base is a @airtable/blocks-testing fixture (the demo base generator writes one); its shape is
+ * checked (sim/baseFile.ts), then it is loaded into the same simulated SDK the tests and the
+ * playground use. Bad input prints the messages the extension shows, in the chosen language, and
+ * exits with 1; a wrong command line exits with 2, `--help` with 0 (scripts/commandLine.ts).
  */
 // First: gives the SDK the `window` it installs itself on (before anything imports it).
 import '../sim/nodeWindow';
 import {readFileSync, writeFileSync} from 'node:fs';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../sim/fixture';
 import {sayEach, t} from '../src/i18n';
 import type {Lang, PlanDocument, Text} from '../src/plan';
 import type {Issue, RunResult} from '../src/results';
@@ -20,27 +21,75 @@ import {parseStoredPlan} from '../src/storage';
 import {validatePlan} from '../src/validate';
 import {createDriver, snapshotFixture} from '../sim/driver';
 import {demoBase, DEMO_SIZES, type DemoSize} from '../sim/demoBase';
+import {checkBaseFile, type BaseFileProblem} from '../sim/baseFile';
 import {baseSchema} from '../frontend/adapter/schema';
 import {emptyPeriodText} from '../frontend/run/ledgerRun';
 import {refresh} from '../frontend/run/pipeline';
 import {planRevision} from '../frontend/state/planRevision';
+import {EXIT, fill, oneOf, readCommandLine, required, type CommandLine, type CommandSpec} from './commandLine';
 
 /** The command line's own words: everything about the plan and the base comes from the catalogue. */
 const cliText = {
   usage: {
-    zh: '用法：npm run score -- --base <base.json|demo> --plan <plan.json> --period <周期 id> [--json] [--out <文件>] [--lang zh|en]',
-    en: 'Usage: npm run score -- --base <base.json|demo> --plan <plan.json> --period <period id> [--json] [--out <file>] [--lang zh|en]',
+    zh: [
+      '用法：npm run score -- --base <base.json|demo> --plan <方案.json> --period <周期 id> [--json] [--out <文件>] [--lang zh|en]',
+      '  --base    基地快照（@airtable/blocks-testing 格式），或 demo、demo:1k、demo:10k（生成演示基地）',
+      '  --plan    扩展导出的方案文件',
+      '  --period  方案中的考核周期 id，例如 2026-01',
+      '  --json    输出完整结果（JSON）而非表格',
+      '  --out     将写回后的基地保存到此文件',
+      '  --lang    消息语言：zh 或 en（默认：终端的 LANG）',
+      '  --help    显示本说明',
+      '退出码：0 完成；1 输入有误（文件、基地、方案）；2 命令行有误。',
+    ].join('\n'),
+    en: [
+      'Usage: npm run score -- --base <base.json|demo> --plan <plan.json> --period <period id> [--json] [--out <file>] [--lang zh|en]',
+      '  --base    a base snapshot (@airtable/blocks-testing format), or demo, demo:1k, demo:10k (the demo base)',
+      '  --plan    a plan file as the extension exports it',
+      "  --period  one of the plan's period ids, e.g. 2026-01",
+      '  --json    print the full results as JSON instead of a table',
+      '  --out     save the base after write-back to this file',
+      "  --lang    language of the messages: zh or en (default: the terminal's LANG)",
+      '  --help    show this help',
+      'Exit codes: 0 done; 1 bad input (a file, the base, the plan); 2 bad command line.',
+    ].join('\n'),
   },
-  missing: {zh: '缺少参数 {flag}。', en: 'Missing {flag}.'},
-  unknownFlag: {zh: '未知参数 {flag}。', en: 'Unknown option {flag}.'},
-  badLang: {zh: '--lang 只能是 zh 或 en。', en: '--lang must be zh or en.'},
   unreadable: {zh: '无法读取文件 {file}：{reason}', en: 'Cannot read {file}: {reason}'},
   notJson: {zh: '{file} 不是有效的 JSON：{reason}', en: '{file} is not valid JSON: {reason}'},
-  notFixture: {
-    zh: '{file} 不是 @airtable/blocks-testing 的基地快照（缺少 base.tables）。',
-    en: '{file} is not an @airtable/blocks-testing base snapshot (base.tables is missing).',
+  badBase: {
+    zh: '{file} 不是可用的基地快照（@airtable/blocks-testing 格式），有 {count} 处问题，未计算、未写入任何内容：',
+    en: '{file} is not a usable base snapshot (@airtable/blocks-testing format): {count} problem(s); nothing was computed or written:',
   },
-  badDemo: {zh: '演示基地规模只能是 small、1k 或 10k：{size}', en: 'The demo base size must be small, 1k or 10k: {size}'},
+  moreProblems: {zh: '……另有 {count} 处问题。', en: '… and {count} more.'},
+  inTable: {zh: '（表“{table}”）', en: ' (table "{table}")'},
+  'base.missing': {zh: '{path}{inTable}缺失：应为{expected}。', en: '{path}{inTable} is missing: it must be {expected}.'},
+  'base.wrongType': {zh: '{path}{inTable}应为{expected}，实际是{actual}。', en: '{path}{inTable} must be {expected}, not {actual}.'},
+  'base.emptyText': {zh: '{path}{inTable}为空。', en: '{path}{inTable} is empty.'},
+  'base.noTables': {zh: '基地没有任何表（{path} 为空）。', en: 'The base has no tables ({path} is empty).'},
+  'base.noCollaborators': {
+    zh: '基地没有协作者（{path} 为空）：第一个协作者是当前用户。',
+    en: 'The base has no collaborators ({path} is empty): the first one is the current user.',
+  },
+  'base.noFields': {
+    zh: '表“{table}”没有字段（{path}）：每张表至少要有一个字段，第一个是主字段。',
+    en: 'Table "{table}" has no fields ({path}): every table needs at least one; the first is its primary field.',
+  },
+  'base.noViews': {zh: '表“{table}”没有视图（{path}）：每张表至少要有一个视图。', en: 'Table "{table}" has no views ({path}): every table needs at least one.'},
+  'base.duplicateId': {zh: '{path}{inTable}：id {id} 重复（已用于 {first}）。', en: '{path}{inTable}: id {id} is used twice (also at {first}).'},
+  'base.unknownRecord': {
+    zh: '表“{table}”的视图“{view}”列出了表中没有的记录 {id}（{path}）。',
+    en: 'View "{view}" of table "{table}" lists record {id}, which the table does not have ({path}).',
+  },
+  'base.unknownField': {
+    zh: '表“{table}”的视图“{view}”列出了表中没有的字段 {id}（{path}）。',
+    en: 'View "{view}" of table "{table}" lists field {id}, which the table does not have ({path}).',
+  },
+  'kind.object': {zh: '对象', en: 'an object'},
+  'kind.array': {zh: '数组', en: 'an array'},
+  'kind.string': {zh: '文本', en: 'a string'},
+  'kind.number': {zh: '数字', en: 'a number'},
+  'kind.boolean': {zh: '布尔值', en: 'true or false'},
+  'kind.null': {zh: '空值（null）', en: 'null'},
   planInvalid: {zh: '方案有 {count} 个错误，未计算、未写入任何内容：', en: 'The plan has {count} errors; nothing was computed or written:'},
   unknownPeriod: {
     zh: '方案中没有考核周期 {period}。可选：{periods}',
@@ -58,7 +107,7 @@ const cliText = {
 type CliKey = keyof typeof cliText;
 
 function say(lang: Lang, key: CliKey, params: Record<string, string | number> = {}): string {
-  return cliText[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(cliText[key], lang, params);
 }
 
 export interface ScoreOptions {
@@ -70,42 +119,38 @@ export interface ScoreOptions {
   lang: Lang;
 }
 
-/** Language when --lang is absent: the terminal's, as the extension takes the browser's. */
-function defaultLang(env: NodeJS.ProcessEnv): Lang {
-  return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh' : 'en';
-}
+const DEMO_BASE = /^demo(?::(.*))?$/;
+
+export const scoreCommand: CommandSpec<Omit<ScoreOptions, 'lang'>> = {
+  usage: cliText.usage,
+  options: {
+    base: {type: 'string'},
+    plan: {type: 'string'},
+    period: {type: 'string'},
+    json: {type: 'boolean'},
+    out: {type: 'string'},
+  },
+  read(values) {
+    const base = required('--base', values.base);
+    const size = DEMO_BASE.exec(base)?.[1];
+    if (size !== undefined) oneOf('--base', base, Object.keys(DEMO_SIZES).map((name) => `demo:${name}`));
+    return {
+      base,
+      plan: required('--plan', values.plan),
+      period: required('--period', values.period),
+      json: values.json === true,
+      out: typeof values.out === 'string' ? values.out : undefined,
+    };
+  },
+};
 
 /**
- * @example parseArgs(['--base', 'demo', '--plan', 'p.json', '--period', '2026-01', '--json'], {})
- *          // {options: {base: 'demo', plan: 'p.json', period: '2026-01', json: true, lang: 'en'}}
+ * @example readScoreCommandLine(['--base', 'demo', '--plan', 'p.json', '--period', '2026-01', '--json'], {})
+ *          // {kind: 'run', lang: 'en', options: {base: 'demo', plan: 'p.json', period: '2026-01', json: true, lang: 'en'}}
  */
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): {options: ScoreOptions} | {lang: Lang; error: string} {
-  const values: Record<string, string | true> = {};
-  const valued = new Set(['--base', '--plan', '--period', '--out', '--lang']);
-  let lang = defaultLang(env);
-  const langAt = argv.indexOf('--lang');
-  if (langAt >= 0 && (argv[langAt + 1] === 'zh' || argv[langAt + 1] === 'en')) lang = argv[langAt + 1] as Lang;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--json') values[flag] = true;
-    else if (valued.has(flag) && i + 1 < argv.length) values[flag] = argv[++i];
-    else if (valued.has(flag)) return {lang, error: say(lang, 'missing', {flag})};
-    else return {lang, error: say(lang, 'unknownFlag', {flag})};
-  }
-  if (values['--lang'] !== undefined && values['--lang'] !== 'zh' && values['--lang'] !== 'en') return {lang, error: say(lang, 'badLang')};
-  for (const flag of ['--base', '--plan', '--period']) {
-    if (typeof values[flag] !== 'string') return {lang, error: say(lang, 'missing', {flag})};
-  }
-  return {
-    options: {
-      base: values['--base'] as string,
-      plan: values['--plan'] as string,
-      period: values['--period'] as string,
-      json: values['--json'] === true,
-      out: values['--out'] as string | undefined,
-      lang,
-    },
-  };
+export function readScoreCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CommandLine<ScoreOptions> {
+  const line = readCommandLine(scoreCommand, argv, env);
+  return line.kind === 'run' ? {...line, options: {...line.options, lang: line.lang}} : line;
 }
 
 /** A failure the user can act on: printed as it is, exit code 1. */
@@ -125,16 +170,23 @@ function readJson(file: string, lang: Lang): unknown {
   }
 }
 
+/** One problem of a base file, as a line of the refusal. */
+export function baseProblemLine(problem: BaseFileProblem, lang: Lang): string {
+  const params: Record<string, string> = {path: problem.path, inTable: 'table' in problem && problem.table ? say(lang, 'inTable', {table: problem.table}) : ''};
+  for (const [key, value] of Object.entries(problem)) if (key !== 'code' && key !== 'path' && typeof value === 'string') params[key] ??= value;
+  if ('expected' in problem) params.expected = say(lang, `kind.${problem.expected}`);
+  if ('actual' in problem) params.actual = say(lang, `kind.${problem.actual}`);
+  return `  - ${say(lang, `base.${problem.code}`, params)}`;
+}
+
 function loadBase(source: string, lang: Lang): FixtureData {
-  const demo = /^demo(?::(.*))?$/.exec(source);
-  if (demo) {
-    const size = demo[1] ?? 'small';
-    if (!(size in DEMO_SIZES)) throw new InputError(say(lang, 'badDemo', {size}));
-    return demoBase({size: size as DemoSize});
-  }
-  const fixture = readJson(source, lang) as Partial<FixtureData> | null;
-  if (!fixture || !Array.isArray(fixture.base?.tables)) throw new InputError(say(lang, 'notFixture', {file: source}));
-  return fixture as FixtureData;
+  const demo = DEMO_BASE.exec(source);
+  if (demo) return demoBase({size: (demo[1] ?? 'small') as DemoSize});
+  const checked = checkBaseFile(readJson(source, lang));
+  if (checked.ok) return checked.fixture;
+  const lines = [say(lang, 'badBase', {file: source, count: checked.total}), ...checked.problems.map((problem) => baseProblemLine(problem, lang))];
+  if (checked.total > checked.problems.length) lines.push(`  ${say(lang, 'moreProblems', {count: checked.total - checked.problems.length})}`);
+  throw new InputError(lines.join('\n'));
 }
 
 function issueLine(issue: Issue, lang: Lang): string {
@@ -185,19 +237,19 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   const errors = planIssues.filter((issue) => issue.severity === 'error');
   if (!parsed.plan || errors.length > 0) {
     stderr.push(say(lang, 'planInvalid', {count: errors.length}), ...errors.map((issue) => issueLine(issue, lang)));
-    return {code: 1, stdout, stderr};
+    return {code: EXIT.badInput, stdout, stderr};
   }
   const plan: PlanDocument = parsed.plan;
   if (!plan.periods.some((period) => period.id === options.period)) {
     stderr.push(say(lang, 'unknownPeriod', {period: options.period, periods: plan.periods.map((p) => p.id).join(', ')}));
-    return {code: 1, stdout, stderr};
+    return {code: EXIT.badInput, stdout, stderr};
   }
 
   // The extension's Refresh, step for step: read, compute, diff, check permission, write.
   const refreshed = await refresh(driver.base, plan, options.period, planRevision(planText), {now: new Date(), lang});
   if (refreshed.kind === 'denied') {
     stderr.push(t(lang, 'run.refresh.lostPermission', {reason: refreshed.reason}));
-    return {code: 1, stdout, stderr};
+    return {code: EXIT.badInput, stdout, stderr};
   }
   // The extension's safeguards hold headless too: a closed period, an empty one (issue 12).
   if (refreshed.kind === 'refused') {
@@ -225,28 +277,28 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
       stderr.push(say(lang, 'written', {file: options.out}));
     } catch (error) {
       stderr.push(say(lang, 'writeFailed', {file: options.out, reason: (error as Error).message}));
-      return {code: 1, stdout, stderr};
+      return {code: EXIT.badInput, stdout, stderr};
     }
   }
-  return {code: 0, stdout, stderr};
+  return {code: EXIT.ok, stdout, stderr};
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), process.env);
-  if ('error' in args) {
-    console.error(args.error);
-    console.error(say(args.lang, 'usage'));
-    return 2;
+/** The command as a process runs it: argv and env in, lines out, the exit code back. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, out: {stdout(line: string): void; stderr(line: string): void}): Promise<number> {
+  const line = readScoreCommandLine(argv, env);
+  if (line.kind === 'exit') {
+    for (const text of line.lines) out[line.stream](text);
+    return line.code;
   }
   try {
-    const result = await score(args.options);
-    for (const line of result.stdout) console.log(line);
-    for (const line of result.stderr) console.error(line);
+    const result = await score(line.options);
+    for (const text of result.stdout) out.stdout(text);
+    for (const text of result.stderr) out.stderr(text);
     return result.code;
   } catch (error) {
     if (error instanceof InputError) {
-      console.error(error.message);
-      return 1;
+      out.stderr(error.message);
+      return EXIT.badInput;
     }
     throw error;
   }
@@ -254,12 +306,12 @@ async function main(): Promise<number> {
 
 if (require.main === module) {
   // The SDK keeps unload timers running; the run is over once main resolves.
-  main().then(
+  main(process.argv.slice(2), process.env, {stdout: (text) => console.log(text), stderr: (text) => console.error(text)}).then(
     // Exit once stdout has drained: a pipe is written asynchronously, and a large JSON was cut short.
     (code) => process.stdout.write('', () => process.exit(code)),
     (error) => {
       console.error(error);
-      process.exit(1);
+      process.exit(EXIT.badInput);
     },
   );
 }

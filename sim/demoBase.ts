@@ -7,7 +7,7 @@
  * Built with plain arrays and one small PRNG so that the 10k-rep / 200k-order base takes about a
  * second to construct: no cloning, no per-record object spreads.
  */
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from './fixture';
 
 type Table = FixtureData['base']['tables'][number];
 type FieldFixture = Table['fields'][number];
@@ -147,11 +147,17 @@ export interface DemoBaseOptions {
    * newcomer's default period (the one containing today) has data.
    */
   endMonth?: string;
-  /** Levels of the upline tree (team leaders are level 1). Default 4; the bench uses 6. */
+  /**
+   * Levels of the upline tree (team leaders are level 1), within DEMO_LEVELS. Default 4; the bench
+   * uses 6. A base with fewer reps than levels is as deep as its reps allow.
+   */
   levels?: number;
   /** Adds the bad data of MESSY_IDS. */
   messy?: boolean;
 }
+
+/** The level counts the generator offers (`npm run demo -- --levels n`). */
+export const DEMO_LEVELS = {min: 1, max: 10} as const;
 
 export const DEMO_YEAR = 2026;
 const DEFAULT_SEED = 20260101;
@@ -255,26 +261,38 @@ interface Rep {
   quality: number;
 }
 
-/** Level sizes of a tree with `roots` leaders and `levels` levels holding `total` people. */
-function levelSizes(total: number, roots: number, levels: number): number[] {
-  if (levels <= 1 || total <= roots) return [Math.min(total, roots)];
+/**
+ * People per level of a tree with `roots` leaders and `levels` levels holding exactly `total`
+ * people, growing geometrically. Every level holds at least one person, so a base with fewer
+ * people than levels is as deep as its people allow; one level is all leaders.
+ *
+ * @example levelSizes(60, 4, 4) // [4, 8, 16, 32]
+ * @example levelSizes(10, 4, 1) // [10]
+ * @example levelSizes(5, 4, 6) // [4, 1]
+ */
+export function levelSizes(total: number, roots: number, levels: number): number[] {
+  const leaders = Math.min(total, roots);
+  const depth = Math.min(levels, 1 + total - leaders);
+  if (depth <= 1) return [total];
   let lo = 1;
   let hi = total;
   for (let i = 0; i < 60; i++) {
     const b = (lo + hi) / 2;
     let sum = 0;
-    for (let k = 0; k < levels; k++) sum += roots * b ** k;
+    for (let k = 0; k < depth; k++) sum += leaders * b ** k;
     if (sum > total) hi = b;
     else lo = b;
   }
-  const sizes: number[] = [roots];
-  let used = roots;
-  for (let k = 1; k < levels; k++) {
-    const size = k === levels - 1 ? total - used : Math.max(1, Math.min(total - used, Math.round(roots * lo ** k)));
+  const sizes: number[] = [leaders];
+  let used = leaders;
+  for (let k = 1; k < depth; k++) {
+    // Leave one person for each level still to fill.
+    const room = total - used - (depth - 1 - k);
+    const size = k === depth - 1 ? total - used : Math.max(1, Math.min(room, Math.round(leaders * lo ** k)));
     sizes.push(size);
     used += size;
   }
-  return sizes.filter((s) => s > 0);
+  return sizes;
 }
 
 function teamNames(count: number): string[] {
@@ -293,7 +311,7 @@ export function demoBase(options: DemoBaseOptions = {}): FixtureData {
   const repCount = Math.max(1, options.reps ?? preset.reps);
   const orderCount = Math.max(0, options.orders ?? preset.orders);
   const monthCount = Math.min(12, Math.max(1, options.months ?? 3));
-  const levels = Math.max(1, options.levels ?? 4);
+  const levels = Math.min(DEMO_LEVELS.max, Math.max(DEMO_LEVELS.min, Math.floor(options.levels ?? 4)));
   const rng = prng(options.seed ?? DEFAULT_SEED);
   const int = (min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)];

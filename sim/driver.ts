@@ -13,7 +13,7 @@
  * playground and the headless run see a base that behaves like Airtable's.
  */
 import TestDriver from '@airtable/blocks-testing';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from './fixture';
 
 type TableFixture = FixtureData['base']['tables'][number];
 type RecordFixture = TableFixture['records'][number];

@@ -4,10 +4,7 @@
  * Airtable's limits (50 records and 1.9 MB a call, each awaited, 15 calls in any second: the
  * limiter and batcher of writeResults.ts, shared rather than copied). Nothing is ever deleted.
  */
-import type Base from '@airtable/blocks/dist/types/src/models/base';
-import type Field from '@airtable/blocks/dist/types/src/models/field';
-import type Table from '@airtable/blocks/dist/types/src/models/table';
-import type {FieldType} from '@airtable/blocks/models';
+import type {Base, Field, FieldType, Table} from '@airtable/blocks/models';
 import {t} from '../../src/i18n';
 import {
   acceptsLedgerValue,

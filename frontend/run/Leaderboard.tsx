@@ -38,7 +38,7 @@ export const Leaderboard = memo(function Leaderboard({
         <Box key={result.participantId} display="flex" alignItems="center" marginBottom={1}>
           <Text width="28px">{result.rank}</Text>
           <Box width="120px" overflow="hidden">
-            <button type="button" className="spb-link" onClick={() => onSelect(result.participantId)}>
+            <button type="button" onClick={() => onSelect(result.participantId)}>
               {result.name}
             </button>
           </Box>

@@ -5,26 +5,10 @@
  */
 import {memo, useCallback, useMemo, useState} from 'react';
 import {Box, Button, Text} from '@airtable/blocks/ui';
-import type {ResultKey} from '../../src/plan';
 import {useLang} from '../state/lang';
 import {cellText, compareDecimal, groupThousands, shorten} from './format';
 import type {MessageKey} from '../../src/i18n';
-
-export interface ResultChangeView {
-  resultKey: ResultKey;
-  old: unknown;
-  new: unknown;
-}
-
-export interface PreviewRow {
-  participantId: string;
-  rank: number;
-  name: string;
-  totalScore: string;
-  grade: string | null;
-  totalPay: string;
-  changes: ResultChangeView[];
-}
+import type {PreviewRow} from './previewRows';
 
 export type SortKey = 'rank' | 'name' | 'totalScore' | 'grade' | 'totalPay' | 'changes';
 export interface Sort {
@@ -80,7 +64,7 @@ const PreviewRowView = memo(function PreviewRowView({row, selected, onSelect}: R
     <tr data-testid={`preview-row-${row.participantId}`} style={{background: selected ? '#e8f1ff' : undefined}}>
       <td>{row.rank}</td>
       <td>
-        <button type="button" className="spb-link" onClick={() => onSelect(row.participantId)}>
+        <button type="button" onClick={() => onSelect(row.participantId)}>
           {row.name}
         </button>
       </td>
@@ -116,7 +100,7 @@ export const PreviewTable = memo(function PreviewTable({rows, selectedId, onSele
   const onHeader = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
   return (
     <Box>
-      <table className="spb-table" aria-label={t('run.preview.title')}>
+      <table aria-label={t('run.preview.title')}>
         <thead>
           <tr>
             {COLUMNS.map((column) => (
@@ -124,7 +108,7 @@ export const PreviewTable = memo(function PreviewTable({rows, selectedId, onSele
                 key={column.key}
                 aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
-                <button type="button" className="spb-link" onClick={() => onHeader(column.key)}>
+                <button type="button" onClick={() => onHeader(column.key)}>
                   {t(column.label)}
                   {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                 </button>

@@ -4,7 +4,7 @@
  */
 import {memo, useState} from 'react';
 import {Box, Heading, Text, expandRecord, useBase} from '@airtable/blocks/ui';
-import type Base from '@airtable/blocks/dist/types/src/models/base';
+import type {Base} from '@airtable/blocks/models';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 

@@ -8,8 +8,7 @@
  * slices (see cooperative.ts) and the browser gets a turn between phases: the progress bar moves
  * and clicks are answered while a 10,000-participant run computes.
  */
-import type Base from '@airtable/blocks/dist/types/src/models/base';
-import type Table from '@airtable/blocks/dist/types/src/models/table';
+import type {Base, Table} from '@airtable/blocks/models';
 import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
 import type {Issue, RunResult} from '../../src/results';
 import {runPlanSteps, type EngineStep} from '../../src/engine';
@@ -21,7 +20,7 @@ import {EMPTY_LEDGER, type LedgerState} from '../../src/ledger/state';
 import type {Text} from '../../src/plan';
 import {periodStanding, previewLedger, refusalOf, type LedgerPreview, type PeriodStanding} from './ledgerRun';
 import {DEFAULT_SLICE_MS, drive, nextMacrotask} from './cooperative';
-import type {PreviewRow, ResultChangeView} from './PreviewTable';
+import type {PreviewRow, ResultChangeView} from './previewRows';
 
 export type {WritePlan, WriteOutcome};
 

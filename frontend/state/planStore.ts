@@ -11,8 +11,6 @@ import {checkStorage, parseStoredPlan, PLAN_CONFIG_KEY, serializePlan} from '../
 import {planRevision} from './planRevision';
 import {useLang} from './lang';
 
-export const PLAN_KEY = PLAN_CONFIG_KEY;
-
 export type CanSave = {ok: true} | {ok: false; reason: string};
 
 export interface PlanStore {
@@ -30,10 +28,10 @@ export interface PlanStore {
 export function usePlan(): PlanStore {
   const {t, tx} = useLang();
   const globalConfig = useGlobalConfig();
-  const stored = globalConfig.get(PLAN_KEY);
+  const stored = globalConfig.get(PLAN_CONFIG_KEY);
   const parsed = useMemo(() => parseStoredPlan(stored), [stored]);
   const revision = typeof stored === 'string' ? planRevision(stored) : null;
-  const permission = globalConfig.checkPermissionsForSet(PLAN_KEY);
+  const permission = globalConfig.checkPermissionsForSet(PLAN_CONFIG_KEY);
   const canSave: CanSave = permission.hasPermission ? {ok: true} : {ok: false, reason: permission.reasonDisplayString};
   const save = useCallback(
     async (plan: PlanDocument) => {
@@ -41,9 +39,9 @@ export function usePlan(): PlanStore {
       const tooLarge = checkStorage(plan).find((issue) => issue.severity === 'error');
       if (tooLarge) throw new Error(tx(tooLarge.message));
       const value = serializePlan(plan);
-      const check = globalConfig.checkPermissionsForSet(PLAN_KEY, value);
+      const check = globalConfig.checkPermissionsForSet(PLAN_CONFIG_KEY, value);
       if (!check.hasPermission) throw new Error(t('ui.plan.noPermission', {reason: check.reasonDisplayString}));
-      await globalConfig.setAsync(PLAN_KEY, value);
+      await globalConfig.setAsync(PLAN_CONFIG_KEY, value);
     },
     [globalConfig, t, tx],
   );

@@ -42,9 +42,6 @@ export interface RunLogLimits {
 /** 50 entries of about 350 bytes stay well under the 20 kB budget; the budget is the real guard. */
 export const DEFAULT_RUN_LOG_LIMITS: RunLogLimits = {maxEntries: 50, maxBytes: 20_000};
 
-/** UTF-8 size, which is what globalConfig's limit counts (a Chinese name is 3 bytes a character). */
-export const byteSize = utf8Bytes;
-
 /**
  * The log after a new entry, newest first, trimmed to the limits.
  *
@@ -52,7 +49,7 @@ export const byteSize = utf8Bytes;
  */
 export function appendRunLog(log: readonly RunLogEntry[], entry: RunLogEntry, limits = DEFAULT_RUN_LOG_LIMITS): RunLogEntry[] {
   const next = [entry, ...log].slice(0, Math.max(1, limits.maxEntries));
-  while (next.length > 1 && byteSize(JSON.stringify(next)) > limits.maxBytes) next.pop();
+  while (next.length > 1 && utf8Bytes(JSON.stringify(next)) > limits.maxBytes) next.pop();
   return next;
 }
 

@@ -6,7 +6,7 @@
  * duration in seconds, dateTime as a UTC instant, collaborators, multiple selects, checkboxes.
  * docs/field-types.md states the rules these tests hold the read to.
  */
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {readFacts} from '../../frontend/adapter/readFacts';
 import {baseSchema} from '../../frontend/adapter/schema';
 import {runPlan} from '../../src/engine';

@@ -10,7 +10,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Decimal from 'decimal.js';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver} from '../../sim/driver';
 import {baseSchema} from '../../frontend/adapter/schema';

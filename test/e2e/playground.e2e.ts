@@ -240,7 +240,7 @@ const largerBase: E2eTest = {
   run: async (context) => {
     const {page} = context;
     await openPlayground(context, 'lang=en&size=1k');
-    assert.equal(await page.locator('.pg-size select').inputValue(), '1k');
+    assert.equal(await page.locator('.pg-header select').inputValue(), '1k');
     await openTab(page, REPS);
     assert.equal(await rowCountText(page), say('en', 'rowsShown', {shown: GRID_ROW_LIMIT, total: 1000}));
     assert.equal((await readRows(page)).length, GRID_ROW_LIMIT);

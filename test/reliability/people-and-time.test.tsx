@@ -8,13 +8,12 @@
 import type TestDriver from '@airtable/blocks-testing';
 // The simulated base must load before the SDK: sim/driver first.
 import {createDriver, snapshotFixture} from '../../sim/driver';
-import type Table from '@airtable/blocks/dist/types/src/models/table';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {Table} from '@airtable/blocks/models';
+import type {FixtureData} from '../../sim/fixture';
 import {act, screen, waitFor} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {checkWritePermission} from '../../frontend/adapter/writeResults';
-import {PLAN_KEY} from '../../frontend/state/planStore';
-import {serializePlan} from '../../src/storage';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import type {Lang, PlanDocument} from '../../src/plan';
 import {shellBase} from '../support/shellBase';
 import {shellPlan} from '../support/shellPlan';
@@ -146,7 +145,7 @@ describe('reliability: people and time (headless path)', () => {
 // --- Through the extension's UI (App over a simulated base) ---
 
 function withPlan(fixture: FixtureData, plan: PlanDocument): FixtureData {
-  return {...fixture, globalConfig: {[PLAN_KEY]: serializePlan(plan)}} as FixtureData;
+  return {...fixture, globalConfig: {[PLAN_CONFIG_KEY]: serializePlan(plan)}} as FixtureData;
 }
 
 function mount(driver: TestDriver, lang: Lang) {
@@ -203,7 +202,7 @@ describe('reliability: people and time (through the extension)', () => {
     const user = await previewPeriod('2026-03');
     const edited = shellPlan();
     edited.versions[0].metrics[0].target = {kind: 'fixed', value: '12000'};
-    await act(() => driver.globalConfig.setAsync(PLAN_KEY, serializePlan(edited)));
+    await act(() => driver.globalConfig.setAsync(PLAN_CONFIG_KEY, serializePlan(edited)));
     expect(screen.getByRole('button', {name: REFRESH})).toBeDisabled();
     expect(screen.getByTestId('refresh-blocker')).toHaveTextContent('预览之后方案已被修改（可能是其他协作者），请重新预览。');
     expect(writes).toEqual([]);

@@ -11,12 +11,12 @@ import {demoBase} from '../../sim/demoBase';
 import {migratePlan} from '../../src/migrate';
 import {rematchPlan} from '../../src/planImport';
 import {readPlanFile} from '../../frontend/settings/importPlan';
-import {checkStorage, parseStoredPlan, PLAN_BYTE_BUDGET, serializePlan} from '../../src/storage';
+import {checkStorage, parseStoredPlan, PLAN_BYTE_BUDGET, PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {createTemplate} from '../../src/template';
 import {validatePlan} from '../../src/validate';
 import type {PlanDocument} from '../../src/plan';
 import {baseSchema} from '../../frontend/adapter/schema';
-import {PLAN_KEY, usePlan, type PlanStore} from '../../frontend/state/planStore';
+import {usePlan, type PlanStore} from '../../frontend/state/planStore';
 import {demoSchema, englishSchema} from '../planSchemas';
 import {errorCodes, theIssue} from '../support/reliability';
 import {renderInBase} from '../support/renderInBase';
@@ -173,7 +173,7 @@ describe('reliability: plan', () => {
 
   it('P11 saving a plan over the budget through the extension: refused with the message, globalConfig unchanged', async () => {
     const stored = serializePlan(template());
-    const driver = createDriver({...demoBase({reps: 4, orders: 6}), globalConfig: {[PLAN_KEY]: stored}});
+    const driver = createDriver({...demoBase({reps: 4, orders: 6}), globalConfig: {[PLAN_CONFIG_KEY]: stored}});
     let store: PlanStore | null = null;
     function Probe() {
       store = usePlan();
@@ -190,7 +190,7 @@ describe('reliability: plan', () => {
     });
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toMatch(/^方案大小为 [\d.]+ KB，超过了可保存的上限 100\.0 KB/);
-    expect(driver.globalConfig.get(PLAN_KEY)).toBe(stored);
+    expect(driver.globalConfig.get(PLAN_CONFIG_KEY)).toBe(stored);
     expect(writes).toEqual([]);
     expect(store!.plan).toEqual(template());
   });
@@ -200,7 +200,7 @@ describe('reliability: plan', () => {
   it('P12 a stored format-0 plan: the extension tells the user it was upgraded and should be saved', async () => {
     const fixture = demoBase({reps: 4, orders: 6});
     const current = createTemplate(baseSchema(createDriver(fixture).base), '2026-03-10');
-    const driver = createDriver({...fixture, globalConfig: {[PLAN_KEY]: JSON.stringify(asVersion0(current))}});
+    const driver = createDriver({...fixture, globalConfig: {[PLAN_CONFIG_KEY]: JSON.stringify(asVersion0(current))}});
     renderInBase(driver, 'en');
     await screen.findByRole('button', {name: 'Preview'});
     expect(screen.getByText(/The plan was upgraded from format version 0 to 1; save it to keep the upgrade/)).toBeInTheDocument();

@@ -9,10 +9,9 @@
 import {changeFieldType, createDriver, renameField, snapshotFixture} from '../../sim/driver';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {act, screen} from '@testing-library/react';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {readFacts} from '../../frontend/adapter/readFacts';
-import {PLAN_KEY} from '../../frontend/state/planStore';
-import {serializePlan} from '../../src/storage';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {baseSchema} from '../../frontend/adapter/schema';
 import {checkWritePermission} from '../../frontend/adapter/writeResults';
 import {runPlan} from '../../src/engine';
@@ -223,7 +222,7 @@ describe('reliability: setup, on a simulated base', () => {
   });
 
   it('S17 a mapped field deleted while the extension is open: settings are forced open with the message, in zh', async () => {
-    const fixture = {...small(), globalConfig: {[PLAN_KEY]: serializePlan(demoPlan())}} as FixtureData;
+    const fixture = {...small(), globalConfig: {[PLAN_CONFIG_KEY]: serializePlan(demoPlan())}} as FixtureData;
     const driver = createDriver(fixture);
     renderInBase(driver, 'zh');
     expect(await screen.findByRole('button', {name: '刷新结果'})).toBeInTheDocument();

@@ -5,7 +5,7 @@
  * a test never waits on the clock.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {readFacts, type ReadResult} from '../../frontend/adapter/readFacts';
 import {writeResults, type WriteOutcome} from '../../frontend/adapter/writeResults';
 import {runPlan} from '../../src/engine';

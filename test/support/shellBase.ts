@@ -3,7 +3,7 @@
  * months, one orphan order. Small on purpose: every expected number in the tests is worked out
  * by hand from these rows.
  */
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 
 type Cells = Record<string, unknown>;
 

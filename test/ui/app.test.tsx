@@ -7,11 +7,10 @@
 import type TestDriver from '@airtable/blocks-testing';
 import {act, screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {createDriver} from '../../sim/driver';
-import {PLAN_KEY} from '../../frontend/state/planStore';
 import {RUN_LOG_KEY, parseRunLog} from '../../frontend/state/runLog';
-import {serializePlan} from '../../src/storage';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import type {Lang, PlanDocument} from '../../src/plan';
 import {shellBase} from '../support/shellBase';
 import {shellPlan} from '../support/shellPlan';
@@ -20,7 +19,7 @@ import {renderInBase} from '../support/renderInBase';
 jest.setTimeout(120_000);
 
 function baseWithPlan(plan: PlanDocument = shellPlan()): FixtureData {
-  return {...shellBase(), globalConfig: {[PLAN_KEY]: serializePlan(plan)}} as FixtureData;
+  return {...shellBase(), globalConfig: {[PLAN_CONFIG_KEY]: serializePlan(plan)}} as FixtureData;
 }
 
 function mount(driver: TestDriver, lang: Lang = 'en') {
@@ -200,7 +199,7 @@ describe('what stops a refresh', () => {
     expect(screen.getByRole('button', {name: 'Refresh'})).toBeEnabled();
     const edited = shellPlan();
     edited.versions[0].metrics[0].target = {kind: 'fixed', value: '12000'};
-    await act(() => driver.globalConfig.setAsync(PLAN_KEY, serializePlan(edited)));
+    await act(() => driver.globalConfig.setAsync(PLAN_CONFIG_KEY, serializePlan(edited)));
     expect(screen.getByRole('button', {name: 'Refresh'})).toBeDisabled();
     expect(screen.getByTestId('refresh-blocker')).toHaveTextContent('The plan was changed after this preview');
     await preview(user);

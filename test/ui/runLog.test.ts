@@ -1,4 +1,5 @@
-import {appendRunLog, byteSize, parseRunLog, type RunLogEntry} from '../../frontend/state/runLog';
+import {appendRunLog, parseRunLog, type RunLogEntry} from '../../frontend/state/runLog';
+import {utf8Bytes} from '../../src/storage';
 import {planRevision} from '../../frontend/state/planRevision';
 
 const entry = (at: string, user = '张经理'): RunLogEntry => ({
@@ -23,10 +24,10 @@ describe('the run log', () => {
   });
 
   it('stays within its byte budget, counting Chinese text as UTF-8', () => {
-    const oneEntryBytes = byteSize(JSON.stringify([entry('2026-03-01', '欧阳'.repeat(20))]));
+    const oneEntryBytes = utf8Bytes(JSON.stringify([entry('2026-03-01', '欧阳'.repeat(20))]));
     let log: RunLogEntry[] = [];
     for (let i = 0; i < 10; i++) log = appendRunLog(log, entry(`t${i}`, '欧阳'.repeat(20)), {maxEntries: 50, maxBytes: oneEntryBytes * 3 + 10});
-    expect(byteSize(JSON.stringify(log))).toBeLessThanOrEqual(oneEntryBytes * 3 + 10);
+    expect(utf8Bytes(JSON.stringify(log))).toBeLessThanOrEqual(oneEntryBytes * 3 + 10);
     expect(log.map((e) => e.at)).toEqual(['t9', 't8', 't7']);
   });
 

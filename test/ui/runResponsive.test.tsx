@@ -6,15 +6,14 @@
  * writes in three calls.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {NamedExoticComponent, ReactElement} from 'react';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
-import {PLAN_KEY} from '../../frontend/state/planStore';
 import type {Progress, RunHooks} from '../../frontend/run/pipeline';
-import {serializePlan} from '../../src/storage';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {demoPlan} from '../support/demoPlan';
 import {renderInBase} from '../support/renderInBase';
 
@@ -77,7 +76,7 @@ jest.mock('../../frontend/run/pipeline', () => {
 });
 
 function mountWith(fixture: FixtureData): TestDriver {
-  const driver = createDriver({...fixture, globalConfig: {[PLAN_KEY]: serializePlan(demoPlan())}} as FixtureData);
+  const driver = createDriver({...fixture, globalConfig: {[PLAN_CONFIG_KEY]: serializePlan(demoPlan())}} as FixtureData);
   renderInBase(driver, 'en');
   return driver;
 }

@@ -2,7 +2,8 @@
 import TestDriver from '@airtable/blocks-testing';
 import {screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {PreviewTable, type PreviewRow} from '../../frontend/run/PreviewTable';
+import {PreviewTable} from '../../frontend/run/PreviewTable';
+import type {PreviewRow} from '../../frontend/run/previewRows';
 import {barWidths} from '../../frontend/run/Leaderboard';
 import {groupThousands, cellText} from '../../frontend/run/format';
 import {shellBase} from '../support/shellBase';

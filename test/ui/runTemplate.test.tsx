@@ -7,12 +7,11 @@
 import type TestDriver from '@airtable/blocks-testing';
 import {screen, waitFor, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type {FixtureData} from '@airtable/blocks-testing/dist/types/src/mock_airtable_interface';
+import type {FixtureData} from '../../sim/fixture';
 import {createDriver} from '../../sim/driver';
 import {demoBase} from '../../sim/demoBase';
 import {baseSchema} from '../../frontend/adapter/schema';
-import {PLAN_KEY} from '../../frontend/state/planStore';
-import {serializePlan} from '../../src/storage';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {createTemplate} from '../../src/template';
 import type {PlanDocument} from '../../src/plan';
 import * as format from '../../frontend/run/format';
@@ -34,7 +33,7 @@ const TODAY = '2026-02-15';
 function templateSetup(): {driver: TestDriver; plan: PlanDocument} {
   // The template reads the base's schema to match fields by their Chinese names.
   const plan = createTemplate(baseSchema(createDriver(demoBase(DEMO)).base), TODAY);
-  const driver = createDriver({...demoBase(DEMO), globalConfig: {[PLAN_KEY]: serializePlan(plan)}} as FixtureData);
+  const driver = createDriver({...demoBase(DEMO), globalConfig: {[PLAN_CONFIG_KEY]: serializePlan(plan)}} as FixtureData);
   renderInBase(driver, 'en');
   return {driver, plan};
 }
