@@ -8,7 +8,7 @@
  * new status and who/when stamps. A failed stamp write leaves rows that disagree with the state;
  * the next action or refresh plans them again.
  */
-import type GlobalConfig from '@airtable/blocks/dist/types/src/global_config';
+import type {GlobalConfig} from '@airtable/blocks/types';
 import Decimal from 'decimal.js';
 import {LEDGER_BYTE_BUDGET, LEDGER_CONFIG_KEY, fitLedger, parseLedgerState, serializeLedger, withPeriod, type LedgerState} from '../../src/ledger/state';
 import {messageText} from '../../src/ledger/messages';

@@ -6,7 +6,7 @@
  *
  * Pure planning lives in src/ledger; this module reads the base through the adapter.
  */
-import type Base from '@airtable/blocks/dist/types/src/models/base';
+import type {Base} from '@airtable/blocks/models';
 import {t} from '../../src/i18n';
 import {computedRows} from '../../src/ledger/cells';
 import {messageIssue, messageText} from '../../src/ledger/messages';

@@ -12,12 +12,11 @@ import userEvent, {PointerEventsCheckLevel} from '@testing-library/user-event';
 // The driver (the SDK's test environment) loads before anything that imports the SDK.
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import {createResultsTable} from '../../frontend/adapter/resultsTable';
-import {PLAN_KEY} from '../../frontend/state/planStore';
 import {parseRunLog, RUN_LOG_KEY} from '../../frontend/state/runLog';
 import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
 import {monthPeriod} from '../../src/period';
 import type {Lang, PlanDocument} from '../../src/plan';
-import {serializePlan} from '../../src/storage';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {renderInBase} from '../support/renderInBase';
 import {shellBase} from '../support/shellBase';
 import {shellPlan} from '../support/shellPlan';
@@ -41,7 +40,7 @@ async function setUp(options: {extraPeriod?: boolean} = {}): Promise<{driver: Te
   const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: 'tblReps', currency: plan.currency});
   if (!created.ok) throw new Error('not created');
   plan.mapping.resultsTable = created.mapping;
-  await driver.globalConfig.setAsync(PLAN_KEY, serializePlan(plan));
+  await driver.globalConfig.setAsync(PLAN_CONFIG_KEY, serializePlan(plan));
   return {driver, plan, tableId: created.mapping.table.id};
 }
 
