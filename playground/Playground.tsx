@@ -109,7 +109,14 @@ export function Playground({lang, size, openSession, renderExtension}: Props) {
             ))}
           </select>
         </label>
-        <button type="button" className="pg-reset" onClick={reset}>
+        <button
+          type="button"
+          className="pg-reset"
+          onClick={() => {
+            // The demo's writes and the plan are lost on reset: ask first.
+            if (window.confirm(say(lang, 'resetConfirm'))) reset();
+          }}
+        >
           {say(lang, 'reset')}
         </button>
         <span className="pg-writes" role="status" aria-live="polite">

@@ -8,7 +8,7 @@ import '@airtable/blocks-testing';
 import {useCallback} from 'react';
 import ReactDOM from 'react-dom';
 import {App} from '../frontend/App';
-import {browserLang, LangProvider} from '../frontend/state/lang';
+import {LangProvider, useLang} from '../frontend/state/lang';
 import type {Lang} from '../src/plan';
 import {openDemoSession} from './session';
 import {Playground, type DemoSession} from './Playground';
@@ -19,27 +19,28 @@ function langFromQuery(search: string): Lang | undefined {
   return asked === 'zh' || asked === 'en' ? asked : undefined;
 }
 
+/**
+ * The page speaks the extension's language: one language provider around both, so switching the
+ * extension's language switches the top bar, and a reset (which remounts only the extension on a
+ * fresh base) keeps it.
+ */
 function Page() {
-  const asked = langFromQuery(window.location.search);
+  const {lang} = useLang();
   const renderExtension = useCallback(
     (session: DemoSession) => (
       <session.driver.Container>
-        {/* Without ?lang the extension picks the browser's language itself, as in Airtable. */}
-        <LangProvider initial={asked}>
-          <App />
-        </LangProvider>
+        <App />
       </session.driver.Container>
     ),
-    [asked],
+    [],
   );
-  return (
-    <Playground
-      lang={asked ?? browserLang()}
-      size={sizeFromQuery(window.location.search)}
-      openSession={openDemoSession}
-      renderExtension={renderExtension}
-    />
-  );
+  return <Playground lang={lang} size={sizeFromQuery(window.location.search)} openSession={openDemoSession} renderExtension={renderExtension} />;
 }
 
-ReactDOM.render(<Page />, document.getElementById('root'));
+// Without ?lang the extension picks the browser's language itself, as in Airtable.
+ReactDOM.render(
+  <LangProvider initial={langFromQuery(window.location.search)}>
+    <Page />
+  </LangProvider>,
+  document.getElementById('root'),
+);

@@ -8,6 +8,10 @@ import type {Lang, Text} from '../src/plan';
 export const playgroundText = {
   title: {zh: '演示基地 · 无需 Airtable 账号', en: 'Demo base · no Airtable account needed'},
   reset: {zh: '重置演示数据', en: 'Reset demo base'},
+  resetConfirm: {
+    zh: '重置演示数据？已写入的结果和保存的方案都会清除（语言保持不变）。',
+    en: 'Reset the demo base? Written results and the saved plan are cleared (the language stays).',
+  },
   size: {zh: '数据规模', en: 'Base size'},
   sizeSmall: {zh: '小（约 60 名销售）', en: 'Small (about 60 reps)'},
   size1k: {zh: '1k 销售 / 20k 订单', en: '1k reps / 20k orders'},

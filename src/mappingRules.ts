@@ -39,7 +39,10 @@ const USE_PART: Record<Exclude<FieldReference['use'], 'result' | 'ledger'>, Mess
   tier: 'validate.part.tier',
   baseSalary: 'validate.part.baseSalary',
   performancePayBase: 'validate.part.performancePayBase',
+  start: 'validate.part.startDate',
+  end: 'validate.part.endDate',
   participant: 'validate.part.participantLink',
+  split: 'validate.part.splitField',
   date: 'validate.part.dateField',
   value: 'validate.part.valueField',
   filter: 'validate.part.filterField',
@@ -149,6 +152,8 @@ class MappingRules extends IssueList {
       if (missing('tier') && needs.tier.length > 0) this.add('mapping.people.tier.needed', 'error', 'mapping.people.tier', {reason: needs.tier[0]});
       if (missing('team') && needs.team.length > 0) this.add('mapping.people.team.needed', 'error', 'mapping.people.team', {reason: needs.team[0]});
       if (missing('performancePayBase') && needs.payBase) this.add('mapping.people.payBase.needed', 'error', 'mapping.people.performancePayBase');
+      const prorates = sound('proration') && isObj(plan.proration) && plan.proration.enabled === true;
+      if (prorates && people.start === undefined) this.add('mapping.people.start.needed', 'error', 'mapping.people.start');
     }
 
     // Sources no metric reads are only mentioned; a source whose table is missing or deleted is

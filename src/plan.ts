@@ -53,7 +53,22 @@ export interface PeopleMapping {
   tier?: FieldRef;
   baseSalary?: FieldRef;
   performancePayBase?: FieldRef;
+  /** First day the participant is active (入职日期): a date field. Used by target proration. */
+  start?: FieldRef;
+  /** Last day the participant is active (离职日期), inclusive: a date field. Used by target proration. */
+  end?: FieldRef;
 }
+
+/**
+ * How a record linked to several participants is credited (关联多人的记录如何计入).
+ * - `first`: the first linked participant only (the default);
+ * - `equal`: sums are split equally among the linked participants;
+ * - `splitField`: sums are split by the record's percentage field, one share per linked
+ *   participant in link order ("60, 40"), adding up to exactly 100.
+ * Counts, distinct counts, averages and rates always credit the whole record to the first linked
+ * participant: a record is counted once, never as fractions (docs/plan.md §2).
+ */
+export type CreditSplit = {kind: 'first'} | {kind: 'equal'} | {kind: 'splitField'; field: FieldRef};
 
 /** A mapped table whose records link to participants (orders, customers, reviews...). */
 export interface SourceMapping {
@@ -65,6 +80,8 @@ export interface SourceMapping {
   participant: FieldRef;
   /** Records are kept when this date falls in the period; all records count when absent. */
   date?: FieldRef;
+  /** Records linked to several participants; absent: the first linked (`{kind: 'first'}`). */
+  credit?: CreditSplit;
 }
 
 /** Keys of the result fields the extension may write. Nothing else is ever written. */
@@ -329,6 +346,26 @@ export interface Currency {
   rounding: RoundingMode;
 }
 
+/**
+ * How scores are rounded (得分舍入), docs/plan.md §7. Metric values and scores are never rounded
+ * before they are used; only the total, or each weighted score, is.
+ * - `total`: exact until the total, which is rounded once to `places` (the default, 2 places);
+ * - `eachWeighted`: each weighted score is rounded to `places` and the total is their sum, so the
+ *   breakdown adds up on screen.
+ */
+export interface ScoreRounding {
+  mode: 'total' | 'eachWeighted';
+  /** 0 to 4. */
+  places: number;
+}
+
+export const DEFAULT_SCORE_ROUNDING: ScoreRounding = {mode: 'total', places: 2};
+
+/** Target proration (目标按在岗天数折算), docs/plan.md §6: needs the people table's start date. */
+export interface Proration {
+  enabled: boolean;
+}
+
 export interface PlanDocument {
   schemaVersion: number;
   name: string;
@@ -336,6 +373,10 @@ export interface PlanDocument {
   periods: Period[];
   versions: PlanVersion[];
   currency: Currency;
+  /** Absent: DEFAULT_SCORE_ROUNDING. */
+  scoreRounding?: ScoreRounding;
+  /** Absent: off. */
+  proration?: Proration;
   /**
    * The language of the texts written to the base (breakdown, feedback, honours, calculation
    * time). Fixed per plan so that collaborators reading the extension in different languages
@@ -343,4 +384,6 @@ export interface PlanDocument {
    * Absent: the language of the user who presses Refresh.
    */
   resultLanguage?: Lang;
+  /** Adjustments of closed periods and the clawback policy (issue 13; docs/adjustments.md). Defaults when absent. */
+  adjustments?: import('./ledger/clawback').AdjustmentPolicy;
 }

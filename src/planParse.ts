@@ -19,6 +19,7 @@
 import {PLAN_SCHEMA_VERSION, type PlanDocument, type Text} from './plan';
 import type {Issue} from './results';
 import {IssueList, owner, shown, thing, type ValidationCode} from './planMessages';
+import {parseAdjustmentPolicy} from './ledger/clawback';
 
 type Obj = Record<string, unknown>;
 export const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -55,7 +56,7 @@ export interface PlanReading {
    * 'mapping.sources[i]', 'mapping.results', 'mapping.resultsTable', 'periods', 'periods[i]', 'versions', 'versions[i]',
    * 'versions[i].metrics[j]', 'versions[i].grades[j]', 'versions[i].feedback',
    * 'versions[i].incentives.{performancePay|teamBonus|championAward}',
-   * 'versions[i].incentives.{bonuses|honours}[k]', 'currency'. A list's own fault ('versions'
+   * 'versions[i].incentives.{bonuses|honours}[k]', 'currency', 'scoreRounding', 'proration'. A list's own fault ('versions'
    * not a list) makes the list unsound, not its parent.
    */
   sound: (path: string) => boolean;
@@ -136,6 +137,20 @@ class Parser extends IssueList {
     if (Array.isArray(doc.periods)) doc.periods.forEach((p, i) => this.period(p, i));
     if (Array.isArray(doc.versions)) doc.versions.forEach((v, i) => this.version(v, i));
     if (isObj(doc.currency)) this.currency(doc.currency);
+    parseAdjustmentPolicy(doc.adjustments).issues.forEach((issue) => (this.unsound.add('adjustments'), this.issues.push(issue)));
+    if (doc.scoreRounding !== undefined) this.scoreRounding(doc.scoreRounding);
+    if (doc.proration !== undefined) {
+      const proration = this.object(doc.proration, 'proration', 'proration', plan, 'proration');
+      if (proration) this.boolean(proration, 'enabled', 'proration', 'proration', owner('validate.owner.proration'));
+    }
+  }
+
+  /** `{mode: 'total' | 'eachWeighted', places: 0..4}` (docs/plan.md §7). */
+  scoreRounding(x: unknown) {
+    const r = isObj(x) ? x : null;
+    const modeOk = r !== null && (r.mode === 'total' || r.mode === 'eachWeighted');
+    const placesOk = r !== null && isWhole(r.places, 0) && (r.places as number) <= 4;
+    if (!modeOk || !placesOk) this.fault('scoreRounding', 'plan.scoreRounding.invalid', 'scoreRounding', {value: found(x)});
   }
 
   mapping(mapping: Obj) {
@@ -151,6 +166,12 @@ class Parser extends IssueList {
       if (!s) return;
       this.string(s, 'id', part, part, who);
       this.text(s, 'label', part, part, who);
+      if (s.credit !== undefined) {
+        const credit = isObj(s.credit) ? s.credit : null;
+        if (!credit || !['first', 'equal', 'splitField'].includes(str(credit.kind))) {
+          this.fault(part, 'plan.credit.kind', `${part}.credit`, {source: nameOf(raw, 'label', `#${i + 1}`), value: found(credit ? credit.kind : s.credit)});
+        }
+      }
     });
     this.object(mapping.results, 'mapping.results', 'mapping.results', owner('validate.owner.results'), 'results');
     if (mapping.resultsTable !== undefined) {

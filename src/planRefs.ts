@@ -20,8 +20,11 @@ export type FieldUse =
   | 'tier'
   | 'baseSalary'
   | 'performancePayBase'
+  | 'start'
+  | 'end'
   | 'participant'
   | 'date'
+  | 'split'
   | 'value'
   | 'filter'
   | 'rateFilter'
@@ -83,7 +86,7 @@ export function isCompleteRef(x: unknown): x is FieldRef {
 }
 
 /** The fields of the people table's mapping, in the order the settings screen shows them. */
-export const PEOPLE_FIELD_USES = ['name', 'upline', 'team', 'tier', 'baseSalary', 'performancePayBase'] as const;
+export const PEOPLE_FIELD_USES = ['name', 'upline', 'team', 'tier', 'baseSalary', 'performancePayBase', 'start', 'end'] as const;
 
 const PEOPLE_KINDS: Record<(typeof PEOPLE_FIELD_USES)[number], FieldKind> = {
   name: 'any',
@@ -92,6 +95,8 @@ const PEOPLE_KINDS: Record<(typeof PEOPLE_FIELD_USES)[number], FieldKind> = {
   tier: 'label',
   baseSalary: 'money',
   performancePayBase: 'money',
+  start: 'date',
+  end: 'date',
 };
 
 /** The people table, every source table and the results table, with their paths. */
@@ -131,6 +136,11 @@ export function* fieldReferences(plan: PlanDocument): Generator<FieldReference> 
     const at = `mapping.sources[${i}]`;
     yield {path: `${at}.participant`, use: 'participant', sourceId, tableRef, ref: asRef<FieldRef>(source.participant), kind: 'participant', required: true};
     if (source.date !== undefined) yield {path: `${at}.date`, use: 'date', sourceId, tableRef, ref: asRef<FieldRef>(source.date), kind: 'date', required: false};
+    // The split-percentage field holds one share per linked participant ("60, 40", or a lookup).
+    const credit = loose(source.credit);
+    if (credit.kind === 'splitField') {
+      yield {path: `${at}.credit.field`, use: 'split', sourceId, tableRef, ref: asRef<FieldRef>(credit.field), kind: 'any', required: true};
+    }
   }
 
   for (const [v, version] of items(loose(plan).versions).entries()) {
@@ -199,13 +209,17 @@ export function peopleInputs(plan: PlanDocument): FieldReference[] {
 }
 
 /**
- * The fields each source's metrics read (value, filter and rate-condition fields), by source id,
+ * The fields each source's metrics read (value, filter and rate-condition fields, and the source's
+ * split-percentage field), by source id,
  * complete references only, for the adapter to load. Sources no metric uses are absent.
  */
 export function sourceInputs(plan: PlanDocument): Map<string, FieldRef[]> {
   const bySource = new Map<string, FieldRef[]>();
+  const used = usedSourceIds(plan);
   for (const r of fieldReferences(plan)) {
-    if (r.use !== 'value' && r.use !== 'filter' && r.use !== 'rateFilter') continue;
+    // A split field is read only for a source some metric reads.
+    if (r.use === 'split' && !used.has(r.sourceId ?? '')) continue;
+    if (r.use !== 'value' && r.use !== 'filter' && r.use !== 'rateFilter' && r.use !== 'split') continue;
     const list = bySource.get(r.sourceId ?? '') ?? [];
     if (isCompleteRef(r.ref)) list.push(r.ref);
     bySource.set(r.sourceId ?? '', list);
@@ -220,10 +234,16 @@ export function sourceInputs(plan: PlanDocument): Map<string, FieldRef[]> {
   return bySource;
 }
 
-/** The fields of the participant's own record that metrics read: values and per-person targets. */
+/**
+ * The fields of the participant's own record that the run reads into `fields`: metric values,
+ * per-person targets, and the start and end dates (proration).
+ */
 export function participantInputs(plan: PlanDocument): FieldRef[] {
   const refs: FieldRef[] = [];
-  for (const r of fieldReferences(plan)) if ((r.use === 'participantValue' || r.use === 'targetField') && isCompleteRef(r.ref)) refs.push(r.ref);
+  for (const r of fieldReferences(plan)) {
+    const read = r.use === 'participantValue' || r.use === 'targetField' || r.use === 'start' || r.use === 'end';
+    if (read && isCompleteRef(r.ref)) refs.push(r.ref);
+  }
   return refs;
 }
 

@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {runPlan} from '../src/engine';
 import type {Facts, ParticipantFact} from '../src/facts';
+import type {ScoreRounding} from '../src/plan';
 import {customer, makeFacts, order, person, review, workedExamplePlan} from './support/planFixtures';
 import {sayEach} from '../src/i18n';
 
@@ -40,9 +41,59 @@ function factsFromDoc(): Facts {
   return makeFacts(participants, {orders, reviews, customers});
 }
 
+/** The worked example's results row by row, as the results table lists them. */
+function resultRows(run: ReturnType<typeof runPlan>): string[][] {
+  return run.results.map((r) => [
+    r.name,
+    ...r.metrics.map((m) => m.value ?? '-'),
+    r.totalScore,
+    r.grade ?? '',
+    String(r.rank),
+    r.performancePay,
+    r.bonus,
+    r.teamBonus,
+    r.award,
+    r.totalPay,
+    r.honours.map((h) => h.zh).join('、'),
+  ]);
+}
+
+const ROUNDING: Record<string, ScoreRounding> = {
+  'rounded once (default) 总分舍入一次': {mode: 'total', places: 2},
+  'each line, 2 places 各项舍入后相加': {mode: 'eachWeighted', places: 2},
+};
+
 describe('docs/plan.md worked example', () => {
   const plan = workedExamplePlan();
   const run = runPlan(plan, '2026-03', factsFromDoc());
+
+  it('has the same results under both score roundings (every weighted score there has 2 places or fewer)', () => {
+    expect(plan.scoreRounding).toBeUndefined();
+    for (const rounding of Object.values(ROUNDING)) {
+      expect(resultRows(runPlan({...plan, scoreRounding: rounding}, '2026-03', factsFromDoc()))).toEqual(table('results'));
+    }
+  });
+
+  it('compares the two score roundings on the §7 example', () => {
+    const facts = factsFromDoc();
+    const wang = facts.participants.find((p) => p.name === '王芳')!;
+    // §7's changes: o2 is 16,012.50, and a fourth review for 王芳 rated 3.
+    const o2 = facts.sources.orders.find((o) => o.id === 'o2')!;
+    o2.values = {...o2.values, fldOrdersAmount: 16012.5};
+    facts.sources.reviews.push(review('v8', wang.id, 3, '2026-03-12'));
+    const rows = table('rounding');
+    expect(rows.map((r) => r[0])).toEqual(Object.keys(ROUNDING));
+    for (const [name, lines, total] of rows) {
+      const result = runPlan({...plan, scoreRounding: ROUNDING[name]}, '2026-03', facts).results.find((r) => r.name === '王芳')!;
+      expect([result.metrics.map((m) => m.weighted).join(' + '), result.totalScore]).toEqual([lines, total]);
+      const en = sayEach(result.breakdown, 'en');
+      const zh = sayEach(result.breakdown, 'zh');
+      const note = (text: string[]) => text.find((l) => l.startsWith('(') || l.startsWith('（'));
+      if (ROUNDING[name].mode === 'total') {
+        expect(doc.replace(/\s+/g, " ")).toContain(`"${note(en)}" / "${note(zh)}"`);
+      } else expect(note(en)).toBeUndefined();
+    }
+  });
 
   it('describes the plan the test runs', () => {
     const version = plan.versions[0];
@@ -58,20 +109,7 @@ describe('docs/plan.md worked example', () => {
 
   it('has the results the engine computes, row by row', () => {
     expect(run.issues).toEqual([]);
-    const computed = run.results.map((r) => [
-      r.name,
-      ...r.metrics.map((m) => m.value ?? '-'),
-      r.totalScore,
-      r.grade ?? '',
-      String(r.rank),
-      r.performancePay,
-      r.bonus,
-      r.teamBonus,
-      r.award,
-      r.totalPay,
-      r.honours.map((h) => h.zh).join('、'),
-    ]);
-    expect(table('results')).toEqual(computed);
+    expect(table('results')).toEqual(resultRows(run));
   });
 
   it('shows the breakdown the engine writes', () => {

@@ -56,6 +56,28 @@ describe('the parse refuses what the engine cannot compute', () => {
     expect(runPlan(plan, PERIOD.id, facts).results).toHaveLength(3);
   });
 
+  it('score rounding, proration and split credit: a known mode with 0..4 places, a boolean, a known kind with its field', () => {
+    const plan = fullPlan() as unknown as Loose;
+    plan.scoreRounding = {mode: 'each', places: 2};
+    plan.proration = {enabled: 'yes'};
+    loose(plan as unknown as PlanDocument).mapping.sources[0].credit = {kind: 'shared'};
+    loose(plan as unknown as PlanDocument).mapping.sources[1].credit = {kind: 'splitField'};
+    const issues = validatePlan(plan);
+    at(issues, 'plan.scoreRounding.invalid', 'scoreRounding');
+    at(issues, 'plan.boolean.invalid', 'proration.enabled');
+    at(issues, 'plan.credit.kind', 'mapping.sources[0].credit');
+    at(issues, 'mapping.field.missing', 'mapping.sources[1].credit.field');
+    plan.scoreRounding = {mode: 'eachWeighted', places: 5};
+    at(validatePlan(plan), 'plan.scoreRounding.invalid', 'scoreRounding');
+
+    const good = fullPlan();
+    good.scoreRounding = {mode: 'eachWeighted', places: 0};
+    good.proration = {enabled: false};
+    good.mapping.sources[0].credit = {kind: 'splitField', field: {id: 'fldSplit', name: '分成比例'}};
+    expect(errors(validatePlan(good))).toEqual([]);
+    expect(runPlan(good, PERIOD.id, facts).results.map((r) => r.totalScore).every((t) => /^\d+$/.test(t))).toBe(true);
+  });
+
   it('a plain string where a {zh, en} label is expected: refused, not normalised (it would write "undefined")', () => {
     const plan = fullPlan();
     loose(plan).versions[0].metrics[0].label = 'Sales';

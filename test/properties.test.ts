@@ -65,6 +65,41 @@ const company = fc
 
 const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), new D(0));
 
+/** A fraction of BigInts, for an oracle that shares no arithmetic with the engine. */
+type Q = [bigint, bigint];
+const q = (n: bigint, d = 1n): Q => (d < 0n ? [-n, -d] : [n, d]);
+const add = (a: Q, b: Q): Q => q(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+const mul = (a: Q, b: Q): Q => q(a[0] * b[0], a[1] * b[1]);
+const div = (a: Q, b: Q): Q => q(a[0] * b[1], a[1] * b[0]);
+const less = (a: Q, b: Q) => a[0] * b[1] < b[0] * a[1];
+const clampQ = (x: Q, lo: Q, hi: Q): Q => (less(x, lo) ? lo : less(hi, x) ? hi : x);
+/** A fraction of at least 0, rounded half up to 2 places, as text. */
+function fixed2(x: Q): string {
+  const hundredths = (x[0] * 200n + x[1]) / (2n * x[1]);
+  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
+
+/**
+ * fullPlan's total score for one participant (sales 60% attainment capped at 120 against the
+ * tier's target, satisfaction 30% on a 1-5 scale, new customers 10% against 5 capped at 100),
+ * recomputed from the facts in fractions: nothing rounded until the total.
+ */
+function exactTotal(facts: Facts, id: string): string {
+  const p = facts.participants.find((x) => x.id === id)!;
+  const mine = (r: SourceRecordFact) => r.participantIds[0] === id && (r.date ?? '').startsWith('2026-03');
+  let sales = q(0n);
+  for (const o of facts.sources.orders.filter(mine)) sales = add(sales, q(BigInt(Math.round(Number(o.values.fldOrdersAmount) * 100)), 100n));
+  const ratings = facts.sources.reviews.filter(mine).map((r) => r.values.fldReviewsRating).filter((v): v is number => typeof v === 'number');
+  const customers = facts.sources.customers.filter(mine).length;
+  const target = p.tier === '资深' ? 50000n : p.tier === '新人' ? 30000n : null;
+  const salesScore = target === null ? q(0n) : clampQ(div(mul(sales, q(100n)), q(target)), q(0n), q(120n));
+  const average = ratings.length === 0 ? null : q(BigInt(ratings.reduce((a, b) => a + b, 0)), BigInt(ratings.length));
+  const satisfactionScore = average === null ? q(0n) : clampQ(mul(add(average, q(-1n)), q(25n)), q(0n), q(100n));
+  const customerScore = clampQ(q(BigInt(customers) * 20n), q(0n), q(100n));
+  const total = add(add(mul(salesScore, q(6n, 10n)), mul(satisfactionScore, q(3n, 10n))), mul(customerScore, q(1n, 10n)));
+  return fixed2(total);
+}
+
 /** Issues compared as sets: their record lists follow the order records came in. */
 const issueSet = (run: RunResult) => run.issues.map((i) => `${i.code}:${[...(i.recordIds ?? [])].sort().join(',')}`).sort();
 
@@ -80,12 +115,34 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 }
 
 describe('engine properties', () => {
-  it('total score is exactly the sum of the weighted scores; totals are the sums of the parts', () => {
+  it('rounded once (the default): the total is the exact weighted sum, computed in fractions, rounded once', () => {
+    fc.assert(
+      fc.property(company, (facts) => {
+        const run = runPlan(fullPlan(), '2026-03', facts);
+        for (const r of run.results) expect(r.totalScore).toBe(exactTotal(facts, r.participantId));
+      }),
+      RUNS,
+    );
+  });
+
+  it('each line rounded: the weighted scores shown add up to the total', () => {
+    fc.assert(
+      fc.property(company, fc.integer({min: 0, max: 4}), (facts, places) => {
+        const run = runPlan({...fullPlan(), scoreRounding: {mode: 'eachWeighted', places}}, '2026-03', facts);
+        for (const r of run.results) {
+          expect(sum(r.metrics.map((m) => m.weighted)).toFixed(places)).toBe(r.totalScore);
+          expect(r.totalScore).toMatch(places === 0 ? /^\d+$/ : new RegExp(`^\\d+\\.\\d{${places}}$`));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('totals are the sums of the parts', () => {
     fc.assert(
       fc.property(company, (facts) => {
         const run = runPlan(fullPlan(), '2026-03', facts);
         for (const r of run.results) {
-          expect(sum(r.metrics.map((m) => m.weighted)).toFixed(2)).toBe(r.totalScore);
           expect(sum(r.bonuses.map((b) => b.amount)).toFixed(2)).toBe(r.bonus);
           expect(sum([r.performancePay, r.bonus, r.teamBonus, r.award, '3000']).toFixed(2)).toBe(r.totalPay);
         }

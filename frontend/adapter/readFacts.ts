@@ -17,10 +17,11 @@ import type {Base, Field, Record as AirtableRecord, Table} from '@airtable/block
 import type {FactValue, Facts, ParticipantFact, RecordsLeftOut, SourceRecordFact} from '../../src/facts';
 import {t, text} from '../../src/i18n';
 import {placeDay} from '../../src/period';
-import type {FieldRef, Metric, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
+import type {FieldRef, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {FieldSchema} from '../../src/schema';
 import {RESULT_SHAPED} from '../../src/fieldMatch';
+import {participantInputs, sourceInputs} from '../../src/planRefs';
 import {Pacer} from '../run/cooperative';
 import {dayConverter, factConverter, linksToPeople, nameConverter, numberConverter, participantConverter} from './cells';
 import {fieldSchema} from './schema';
@@ -34,6 +35,12 @@ export interface ReadResult {
   /** The mapped result fields that exist, by id: what `planWrites` needs to format values. */
   resultFields: {[fieldId: string]: FieldSchema};
   issues: Issue[];
+  /**
+   * Primary values of the source records a warning may name (dated outside every period, without
+   * a date, linked to nobody), by record id: only those, so that a warning says “订单 SO-1024”
+   * and not “recXXX”. Participants are named by their facts.
+   */
+  recordNames: Map<string, string>;
 }
 
 export type OnProgress = (fraction: number) => void;
@@ -80,20 +87,13 @@ export function toFact(value: unknown, type: string, options: unknown = null): F
 
 /**
  * The sources that some metric of some plan version reads, each with the fields it reads beyond
- * its participant and date fields. A mapped source that no metric reads is absent: the engine
- * only aggregates sources its metrics name, so loading one would cost memory and time for nothing.
+ * its participant and date fields (values, filters, the split-percentage field), from the plan's
+ * one walk over its references (src/planRefs.ts). A mapped source that no metric reads is absent:
+ * the engine only aggregates sources its metrics name, so loading one would cost memory and time
+ * for nothing.
  */
 function usedSourceFields(plan: PlanDocument): Map<string, FieldRef[]> {
-  const bySource = new Map<string, FieldRef[]>();
-  const metrics: Metric[] = plan.versions.flatMap((v) => v.metrics);
-  for (const metric of metrics) {
-    const source = metric.source;
-    if (source.kind !== 'source') continue;
-    const list = bySource.get(source.sourceId) ?? [];
-    for (const ref of [source.field, source.filter?.field, source.rateFilter?.field]) if (ref) list.push(ref);
-    bySource.set(source.sourceId, list);
-  }
-  return bySource;
+  return sourceInputs(plan);
 }
 
 /**
@@ -112,14 +112,9 @@ function numberFieldIds(plan: PlanDocument): Set<string> {
   return ids;
 }
 
-/** Fields of the participant's own record used by metrics and targets. */
+/** Fields of the participant's own record used by metrics, targets and proration (src/planRefs.ts). */
 function participantFields(plan: PlanDocument): FieldRef[] {
-  const refs: FieldRef[] = [];
-  for (const metric of plan.versions.flatMap((v) => v.metrics)) {
-    if (metric.source.kind === 'participant') refs.push(metric.source.field);
-    if (metric.target.kind === 'participantField') refs.push(metric.target.field);
-  }
-  return refs;
+  return participantInputs(plan);
 }
 
 type Role = 'adapter.role.people' | 'adapter.role.source';
@@ -412,7 +407,9 @@ function sourceReader(
   leftOut: RecordsLeftOut,
   reads: NumberReads,
   onAmbiguous: (name: string, people: number, record: AirtableRecord) => void,
+  names: Map<string, string> = new Map(),
 ): (record: AirtableRecord) => SourceRecordFact | null {
+  const name = (record: AirtableRecord) => names.set(record.id, record.name);
   const values = factReaders(source.values, reads.numbers, reads.onMany);
   const participantId = source.participant.id;
   const participantOf = participantConverter(source.participant, peopleTableId);
@@ -435,7 +432,10 @@ function sourceReader(
       cells = {};
       for (const [id, read] of values) cells[id] = read(record);
     }
-    return {id: record.id, participantIds: participants(record), date, values: cells};
+    const participantIds = participants(record);
+    // A record without a date or without a participant is reported: keep its primary value.
+    if (participantIds.length === 0 || (dateId !== null && date === null)) name(record);
+    return {id: record.id, participantIds, date, values: cells};
   };
   if (dateId === null) return (record) => full(record, null);
   if (!scope) return (record) => full(record, dayOf(record.getCellValue(dateId)));
@@ -445,7 +445,10 @@ function sourceReader(
     const placement = placeDay(date, period, periods);
     if (placement === 'inPeriod' || placement === 'noDate') return full(record, date);
     leftOut.outsidePeriod++;
-    if (placement === 'outsideEveryPeriod') leftOut.outsideEveryPeriod.push(record.id);
+    if (placement === 'outsideEveryPeriod') {
+      leftOut.outsideEveryPeriod.push(record.id);
+      name(record);
+    }
     return null;
   };
 }
@@ -528,6 +531,8 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     // every record as an orphan.
     if (!participant) continue;
     sources.push({mapping, read, participant, date, values});
+    // A warning names a source record by its primary value (read only for the records it names).
+    read.fields.set(read.table.primaryField.id, read.table.primaryField);
     // Records are named by their primary value where the read may have to report them: a
     // participant found by name (a name two people share), a computed number (several values).
     const byName = !linksToPeople(participant, peopleTableId);
@@ -561,6 +566,7 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
   const progress = (extra = 0) => onProgress(Math.min(1, (steps + extra) / totalSteps));
 
   const current = new Map<string, CellMap>();
+  const recordNames = new Map<string, string>();
   const facts: Facts = {participants: [], sources: {}};
   const periodId = options.periodId;
   const period = plan.periods.find((p) => p.id === periodId);
@@ -604,7 +610,7 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
       const scoped = source.date ? scope : null;
       const onAmbiguous = (name: string, count: number, record: AirtableRecord) =>
         notes.noteAmbiguous(source.mapping, read.table, source.participant, name, count, record);
-      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous);
+      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous, recordNames);
       facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, within(j + (people ? 1 : 0)));
       if (facts.leftOut && scoped) facts.leftOut[source.mapping.id] = leftOut;
     }
@@ -633,5 +639,5 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
   }
   if (tables.length === 0) onProgress(1);
   issues.push(...notes.issues());
-  return {facts, current, resultFields, issues};
+  return {facts, current, resultFields, issues, recordNames};
 }

@@ -7,6 +7,7 @@ import {Box, Heading, Text} from '@airtable/blocks/ui';
 import Decimal from 'decimal.js';
 import type {ParticipantResult} from '../../src/results';
 import {useLang} from '../state/lang';
+import {useFormats} from './FormatProvider';
 
 export const LEADERBOARD_SIZE = 10;
 
@@ -29,6 +30,7 @@ export const Leaderboard = memo(function Leaderboard({
   onSelect: (participantId: string) => void;
 }) {
   const {t} = useLang();
+  const f = useFormats();
   const top = [...results].sort((a, b) => a.rank - b.rank).slice(0, LEADERBOARD_SIZE);
   const widths = barWidths(top.map((r) => r.totalScore));
   return (
@@ -36,17 +38,24 @@ export const Leaderboard = memo(function Leaderboard({
       <Heading size="xsmall">{t('run.leaderboard.title')}</Heading>
       {top.map((result, i) => (
         <Box key={result.participantId} display="flex" alignItems="center" marginBottom={1}>
-          <Text width="28px">{result.rank}</Text>
-          <Box width="120px" overflow="hidden">
-            <button type="button" onClick={() => onSelect(result.participantId)}>
+          <Text width="28px">{f.integer(result.rank)}</Text>
+          <Box width="96px" overflow="hidden" style={{whiteSpace: 'nowrap', textOverflow: 'ellipsis'}}>
+            <button
+              type="button"
+              style={{border: 0, padding: 0, background: 'none', color: '#166ee1', cursor: 'pointer', font: 'inherit'}}
+              onClick={() => onSelect(result.participantId)}
+            >
               {result.name}
             </button>
           </Box>
           <Box flex="1" height="12px" backgroundColor="lightGray2" borderRadius="default" marginX={2}>
             <Box height="12px" backgroundColor="blueBright" borderRadius="default" style={{width: `${widths[i]}%`}} />
           </Box>
-          <Text width="60px" textAlign="right">
-            {result.totalScore}
+          <Text width="52px" flex="none" textAlign="right">
+            {f.score(result.totalScore)}
+          </Text>
+          <Text width="96px" marginLeft={2} flex="none" textAlign="right" textColor="light" dataAttributes={{'data-testid': `leaderboard-pay-${result.participantId}`}}>
+            {f.money(result.totalPay)}
           </Text>
         </Box>
       ))}

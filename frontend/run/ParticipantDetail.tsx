@@ -6,9 +6,15 @@ import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
 import {sayEach} from '../../src/i18n';
 import type {ParticipantResult} from '../../src/results';
 import {useLang} from '../state/lang';
+import {useFormats} from './FormatProvider';
+import type {MessageKey} from '../../src/i18n';
+
+/** The pay lines of the breakdown view, in the order they add up to the total. */
+const PAY_LINES = ['performancePay', 'bonus', 'teamBonus', 'award', 'totalPay'] as const;
 
 export function ParticipantDetail({result, onClose}: {result: ParticipantResult; onClose: () => void}) {
   const {lang, t, tx} = useLang();
+  const f = useFormats();
   return (
     <Box as="section" aria-label={t('run.detail.title', {name: result.name})} border="default" borderRadius="large" padding={2} marginBottom={3}>
       <Box display="flex" justifyContent="space-between" alignItems="center">
@@ -16,6 +22,21 @@ export function ParticipantDetail({result, onClose}: {result: ParticipantResult;
         <Button size="small" icon="x" aria-label={t('run.detail.close')} onClick={onClose} />
       </Box>
       {result.inCycle && <Text textColor="#b35900">{t('run.detail.inCycle')}</Text>}
+      <dl style={{display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 16, justifyContent: 'start', margin: '4px 0'}} data-testid="detail-pay">
+        <dt>{t('run.result.totalScore')}</dt>
+        <dd style={{margin: 0, textAlign: 'right'}}>
+          {f.score(result.totalScore)}
+          {result.grade ? ` · ${result.grade}` : ''}
+        </dd>
+        {PAY_LINES.map((key) => [
+          <dt key={`${key}-label`} style={{fontWeight: key === 'totalPay' ? 600 : undefined}}>
+            {t(`run.result.${key}` as MessageKey)}
+          </dt>,
+          <dd key={key} style={{margin: 0, textAlign: 'right', fontWeight: key === 'totalPay' ? 600 : undefined}} data-testid={`detail-${key}`}>
+            {f.money(result[key])}
+          </dd>,
+        ])}
+      </dl>
       <Heading size="xsmall" marginTop={2}>
         {t('run.detail.breakdown')}
       </Heading>

@@ -1,19 +1,50 @@
-/** The final summary of a refresh: changed, unchanged, failed, and why a write failed. */
+/** The preview's totals line, and the final summary of a refresh: changed, unchanged, failed, and why a write failed. */
 import {Box, Text} from '@airtable/blocks/ui';
+import type {PlanVersion} from '../../src/plan';
 import {useLang} from '../state/lang';
+import {useFormats} from './FormatProvider';
 import type {RefreshSummary} from './summary';
+import type {Preview} from './pipeline';
+
+/**
+ * The plan version by the one name the user gave it and every written cell carries (its label,
+ * e.g. “2026”), never its internal id (“v1”).
+ *
+ * @example versionLabel([{id: 'v1', label: '2026'}], 'v1') // '2026'
+ */
+export function versionLabel(versions: readonly Pick<PlanVersion, 'id' | 'label'>[], versionId: string): string {
+  return versions.find((v) => v.id === versionId)?.label || versionId;
+}
+
+/** "60 participants; 662 cells of 60 participants will change, 0 unchanged (plan version “2026”)." */
+export function PreviewTotals({preview, versions}: {preview: Preview; versions: readonly Pick<PlanVersion, 'id' | 'label'>[]}) {
+  const {t} = useLang();
+  const f = useFormats();
+  return (
+    <Text marginBottom={2} dataAttributes={{'data-testid': 'preview-totals'}}>
+      {t('run.preview.summaryCounted', {
+        participants: f.count(preview.run.results.length, 'run.n.participants'),
+        changedRecords: f.count(preview.writes.updates.length, 'run.n.participants'),
+        changedCells: f.count(preview.writes.changes.length, 'run.n.cells'),
+        unchanged: f.integer(preview.writes.unchanged),
+        version: t('run.version.named', {label: versionLabel(versions, preview.run.versionId)}),
+      })}
+    </Text>
+  );
+}
 
 export function RefreshSummaryView({summary}: {summary: RefreshSummary}) {
   const {t, tx} = useLang();
+  const f = useFormats();
   return (
     <Box role="status" dataAttributes={{'data-testid': 'refresh-summary'}} border="default" borderRadius="large" padding={2} marginBottom={2}>
       <Text>
-        {t('run.summary.counts', {
-          changed: summary.changed,
-          cells: summary.changedCells,
-          unchanged: summary.unchanged,
-          failed: summary.failed,
-          calls: summary.writeCalls,
+        {t('run.summary.countsCounted', {
+          changed: f.count(summary.changed, 'run.n.participants'),
+          cells: f.count(summary.changedCells, 'run.n.cells'),
+          unchanged: f.integer(summary.unchanged),
+          failed: f.integer(summary.failed),
+          calls: f.count(summary.writeCalls, 'run.n.calls'),
         })}
       </Text>
       {summary.failures.map((message, i) => (

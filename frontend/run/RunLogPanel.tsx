@@ -3,12 +3,22 @@ import {memo, useState} from 'react';
 import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
 import type {RunLogEntry} from '../state/runLog';
 import {useLang} from '../state/lang';
-import {formatTime, groupThousands} from './format';
+import type {PlanVersion} from '../../src/plan';
+import {useFormats} from './FormatProvider';
+import {versionLabel} from './RefreshSummaryView';
 
 const COLLAPSED = 5;
 
-export const RunLogPanel = memo(function RunLogPanel({entries}: {entries: readonly RunLogEntry[]}) {
-  const {lang, t} = useLang();
+export const RunLogPanel = memo(function RunLogPanel({
+  entries,
+  versions = [],
+}: {
+  entries: readonly RunLogEntry[];
+  /** The plan's versions, to name a logged version by its label (as the written cells do). */
+  versions?: readonly Pick<PlanVersion, 'id' | 'label'>[];
+}) {
+  const {t} = useLang();
+  const f = useFormats();
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? entries : entries.slice(0, COLLAPSED);
   return (
@@ -18,21 +28,21 @@ export const RunLogPanel = memo(function RunLogPanel({entries}: {entries: readon
       <Box as="ul" paddingLeft={3} margin={0} dataAttributes={{'data-testid': 'run-log'}}>
         {shown.map((entry) => (
           <li key={`${entry.at}-${entry.periodId}`}>
-            <Text size="small">
+            <Text>
               {entry.action ? (
-                t(`ledger.ui.log.${entry.action.kind}`, {at: formatTime(entry.at, lang), user: entry.user ?? t('run.log.anonymous'), period: entry.periodLabel, reason: entry.action.reason ?? '', totalPay: groupThousands(entry.totals.totalPay), people: entry.participants})
+                t(`ledger.ui.log.${entry.action.kind}`, {at: f.time(entry.at), user: entry.user ?? t('run.log.anonymous'), period: entry.periodLabel, reason: entry.action.reason ?? '', totalPay: f.money(entry.totals.totalPay), people: f.integer(entry.participants)})
               ) : (
               <>
-              {t('run.log.entry', {
-                at: formatTime(entry.at, lang),
+              {t('run.log.entryCounted', {
+                at: f.time(entry.at),
                 user: entry.user ?? t('run.log.anonymous'),
                 period: entry.periodLabel,
-                version: entry.versionId,
+                version: t('run.version.named', {label: versionLabel(versions, entry.versionId)}),
                 revision: entry.planRevision,
-                changed: entry.changed,
-                unchanged: entry.unchanged,
-                failed: entry.failed,
-                totalPay: groupThousands(entry.totals.totalPay),
+                changed: f.integer(entry.changed),
+                unchanged: f.integer(entry.unchanged),
+                failed: f.integer(entry.failed),
+                totalPay: f.money(entry.totals.totalPay),
               })}
               {entry.ledger ? t('ledger.ui.log.rows', {created: entry.ledger.created, updated: entry.ledger.updated}) : null}
               </>

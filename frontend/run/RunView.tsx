@@ -18,7 +18,8 @@ import {ParticipantDetail} from './ParticipantDetail';
 import {Warnings} from './Warnings';
 import {RunLogPanel} from './RunLogPanel';
 import {afterWrite, runLogEntry, summarise, type RefreshSummary} from './summary';
-import {RefreshSummaryView} from './RefreshSummaryView';
+import {PreviewTotals, RefreshSummaryView} from './RefreshSummaryView';
+import {FormatProvider} from './FormatProvider';
 import {refreshBlocker} from './refreshBlocker';
 import {defaultPeriodId} from './periodChoice';
 import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
@@ -143,7 +144,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
   const onSelect = useCallback((id: string) => setSelectedId((current) => (current === id ? null : id)), []);
   const names = useMemo(
-    () => new Map((shownPreview?.run.results ?? []).map((r) => [r.participantId, r.name] as [string, string])),
+    () => new Map([...(shownPreview?.recordNames ?? []), ...(shownPreview?.run.results ?? []).map((r) => [r.participantId, r.name] as [string, string])]),
     [shownPreview],
   );
   const issues = useMemo(
@@ -154,6 +155,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   const periodOptions = useMemo(() => plan.periods.map((p) => ({value: p.id, label: p.label})), [plan.periods]);
 
   return (
+    <FormatProvider currency={plan.currency}>
     <Box padding={3}>
       <Box display="flex" alignItems="center" justifyContent="space-between" marginBottom={2}>
         <Heading size="small" margin={0}>
@@ -255,15 +257,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
       {shownPreview && (
         <>
-          <Text marginBottom={2} dataAttributes={{'data-testid': 'preview-totals'}}>
-            {t('run.preview.summary', {
-              participants: shownPreview.run.results.length,
-              changedRecords: shownPreview.writes.updates.length,
-              changedCells: shownPreview.writes.changes.length,
-              unchanged: shownPreview.writes.unchanged,
-              version: shownPreview.run.versionId,
-            })}
-          </Text>
+          <PreviewTotals preview={shownPreview} versions={plan.versions} />
           {shownPreview.standing.empty && period && (
             <Text textColor="#b87503" marginBottom={2} role="alert" dataAttributes={{'data-testid': 'empty-period'}}>
               ⚠ {tx(emptyPeriodText(plan, period))}
@@ -307,7 +301,8 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
       )}
       </>
       )}
-      <RunLogPanel entries={runLog.entries} />
+      <RunLogPanel entries={runLog.entries} versions={plan.versions} />
     </Box>
+    </FormatProvider>
   );
 }

@@ -31,6 +31,8 @@ export interface Preview {
   run: RunResult;
   /** Problems met while reading the base (unreadable cells, missing tables...). */
   readIssues: Issue[];
+  /** Primary values of the source records the warnings name, by record id (see readFacts). */
+  recordNames?: ReadonlyMap<string, string>;
   writes: WritePlan;
   rows: PreviewRow[];
   /** The period's status (provisional, closed...), whether it is empty, and any refusal to write. */
@@ -237,7 +239,7 @@ async function previewPhases(
   const standing = periodStanding(plan, run, ledgerState, context.now);
   const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState});
   clock.progress(1);
-  return {periodId, revision, run, readIssues: read.issues, writes, rows, standing, ledger, ledgerIssues};
+  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, writes, rows, standing, ledger, ledgerIssues};
 }
 
 /** The people table and the result field ids, or null when the mapping no longer resolves. */

@@ -4,7 +4,7 @@
  */
 import {memo} from 'react';
 import {Box, Button, Text} from '@airtable/blocks/ui';
-import type {PeopleMapping, PlanDocument} from '../../src/plan';
+import type {PeopleMapping, PlanDocument, SourceMapping} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
 import type {MessageKey} from '../../src/i18n';
@@ -12,6 +12,7 @@ import {BilingualInput, IssueNotes, Row, Section} from './controls';
 import {freshId, issuesAt, sameIssuesAt} from './draft';
 import type {InputRole} from './fieldRoles';
 import {FieldRefPicker, TableRefPicker, useTable} from './pickers';
+import {Choice} from './MetricEditor';
 
 export type Edit = (change: (draft: PlanDocument) => void) => void;
 
@@ -24,6 +25,8 @@ const PEOPLE_FIELDS: {key: PeopleFieldKey; label: MessageKey; role: InputRole}[]
   {key: 'tier', label: 'settings.people.tier', role: 'tier'},
   {key: 'baseSalary', label: 'settings.people.baseSalary', role: 'money'},
   {key: 'performancePayBase', label: 'settings.people.performancePayBase', role: 'money'},
+  {key: 'start', label: 'settings.people.start', role: 'date'},
+  {key: 'end', label: 'settings.people.end', role: 'date'},
 ];
 
 interface SectionProps {
@@ -165,6 +168,7 @@ function SourceEditor({plan, index, issues, edit}: {plan: PlanDocument; index: n
           }
         />
       </Row>
+      <CreditEditor source={source} index={index} table={table} issues={issues} edit={edit} />
       <Button
         size="small"
         icon="trash"
@@ -177,6 +181,50 @@ function SourceEditor({plan, index, issues, edit}: {plan: PlanDocument; index: n
       {usedBy.length > 0 ? (
         <Text size="small" textColor="light">
           {t('settings.sources.inUse', {metrics: usedBy.map((m) => tx(m.label)).join(', ')})}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** How a record linked to several participants is credited (docs/plan.md §2). */
+function CreditEditor({source, index, table, issues, edit}: {source: SourceMapping; index: number; table: ReturnType<typeof useTable>; issues: readonly Issue[]; edit: Edit}) {
+  const {t} = useLang();
+  const path = `mapping.sources[${index}].credit`;
+  const kind = source.credit?.kind ?? 'first';
+  return (
+    <Box>
+      <Row>
+        <Choice
+          label={t('settings.sources.credit')}
+          value={kind}
+          width="220px"
+          issues={issuesAt(issues, path)}
+          options={(['first', 'equal', 'splitField'] as const).map((k) => ({value: k, label: t(`settings.sources.credit.${k}`)}))}
+          onChange={(next) =>
+            edit((draft) => {
+              const s = draft.mapping.sources[index];
+              if (next === 'first') delete s.credit;
+              else if (next === 'equal') s.credit = {kind: 'equal'};
+              else s.credit = {kind: 'splitField', field: s.credit?.kind === 'splitField' ? s.credit.field : {id: '', name: ''}};
+            })
+          }
+        />
+        {source.credit?.kind === 'splitField' ? (
+          <FieldRefPicker
+            label={t('settings.sources.splitField')}
+            table={table}
+            value={source.credit.field.id ? source.credit.field : undefined}
+            role="any"
+            width="220px"
+            issues={issuesAt(issues, `${path}.field`)}
+            onChange={(field) => edit((draft) => void (draft.mapping.sources[index].credit = {kind: 'splitField', field: field ?? {id: '', name: ''}}))}
+          />
+        ) : null}
+      </Row>
+      {kind !== 'first' ? (
+        <Text size="small" textColor="light">
+          {t('settings.sources.credit.help')}
         </Text>
       ) : null}
     </Box>

@@ -19,6 +19,7 @@ import {ResultFieldsSection} from './ResultFields';
 import {ResultsTableSection} from './ResultsTableSection';
 import {addVersionAfterFrozen, FrozenVersion} from './FrozenVersion';
 import {LEDGER_CONFIG_KEY, parseLedgerState, periodsFreezing} from '../../src/ledger/state';
+import {ScoringRulesSection} from './ScoringRulesSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
 import {Wizard} from './Wizard';
@@ -34,7 +35,7 @@ export interface SettingsViewProps {
 const ignoreEdit: Edit = () => undefined;
 
 /** Paths a control shows issues for; anything else is listed under "other problems". */
-const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name'];
+const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration'];
 
 export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
   const {t} = useLang();
@@ -213,6 +214,8 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
           />
         </Box>
       </Section>
+
+      <ScoringRulesSection plan={draft} issues={issues} edit={edit} />
 
       <ImportExport
         plan={draft}

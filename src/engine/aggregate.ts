@@ -4,10 +4,10 @@
  * records again: that is what keeps 200,000 records x 10,000 participants linear.
  */
 import type {FactValue, Facts, ParticipantFact, SourceRecordFact} from '../facts';
-import type {Aggregation, Filter, Metric, Period, PlanDocument, PlanVersion, Text} from '../plan';
+import type {Aggregation, CreditSplit, Filter, Metric, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {Issue, RunStats} from '../results';
 import {placeDay} from '../period';
-import {BEYOND_BOUND, D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, readCell, toUnits, HUNDRED, type Dec} from './money';
+import {BEYOND_BOUND, CELL_PLACES, D, ExactSum, NOT_A_NUMBER, parseDecimal, planDecimal, readCell, toUnits, HUNDRED, type Dec} from './money';
 import {idList, makeIssue} from './issues';
 
 /** What the records credited to one participant add up to, for one metric. */
@@ -231,6 +231,9 @@ export function* aggregateSourcesSteps(
     }
     const orphans: string[] = [];
     const multi: string[] = [];
+    /** Records whose split-percentage cell does not give one share per linked participant adding up to 100. */
+    const badSplit: string[] = [];
+    const split = mapping.credit ?? FIRST_LINKED;
     const notes: Notes = new Map();
 
     for (const record of records) {
@@ -251,13 +254,31 @@ export function* aggregateSourcesSteps(
           continue;
         }
       }
-      const first = record.participantIds[0];
+      const linked = record.participantIds;
+      if (linked.length > 1 && (split.kind === 'equal' || split.kind === 'splitField')) {
+        // Split credit: every linked participant must be known, or the amount would be lost.
+        const whos = linked.map((id) => index.get(id));
+        if (whos.some((w) => w === undefined)) {
+          orphans.push(record.id);
+          continue;
+        }
+        const shares = split.kind === 'equal' ? equalShares(linked.length) : sharesOf(record.values[split.field?.id ?? ''], linked.length);
+        if (shares === null) {
+          badSplit.push(record.id);
+          continue;
+        }
+        multi.push(record.id);
+        stats.recordsCredited++;
+        for (const m of metrics) creditSplitRecord(m, whos as number[], shares, record, sourceId, notes);
+        continue;
+      }
+      const first = linked[0];
       const who = first === undefined ? undefined : index.get(first);
       if (who === undefined) {
         orphans.push(record.id);
         continue;
       }
-      if (record.participantIds.length > 1) multi.push(record.id);
+      if (linked.length > 1) multi.push(record.id);
       stats.recordsCredited++;
       for (const m of metrics) creditRecord(m, who, record, sourceId, notes);
     }
@@ -272,7 +293,17 @@ export function* aggregateSourcesSteps(
     report('engine.record.noDate', noDate);
     report('engine.record.outsideEveryPeriod', outsideEvery);
     report('engine.record.orphan', orphans);
-    report('engine.record.multiLinked', multi);
+    // Under a split rule a record linked to several people is the expected case: counted, not reported.
+    if (split.kind !== 'equal' && split.kind !== 'splitField') report('engine.record.multiLinked', multi);
+    if (badSplit.length > 0 && split.kind === 'splitField') {
+      issues.push(
+        makeIssue('warning', 'engine.record.badSplit', {source: sourceName, field: split.field?.name ?? '', count: badSplit.length, ids: idList(badSplit)}, {
+          ...where,
+          fieldId: split.field?.id,
+          recordIds: badSplit,
+        }),
+      );
+    }
     for (const [key, entry] of notes) {
       const params = {source: sourceName, field: entry.field, count: entry.ids.length, ids: idList(entry.ids)};
       const fieldId = key.split('|')[1];
@@ -289,6 +320,78 @@ export function* aggregateSourcesSteps(
     }
   }
   return out;
+}
+
+const FIRST_LINKED: CreditSplit = {kind: 'first'};
+
+/** n equal shares of 1 (the last one takes what the others leave: see splitAmount). */
+function equalShares(n: number): Dec[] {
+  const share = new D(1).dividedBy(n);
+  return Array.from({length: n}, () => share);
+}
+
+const PERCENT_TEXT = /^\d+(\.\d+)?%?$/;
+
+/**
+ * A split-percentage cell read as one share (a fraction of 1) per linked participant, in link
+ * order: text such as "60, 40", "60%/40%" or "50 30 20", or a list (a lookup). Null unless there
+ * is exactly one non-negative number per participant and they add up to exactly 100.
+ *
+ * @example sharesOf('60, 40', 2)?.map(String) // ['0.6', '0.4']
+ * @example sharesOf('60, 30', 2) // null
+ */
+export function sharesOf(cell: FactValue | undefined, n: number): Dec[] | null {
+  const parts = Array.isArray(cell) ? cell.map((x) => x.trim()) : typeof cell === 'string' ? cell.trim().split(/\s*[,;/，；、\s]\s*/) : [];
+  if (parts.length !== n || !parts.every((p) => PERCENT_TEXT.test(p))) return null;
+  const percents = parts.map((p) => new D(p.replace('%', '')));
+  if (!percents.reduce((a, p) => a.plus(p), new D(0)).equals(HUNDRED)) return null;
+  return percents.map((p) => p.dividedBy(HUNDRED));
+}
+
+/**
+ * An amount split by shares that add up to 1: each part is amount x share to 18 decimal places
+ * (the places of a cell number, docs/plan.md §3, so that sums of parts stay exact), and the last
+ * part is what the others leave, so the parts add up to the amount exactly.
+ *
+ * @example splitAmount(new D(100), equalShares(3)).map(String) // ['33.333333333333333333', '33.333333333333333333', '33.333333333333333334']
+ */
+export function splitAmount(amount: Dec, shares: readonly Dec[]): Dec[] {
+  const parts = shares.map((share) => amount.times(share).toDecimalPlaces(CELL_PLACES, D.ROUND_HALF_UP));
+  const others = parts.slice(0, -1).reduce((a, p) => a.plus(p), new D(0));
+  parts[parts.length - 1] = amount.minus(others);
+  return parts;
+}
+
+/**
+ * A record linked to several participants under a split rule: a sum's amount is split by the
+ * shares; every other aggregation credits the whole record to the first linked participant (a
+ * record is counted once, never as fractions).
+ */
+function creditSplitRecord(m: CompiledMetric, whos: readonly number[], shares: readonly Dec[], record: SourceRecordFact, sourceId: string, notes: Notes) {
+  if (m.aggregation !== 'sum') {
+    creditRecord(m, whos[0], record, sourceId, notes);
+    return;
+  }
+  if (m.filter && !matchesFilter(m.filter, record.values[m.filter.field.id])) return;
+  const field = m.metric.source.kind === 'source' ? m.metric.source.field : undefined;
+  const raw = record.values[m.fieldId!];
+  const value = readCell(raw);
+  const parts = value === null || value === NOT_A_NUMBER || value === BEYOND_BOUND ? null : splitAmount(value, shares);
+  if (value === NOT_A_NUMBER || value === BEYOND_BOUND) {
+    note(notes, `${value === NOT_A_NUMBER ? 'nan' : 'bound'}|${m.fieldId}|${sourceId}`, field?.name ?? m.fieldId!, record.id);
+  }
+  whos.forEach((who, k) => {
+    let bucket = m.buckets[who];
+    if (!bucket) {
+      bucket = emptyBucket();
+      m.buckets[who] = bucket;
+    }
+    bucket.records++;
+    if (parts) {
+      bucket.sum.add(parts[k]);
+      bucket.values++;
+    }
+  });
 }
 
 function creditRecord(m: CompiledMetric, who: number, record: SourceRecordFact, sourceId: string, notes: Notes) {

@@ -49,7 +49,10 @@ function ratePercent(rate: Dec): string {
   return remembered(rateCache, rate, () => formatRatePercent(rate));
 }
 
-/** The 2-place texts of a metric row, made once and used by the result, the line and the feedback. */
+/**
+ * The texts of a metric row, made once and used by the result, the line and the feedback: the
+ * value, score and attainment at 2 places, the weighted score at the plan's score places.
+ */
 export interface MetricTexts {
   value: string | null;
   score: string;
@@ -118,6 +121,21 @@ export function totalLine(weighted: readonly string[], total: string): Message {
   const shownTotal = groupDigits(total);
   const terms = weighted.length > 0 ? weighted.map(groupDigits).join(' + ') : shownTotal;
   return line('engine.line.total', {terms, total: shownTotal});
+}
+
+/**
+ * A prorated target (docs/plan.md §6): "销售额 目标 50,000.00 × 12/31 天 = 19,354.84".
+ */
+export function prorationLine(metric: Metric, target: Dec, active: {days: number; periodDays: number}, prorated: Dec): Message {
+  return line('engine.line.prorated', {metric: metric.label, target: formatValue(metric, target), days: active.days, periodDays: active.periodDays, prorated: formatGrouped(prorated, 2)});
+}
+
+/**
+ * Under "exact until the total" the weighted lines are shown rounded and may not add up to the
+ * total: one line says so, with both sums (docs/plan.md §7).
+ */
+export function roundingNote(shownSum: string, total: string): Message {
+  return line('engine.line.roundingNote', {sum: groupDigits(shownSum), total: groupDigits(total)});
 }
 
 export function gradeLine(band: GradeBand | null, total: string): Message {

@@ -228,7 +228,9 @@ function unitsDecimal(units: number): Dec {
  * @example formatGrouped(new D('46000'), 2) // '46,000.00'
  */
 export function formatGrouped(value: Dec, places: number): string {
-  return groupDigits(fixedText(value, places));
+  // Rounded first (half up) so that a tiny negative exact value, -0.001, shows as 0.00, not -0.00.
+  const rounded = value.decimalPlaces() > places ? value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP) : value;
+  return groupDigits(fixedText(rounded, places));
 }
 
 /**
@@ -300,7 +302,22 @@ export function fromHundredths(n: number): Dec {
 }
 
 /**
- * round2(value / divisor x 100), the percent of an attainment or inverse ratio. Both of at most
+ * value / divisor x 100, exact (to D's 40 digits), never rounded: the attainment or ratio a score is
+ * taken from. Both of at most 2 places and the quotient a whole number of hundredths (92%, 113.5%):
+ * done on integers, with no decimal division; otherwise decimal.js divides.
+ *
+ * @example exactPercentOf(new D(46000), new D(50000)).toString() // '92'
+ * @example exactPercentOf(new D(2), new D(3)).toString() // '66.66666666666666666666666666666666666667'
+ */
+export function exactPercentOf(value: Dec, divisor: Dec): Dec {
+  const v = hundredthsOf(value);
+  const d = v === null ? null : hundredthsOf(divisor);
+  if (v !== null && d !== null && d !== 0 && Math.abs(v * 10_000) < EXACT_BELOW && v * 10_000 % d === 0) return fromHundredths((v * 10_000) / d);
+  return value.dividedBy(divisor).times(HUNDRED);
+}
+
+/**
+ * round2(value / divisor x 100): percentOf at 2 places, as a line shows it. Both of at most
  * 2 places: done on integers (equal to decimal.js's result: its 40-digit quotient can only round
  * differently at 2 places after a run of 20+ nines, which a divisor below 2^52 cannot produce).
  */
@@ -312,3 +329,33 @@ export function percentOf(value: Dec, divisor: Dec): Dec {
   return q === null ? round2(value.dividedBy(divisor).times(HUNDRED)) : fromHundredths(q);
 }
 
+/**
+ * Places at which an exact score is settled before it is rounded for writing: far below any shown
+ * digit, and far above the last of D's 40 digits. A quotient such as 14/3 carries an error in its
+ * 40th digit, so a score that is exactly 27.525 can come out as 27.52499...98; settled at 20 places
+ * it is 27.525 again and rounds half up to 27.53, as it does by hand.
+ */
+export const SETTLE_PLACES = 20;
+
+/**
+ * An exact score rounded once to `places`, half up (away from zero), after settling it.
+ *
+ * @example roundScore(new D('27.52499999999999999999999999999999999998'), 2).toString() // '27.53'
+ */
+export function roundScore(value: Dec, places: number): Dec {
+  if (value.decimalPlaces() <= places) return value;
+  const settled = value.decimalPlaces() > SETTLE_PLACES ? value.toDecimalPlaces(SETTLE_PLACES, Decimal.ROUND_HALF_UP) : value;
+  return settled.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * A decimal from an integer count of 10^-places units, read from its text: exact.
+ *
+ * @example fromUnits(-5, 6).toString() // '-0.000005'
+ */
+export function fromUnits(n: number, places: number): Dec {
+  if (n === 0) return ZERO;
+  if (places === 0) return new D(n);
+  const digits = String(Math.abs(n)).padStart(places + 1, '0');
+  return new D(`${n < 0 ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`);
+}

@@ -4,15 +4,16 @@
  * total and grade, rank, pay, honours, feedback, breakdown.
  */
 import type {Facts, ParticipantFact} from '../facts';
-import type {Currency, GradeBand, Metric, PlanDocument, PlanVersion, RateBonus, Text} from '../plan';
+import {DEFAULT_SCORE_ROUNDING, type Currency, type GradeBand, type Metric, type PlanDocument, type PlanVersion, type RateBonus, type ScoreRounding, type Text} from '../plan';
 import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
 import {groupDigits, text, type Message} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
-import {BEYOND_BOUND, fixedText, hundredthsOf, NOT_A_NUMBER, readCell, PERCENT, plain, planDecimal, round2, roundMoney, ZERO, type Dec} from './money';
+import {BEYOND_BOUND, fixedText, hundredthsOf, NOT_A_NUMBER, readCell, PERCENT, plain, planDecimal, round2, roundMoney, roundScore, ZERO, type Dec} from './money';
 import {resolveTarget, type TargetResult} from './target';
+import {prorate, prorationFor, type ActiveDays} from './proration';
 import {scoreMetric, weightedByFraction, type ScoreOutcome} from './scoring';
 import {gradeFor} from './grade';
 import {competitionRanks} from './rank';
@@ -21,19 +22,25 @@ import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
 import {remembered} from './memo';
-import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
+import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
   metric: Metric;
-  /** The metric's value at its scope, 2 places: the number shown, scored and paid on. */
+  /** The metric's value at its scope, exact: scored and paid on (the lines show it at 2 places). */
   value: Dec | null;
-  /** The participant's own value, 2 places (team bonus, award). */
+  /** The participant's own value, exact (team bonus, award). */
   personal: Dec | null;
   sample: number;
+  /** The target measured against: prorated when `prorated` is set. */
   target: TargetResult;
+  /** The plan's target and the days it was prorated by (docs/plan.md §6), or null. */
+  prorated: {base: Dec; active: ActiveDays} | null;
   outcome: ScoreOutcome;
   weight: Dec;
+  /** score x weight / 100, exact. */
   weighted: Dec;
+  /** The weighted score at the plan's places: what the line shows (and adds, rounding each line). */
+  weightedRounded: Dec;
   texts: MetricTexts;
 }
 
@@ -41,8 +48,9 @@ interface Row {
   index: number;
   participant: ParticipantFact;
   metrics: MetricRow[];
+  /** Rounded once, at the plan's places: graded, ranked, gated and written. */
   total: Dec;
-  /** The total's 2-place text: written, and shown in several lines. */
+  /** The total's text at the plan's places: written, and shown in several lines. */
   totalText: string;
   grade: GradeBand | null;
   rank: number;
@@ -152,9 +160,11 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   // The last records of the crediting pass and the downline walk below: a pause between them.
   yield {phase: 'score', done: 0, total: participants.length};
   const levels = downlineLevels(version, hierarchy, participants.length);
-  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues);
+  const rounding = scoreRoundingOf(plan);
+  const proration = prorationFor(plan, period, issues);
+  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration);
   const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
-  const results = yield* explain(plan, version, paid, hierarchy);
+  const results = yield* explain(plan, version, paid, hierarchy, rounding);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
   const totals = paid.totals;
   return {
@@ -204,6 +214,13 @@ export function uniqueParticipants(
   return {participants, index};
 }
 
+/** The plan's score rounding; an absent or unreadable one is the default (the validator reports it). */
+export function scoreRoundingOf(plan: PlanDocument): ScoreRounding {
+  const r = plan.scoreRounding;
+  if (!r || (r.mode !== 'total' && r.mode !== 'eachWeighted') || !Number.isInteger(r.places) || r.places < 0 || r.places > 4) return DEFAULT_SCORE_ROUNDING;
+  return r;
+}
+
 /** Downline by level for everyone, computed once to the deepest depth the version needs. */
 function downlineLevels(version: PlanVersion, h: Hierarchy, n: number): (number[][] | null)[] {
   let depth = 0;
@@ -220,7 +237,10 @@ function* scoreParticipants(
   levels: readonly (number[][] | null)[],
   buckets: MetricBuckets,
   issues: Issue[],
+  rounding: ScoreRounding,
+  proration: ((p: ParticipantFact) => ActiveDays | null) | null,
 ): Generator<EngineStep, Row[], void> {
+  const places = rounding.places;
   const reportedScale = new Set<string>();
   const metricInfo = version.metrics.map((metric) => ({
     metric,
@@ -239,6 +259,7 @@ function* scoreParticipants(
   for (let index = 0; index < total; index++) {
     if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
     const participant = participants[index];
+    const active = proration ? proration(participant) : null;
     const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, weightHundredths, use, shared}) => {
       const own = list?.[index];
       let bucket: Bucket | undefined = own;
@@ -249,14 +270,12 @@ function* scoreParticipants(
         const depth = Math.min(metric.scope.depth, downline.length);
         for (let k = 0; k < depth; k++) for (const member of downline[k]) addBucket(bucket, list[member]);
       }
-      const exact = list ? bucketValue(aggregation, bucket) : null;
-      const value = exact === null ? null : round2(exact);
-      let personal = value;
-      if (bucket !== own) {
-        const personalExact = list ? bucketValue(aggregation, own) : null;
-        personal = personalExact === null ? null : round2(personalExact);
-      }
-      const target = shared ? sharedTarget(shared, metric, participant) : resolveTarget(metric, participant);
+      // Never rounded before it is scored or paid on: an average of 4.6667 is not scored as 4.67.
+      const value = list ? bucketValue(aggregation, bucket) : null;
+      const personal = bucket === own ? value : list ? bucketValue(aggregation, own) : null;
+      const planTarget = shared ? sharedTarget(shared, metric, participant) : resolveTarget(metric, participant);
+      const prorated = active && planTarget.kind === 'value' ? {base: planTarget.value, active} : null;
+      const target: TargetResult = prorated ? {kind: 'value', value: prorate(prorated.base, active!)} : planTarget;
       reportTarget(metric, participant, target, use, issues);
       const targetValue = target.kind === 'value' ? target.value : null;
       const outcome = scoreMetric(metric.scoring, value, targetValue);
@@ -272,16 +291,21 @@ function* scoreParticipants(
         issues.push(makeIssue('warning', 'engine.scale.invalid', {metric: metric.label}));
       }
       const weighted = weightedByFraction(outcome.score, weightFraction, weightHundredths);
+      const weightedRounded = roundScore(weighted, places);
       const texts: MetricTexts = {
-        value: value === null ? null : fixedText(value, 2),
-        score: fixedText(outcome.score, 2),
-        weighted: fixedText(weighted, 2),
-        attainment: outcome.attainment === null ? null : fixedText(outcome.attainment, 2),
+        value: value === null ? null : shown2(value),
+        score: shown2(outcome.score),
+        weighted: fixedText(weightedRounded, places),
+        attainment: outcome.attainment === null ? null : shown2(outcome.attainment),
       };
-      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, outcome, weight, weighted, texts};
+      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, prorated, outcome, weight, weighted, weightedRounded, texts};
     });
-    const sum = rows.reduce((acc, r) => acc.plus(r.weighted), ZERO);
-    const totalText = fixedText(sum, 2);
+    // "total": exact until the total, rounded once; "eachWeighted": the rounded lines, summed.
+    const sum =
+      rounding.mode === 'eachWeighted'
+        ? rows.reduce((acc, r) => acc.plus(r.weightedRounded), ZERO)
+        : roundScore(rows.reduce((acc, r) => acc.plus(r.weighted), ZERO), places);
+    const totalText = fixedText(sum, places);
     const grade = gradeFor(sum, version.grades);
     if (!grade && version.grades.length > 0) {
       issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: totalText}, {recordIds: [participant.id]}));
@@ -289,6 +313,11 @@ function* scoreParticipants(
     out[index] = {index, participant, metrics: rows, total: sum, totalText, grade, rank: 0};
   }
   return out;
+}
+
+/** An exact value, score or attainment as a line shows it: 2 places, half up; -0.001 shows as 0.00. */
+function shown2(value: Dec): string {
+  return fixedText(round2(value), 2);
 }
 
 /** resolveTarget for a target that only depends on the participant's tier, remembered per tier. */
@@ -467,6 +496,7 @@ function* explain(
   version: PlanVersion,
   outcome: PayOutcome,
   h: Hierarchy,
+  rounding: ScoreRounding,
 ): Generator<EngineStep, ParticipantResult[], void> {
   const currency: Currency = plan.currency;
   // Fixed and per-tier targets are decimals shared by many participants: each printed once.
@@ -507,8 +537,15 @@ function* explain(
     const breakdown: Message[] = [];
     const add = (l: Message) => breakdown.push(l);
     const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
-    for (const m of weighted) add(metricLine(m));
+    for (const m of weighted) {
+      if (m.prorated) add(prorationLine(m.metric, m.prorated.base, m.prorated.active, m.target.kind === 'value' ? m.target.value : ZERO));
+      add(metricLine(m));
+    }
     add(totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
+    if (rounding.mode === 'total') {
+      const shownSum = weighted.reduce((acc, m) => acc.plus(m.weightedRounded), ZERO);
+      if (!shownSum.equals(row.total)) add(roundingNote(fixedText(shownSum, rounding.places), row.totalText));
+    }
     add(once.grade(row.totalText, () => gradeLine(row.grade, row.totalText)));
     add(once.baseSalary(shown.base, () => line('engine.line.baseSalary', {amount: shown.base})));
     if (paid.performance) {
@@ -543,7 +580,7 @@ function* explain(
         metricId: m.metric.id,
         label: m.metric.label,
         value: m.texts.value,
-        target: m.target.kind === 'value' ? targetText(m.target.value) : null,
+        target: m.target.kind === 'value' ? (m.prorated ? shown2(m.target.value) : targetText(m.target.value)) : null,
         attainment: m.texts.attainment,
         score: m.texts.score,
         weight: plain(m.metric.weight),

@@ -1,10 +1,11 @@
 /**
- * From a metric value to a score in percent points (得分). Every score is rounded to 2 places
- * once, from the numbers shown in the breakdown (the 2-place value and target), so that a reader
- * with a calculator gets exactly the written score.
+ * From a metric value to a score in percent points (得分). Nothing here is rounded: the value,
+ * the attainment, the score and the weighted score are exact (to D's 40 digits), and only the
+ * total (or, by the plan's choice, each weighted score) is rounded, once, in run.ts
+ * (docs/plan.md §7). A value of 4.6667 on a 1-5 scale scores 91.67, not the 91.75 of 4.67.
  */
 import type {Scoring} from '../plan';
-import {EXACT_BELOW, fromHundredths, hundredthsOf, HUNDRED, percentOf, planDecimal, round2, roundedQuotient, ZERO, type Dec} from './money';
+import {EXACT_BELOW, exactPercentOf, fromUnits, hundredthsOf, HUNDRED, planDecimal, ZERO, type Dec} from './money';
 
 export type ScoreStatus =
   | 'ok'
@@ -44,7 +45,7 @@ const NONE: Partial<ScoreOutcome> = {};
 /** Written out field by field (no spread): built for every participant and metric. */
 function outcome(score: Dec, status: ScoreStatus, extra: Partial<ScoreOutcome> = NONE): ScoreOutcome {
   return {
-    score: round2(score),
+    score,
     status,
     attainment: extra.attainment ?? null,
     ratio: extra.ratio ?? null,
@@ -55,10 +56,10 @@ function outcome(score: Dec, status: ScoreStatus, extra: Partial<ScoreOutcome> =
   };
 }
 
-/** actual / target in percent points, 2 places; null when the target is missing or 0. */
+/** actual / target in percent points, exact; null when the target is missing or 0. */
 export function attainmentOf(value: Dec | null, target: Dec | null): Dec | null {
   if (value === null || target === null || target.isZero()) return null;
-  return percentOf(value, target);
+  return exactPercentOf(value, target);
 }
 
 /**
@@ -80,7 +81,7 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
       const cap = planDecimal(scoring.cap) ?? HUNDRED;
       // Nothing (or less than nothing) of a bad thing is the best possible result.
       if (value.lessThanOrEqualTo(0)) return outcome(cap, 'ok', {attainment});
-      const ratio = percentOf(target, value);
+      const ratio = exactPercentOf(target, value);
       const score = clamp(ratio, ZERO, cap);
       return outcome(score, 'ok', {attainment, ratio, limited: !score.equals(ratio)});
     }
@@ -88,7 +89,7 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
       const min = planDecimal(scoring.min);
       const max = planDecimal(scoring.max);
       if (!min || !max || !min.lessThan(max)) return outcome(ZERO, 'badScale', {attainment});
-      const ratio = percentOf(value.minus(min), max.minus(min));
+      const ratio = exactPercentOf(value.minus(min), max.minus(min));
       const score = clamp(ratio, ZERO, HUNDRED);
       const outOfScale = value.lessThan(min) || value.greaterThan(max);
       return outcome(score, 'ok', {attainment, ratio, limited: !score.equals(ratio), outOfScale});
@@ -112,17 +113,17 @@ export function scoreMetric(scoring: Scoring, value: Dec | null, target: Dec | n
 }
 
 /**
- * score x weight / 100, 2 places: the part of the total this metric contributes, with weight / 100
- * computed once per metric (the engine's hot path). With the weight in
- * hundredths (a weight of at most 2 places) it is done on integers: score x weight / 10,000 in
- * hundredths, rounded half up, which is exactly what the decimal product rounds to.
+ * score x weight / 100, exact: the part of the total this metric contributes, with weight / 100
+ * computed once per metric (the engine's hot path). With the score and the weight in hundredths
+ * (at most 2 places each, the common case) it is done on integers: score x weight in units of
+ * 10^-6, which is the decimal product exactly.
+ *
+ * @example weightedByFraction(new D('91.75'), new D('0.3'), 3000).toString() // '27.525'
  */
 export function weightedByFraction(score: Dec, weightFraction: Dec, weightHundredths: number | null = null): Dec {
   if (weightHundredths !== null) {
     const s = hundredthsOf(score);
-    const q = s === null || !(Math.abs(s * weightHundredths) < EXACT_BELOW) ? null : roundedQuotient(s * weightHundredths, 10_000);
-    if (q !== null) return fromHundredths(q);
+    if (s !== null && Math.abs(s * weightHundredths) < EXACT_BELOW) return fromUnits(s * weightHundredths, 6);
   }
-  return round2(score.times(weightFraction));
+  return score.times(weightFraction);
 }
-

@@ -56,6 +56,10 @@ export const engineMessages = {
     zh: '数据源“{source}”中有 {count} 条本期记录未关联销售人员（或关联的人员不在人员表中），未计入：{ids}',
     en: '{count} records of source "{source}" in this period are linked to no participant (or to one not in the people table) and were not credited: {ids}',
   },
+  'engine.record.badSplit': {
+    zh: '数据源“{source}”中有 {count} 条关联多人的记录，其“{field}”没有为每位关联人员各给出一个比例、合计 100%，这些记录不计入任何人：{ids}',
+    en: '{count} records of source "{source}" are linked to several participants but their "{field}" does not give one percentage per linked participant adding up to 100%; they are credited to nobody: {ids}',
+  },
   'engine.record.multiLinked': {
     zh: '数据源“{source}”中有 {count} 条记录关联了多名销售人员，只计入第一位：{ids}',
     en: '{count} records of source "{source}" are linked to several participants; only the first one is credited: {ids}',
@@ -169,6 +173,18 @@ export const engineMessages = {
   },
   'engine.line.limit': {zh: '，按 {score}% 计', en: ', counted as {score}%'},
   'engine.line.total': {zh: '总分 {terms} = {total}', en: 'Total score {terms} = {total}'},
+  'engine.line.prorated': {
+    zh: '{metric} 目标 {target} × {days}/{periodDays} 天 = {prorated}',
+    en: '{metric} target {target} x {days}/{periodDays} days = {prorated}',
+  },
+  'engine.participant.notDate': {
+    zh: '{name} 的“{field}”不是日期（{value}），目标不按在岗天数折算',
+    en: '"{field}" of {name} is not a date ({value}); their targets are not prorated',
+  },
+  'engine.line.roundingNote': {
+    zh: '（各项加权得分按显示位数舍入，相加为 {sum}；总分按精确值相加，只舍入一次，为 {total}）',
+    en: '(The weighted scores above are rounded for display and add up to {sum}; the total score is their exact sum, rounded once: {total})',
+  },
   'engine.line.grade': {
     zh: '等级 {grade}（{min} ≤ {total} < {max}）',
     en: 'Grade {grade} ({min} ≤ {total} < {max})',

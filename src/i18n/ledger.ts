@@ -227,4 +227,72 @@ export const ledgerMessages = {
     en: 'Plan version "{version}" was used by the closed periods {periods} and is locked: what was paid must stay explainable by the rules it was paid under. To change the rules, add a new version from the next open period.',
   },
   'ledger.ui.version.newFrom': {zh: '从 {date} 起新建版本', en: 'New version from {date}'},
+
+  // Issue 13: adjustments of closed periods carried into the open one, the clawback policy, payroll export.
+  'ledger.field.baseSalary': {zh: '基本工资', en: 'Base salary'},
+  'ledger.field.adjustmentDetail': {zh: '调整明细', en: 'Adjustment detail'},
+  'ledger.adjust.line': {zh: '{period} 调整：{component} {amount}', en: '{period} adjustment: {component} {amount}'},
+  'ledger.adjust.lineCause': {zh: '{period} 调整：{causes} -> {component} {amount}', en: '{period} adjustment: {causes} -> {component} {amount}'},
+  'ledger.adjust.cause.created': {zh: '{source} {name} 关账后新增 {amount}', en: '{source} {name} added after close {amount}'},
+  'ledger.adjust.cause.modified': {zh: '{source} {name} 关账后修改 {amount}', en: '{source} {name} changed after close {amount}'},
+  'ledger.adjust.cause.more': {zh: '等 {count} 条记录', en: 'and {count} more records'},
+  'ledger.adjust.broughtForward': {zh: '结转余额（以前周期未扣回）{amount}', en: 'Balance brought forward (not yet recovered) {amount}'},
+  'ledger.adjust.capped': {
+    zh: '扣回上限为调整前收入 {pay} 的 {percent}%：本期扣回 {taken}，余额 {balance} 结转下期',
+    en: 'Clawback capped at {percent}% of pay before adjustments ({pay}): {taken} recovered now, {balance} carried to the next period',
+  },
+  'ledger.adjust.notClawedBack': {zh: '按方案不扣回负调整 {amount}', en: 'Negative adjustment {amount} not clawed back, as the plan says'},
+  'ledger.adjust.total': {zh: '调整合计 {amount}', en: 'Adjustments total {amount}'},
+  'ledger.adjust.totalPay': {zh: '调整后总收入 = {before} 调整 {amount} = {after}', en: 'Total pay after adjustments = {before} adjustments {amount} = {after}'},
+  'ledger.adjust.unplaced': {
+    zh: '{name} 已不在本次计算的参与人中，其 {period} 的调整 {amount} 无法记入：未结转，重新加入后会自动补记',
+    en: '{name} is no longer among the people of this run, so their {period} adjustment of {amount} has no row to go to: not carried; it is carried once they are back',
+  },
+  'ledger.adjust.recomputeFailed': {
+    zh: '已关账周期 {period} 无法按其冻结的方案版本重新计算（{reason}）：本次不计其调整，下次刷新再补',
+    en: 'Closed period {period} could not be recomputed with its frozen plan version ({reason}); its adjustments are left out this time and carried by a later refresh',
+  },
+  'ledger.adjust.noVersion': {zh: '冻结的方案版本 {version} 已不存在', en: 'its frozen plan version {version} no longer exists'},
+  'ledger.adjust.detailUnreadable': {
+    zh: '{name} 在周期 {period} 的调整明细有 {count} 行无法识别，已忽略：请勿手工修改“调整明细”',
+    en: '{count} lines of the adjustment detail of {name} in period {period} could not be read and were ignored: do not edit "Adjustment detail" by hand',
+  },
+  'ledger.adjust.noDetailField': {
+    zh: '结果表没有“调整明细”字段（长文本），无法记录已结转的调整：本次未计算已关账周期的调整。请添加该字段后再刷新',
+    en: 'The results table has no "Adjustment detail" field (long text) to record what is carried, so the adjustments of closed periods were not computed: add the field and refresh',
+  },
+  'ledger.adjust.policy.invalid': {
+    zh: '方案的调整设置（adjustments）须为对象，现为 {value}',
+    en: 'The plan\'s adjustment settings (adjustments) must be an object, not {value}',
+  },
+  'ledger.adjust.policy.lookback': {
+    zh: '调整回溯周期数须为 1 到 {max} 之间的整数，现为 {value}',
+    en: 'The number of periods adjustments look back must be a whole number from 1 to {max}, not {value}',
+  },
+  'ledger.adjust.policy.clawback': {
+    zh: '负调整扣回方式须为 full（全额）、capped（按比例封顶）或 none（不扣回），现为 {value}',
+    en: 'The clawback of negative adjustments must be full, capped or none, not {value}',
+  },
+  'ledger.adjust.policy.percent': {
+    zh: '扣回上限须为 0 到 100 之间的百分数（如 "30"），现为 {value}',
+    en: 'The clawback cap must be a percentage from 0 to 100 (such as "30"), not {value}',
+  },
+  'ledger.adjust.policy.changedAt': {
+    zh: '来源 {source} 的变更时间字段须为 {field: {id, name}, kind: created 或 modified}，现为 {value}',
+    en: 'The change-time field of source {source} must be {field: {id, name}, kind: created or modified}, not {value}',
+  },
+
+  'ledger.payroll.open': {
+    zh: '周期 {period} 尚未审批：只能导出已审批或已关账周期的工资表',
+    en: 'Period {period} is not approved yet: only an approved or closed period can be exported for payroll',
+  },
+  'ledger.payroll.incomplete': {
+    zh: '周期 {period} 的结果行不完整（{count} 行无法确定归属），工资表未导出：请先处理上面的提示',
+    en: 'The result rows of period {period} are incomplete ({count} rows cannot be attributed); the payroll file was not exported: deal with the messages above first',
+  },
+  'ledger.payroll.empty': {zh: '周期 {period} 没有结果行，工资表未导出', en: 'Period {period} has no result rows; no payroll file was exported'},
+  'ledger.payroll.column.id': {zh: '参与人ID', en: 'ID'},
+  'ledger.payroll.column.name': {zh: '姓名', en: 'Name'},
+  'ledger.payroll.column.team': {zh: '团队', en: 'Team'},
+  'ledger.payroll.fileName': {zh: '工资表-{period}.csv', en: 'payroll-{period}.csv'},
 } satisfies Record<string, Text>;

@@ -87,6 +87,7 @@ export const planMessages = {
   'validate.owner.results': {zh: '结果字段', en: 'the result fields'},
   'validate.owner.resultsTable': {zh: '结果表', en: 'the results table'},
   'validate.owner.currency': {zh: '币种设置', en: 'the currency'},
+  'validate.owner.proration': {zh: '目标按在岗天数折算', en: 'target proration'},
   'validate.owner.feedback': {zh: '反馈设置', en: 'the feedback settings'},
   'validate.owner.performancePay': {zh: '绩效工资', en: 'performance pay'},
   'validate.part.id': {zh: '编号', en: 'id'},
@@ -122,6 +123,9 @@ export const planMessages = {
   'validate.part.rateFilterField': {zh: '比率条件字段', en: 'rate condition field'},
   'validate.part.participantValue': {zh: '参与人字段', en: 'participant field'},
   'validate.part.targetField': {zh: '目标字段', en: 'target field'},
+  'validate.part.startDate': {zh: '入职日期字段', en: 'start date field'},
+  'validate.part.endDate': {zh: '离职日期字段', en: 'end date field'},
+  'validate.part.splitField': {zh: '分成比例字段', en: 'split-percentage field'},
   'validate.part.participantLink': {zh: '参与人关联字段', en: 'participant link field'},
   'validate.part.dateField': {zh: '日期字段', en: 'date field'},
   'validate.part.table': {zh: '数据表', en: 'table'},
@@ -311,6 +315,14 @@ export const planMessages = {
     en: 'The currency\'s decimal places must be a whole number from 0 to 4 (now {value})',
   },
   'validate.plan.currency.rounding': {zh: '舍入方式“{value}”无效', en: 'Rounding mode "{value}" is not valid'},
+  'validate.plan.scoreRounding.invalid': {
+    zh: '得分舍入设置无效（应为“总分舍入一次”或“各项舍入后相加”，小数位数 0 到 4）：{value}',
+    en: 'The score rounding is not valid (it must be "rounded once at the total" or "each weighted score rounded", with 0 to 4 places): {value}',
+  },
+  'validate.plan.credit.kind': {
+    zh: '数据源“{source}”的多人记录计入方式“{value}”无效（应为“仅第一位”“平均分配”或“按分成比例字段”）',
+    en: 'Source "{source}" credits records linked to several people in an unknown way "{value}" (it must be first linked, equal split or by a split-percentage field)',
+  },
   'validate.plan.currency.code': {zh: '未填写币种代码（如 CNY）', en: 'The currency code (e.g. CNY) is empty'},
   'validate.mapping.people.missing': {zh: '请选择参与人表（销售人员表）', en: 'Choose the people table (the sales reps)'},
   'validate.mapping.people.upline.needed': {
@@ -324,6 +336,10 @@ export const planMessages = {
   'validate.mapping.people.team.needed': {
     zh: '{reason}需要参与人表的团队字段，请选择',
     en: '{reason} needs the team field of the people table: choose it',
+  },
+  'validate.mapping.people.start.needed': {
+    zh: '目标按在岗天数折算需要参与人表的入职日期字段，请选择',
+    en: 'Target proration needs the start date field of the people table: choose it',
   },
   'validate.mapping.people.payBase.needed': {
     zh: '绩效工资需要参与人表的绩效工资基数字段，请选择',

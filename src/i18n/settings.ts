@@ -283,6 +283,35 @@ export const settingsMessages = {
   'settings.rounding.halfEven': {zh: '银行家舍入（四舍六入五成双）', en: 'Half even (banker’s)'},
   'settings.rounding.down': {zh: '直接舍去', en: 'Down (truncate)'},
 
+  // Score rounding, proration and split credit (docs/plan.md §2, §6, §7)
+  'settings.section.scoringRules': {zh: '得分舍入与目标折算', en: 'Score rounding and target proration'},
+  'settings.scoreRounding.mode': {zh: '得分舍入', en: 'Score rounding'},
+  'settings.scoreRounding.total': {zh: '精确计算，总分舍入一次（推荐）', en: 'Exact until the total, rounded once (recommended)'},
+  'settings.scoreRounding.eachWeighted': {zh: '各项加权得分先舍入再相加', en: 'Each weighted score rounded, then summed'},
+  'settings.scoreRounding.places': {zh: '得分小数位数', en: 'Score decimal places'},
+  'settings.scoreRounding.help': {
+    zh: '指标值与得分从不提前舍入。“总分舍入一次”时明细各行按显示位数舍入，若相加与总分不等会注明；“各项舍入后相加”时明细逐行相加正好等于总分。',
+    en: 'Metric values and scores are never rounded early. Rounded once: the breakdown lines are rounded for display and a note says when they do not add up to the total. Each weighted score rounded: the lines add up to the total on screen.',
+  },
+  'settings.proration.enabled': {zh: '目标按在岗天数折算', en: 'Prorate targets by days active'},
+  'settings.proration.off': {zh: '不折算（默认）', en: 'Off (default)'},
+  'settings.proration.on': {zh: '按在岗天数折算', en: 'Prorate by days active'},
+  'settings.proration.help': {
+    zh: '期中入职或离职的人员，目标 × 在岗天数 / 周期天数。需要在“映射”中选择人员表的入职日期字段（离职日期可选）。',
+    en: 'For people who join or leave during the period: target x days active / days in the period. Needs the people table’s start date field under Mapping (end date optional).',
+  },
+  'settings.people.start': {zh: '入职日期（折算目标用）', en: 'Start date (for proration)'},
+  'settings.people.end': {zh: '离职日期（折算目标用）', en: 'End date (for proration)'},
+  'settings.sources.credit': {zh: '关联多人的记录', en: 'Records linked to several people'},
+  'settings.sources.credit.first': {zh: '只计入第一位', en: 'First linked only'},
+  'settings.sources.credit.equal': {zh: '金额平均分配', en: 'Split amounts equally'},
+  'settings.sources.credit.splitField': {zh: '按分成比例字段分配金额', en: 'Split amounts by a percentage field'},
+  'settings.sources.splitField': {zh: '分成比例字段（如“60, 40”）', en: 'Split-percentage field (e.g. "60, 40")'},
+  'settings.sources.credit.help': {
+    zh: '只有求和类指标（金额）会分配；计数、平均和比率按整条记录计入第一位关联人员。',
+    en: 'Only sums (amounts) are split; counts, averages and rates credit the whole record to the first linked person.',
+  },
+
   'settings.export.button': {zh: '导出方案（JSON 文件）', en: 'Export the plan (JSON file)'},
   'settings.import.button': {zh: '导入方案…', en: 'Import a plan…'},
   'settings.import.file': {zh: '方案文件', en: 'Plan file'},

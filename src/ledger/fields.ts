@@ -21,12 +21,14 @@ export type LedgerKey =
   | 'totalScore'
   | 'grade'
   | 'rank'
+  | 'baseSalary'
   | 'performancePay'
   | 'bonus'
   | 'teamBonus'
   | 'award'
   | 'adjustments'
   | 'balance'
+  | 'adjustmentDetail'
   | 'totalPay'
   | 'honours'
   | 'breakdown'
@@ -45,12 +47,14 @@ export const LEDGER_KEYS: readonly LedgerKey[] = [
   'totalScore',
   'grade',
   'rank',
+  'baseSalary',
   'performancePay',
   'bonus',
   'teamBonus',
   'award',
   'adjustments',
   'balance',
+  'adjustmentDetail',
   'totalPay',
   'honours',
   'breakdown',
@@ -84,12 +88,16 @@ export const LEDGER_KIND: Readonly<Record<LedgerKey, LedgerValueKind>> = {
   totalScore: 'score',
   grade: 'text',
   rank: 'rank',
+  // What the period paid as base salary (issue 13's payroll export): the people table's value moves on.
+  baseSalary: 'money',
   performancePay: 'money',
   bonus: 'money',
   teamBonus: 'money',
   award: 'money',
   adjustments: 'money',
   balance: 'money',
+  // The adjustments carried, per closed period and component, re-read by later refreshes (src/ledger/adjustments.ts).
+  adjustmentDetail: 'longText',
   totalPay: 'money',
   honours: 'text',
   breakdown: 'longText',

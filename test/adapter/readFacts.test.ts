@@ -85,8 +85,9 @@ describe('readFacts on the demo base', () => {
     expect(facts.sources.ordersAgain.map((o) => [o.id, o.participantIds, o.date])).toEqual(facts.sources.orders.map((o) => [o.id, o.participantIds, o.date]));
     expect(calls.map((c) => c.tableId).sort()).toEqual([TABLE_IDS.customers, TABLE_IDS.orders, TABLE_IDS.reps, TABLE_IDS.reviews].sort());
     const fieldsOf = (tableId: string) => calls.find((c) => c.tableId === tableId)!.fields.sort();
-    expect(fieldsOf(TABLE_IDS.orders)).toEqual([F.orders.rep, F.orders.date, F.orders.amount].sort());
-    expect(fieldsOf(TABLE_IDS.customers)).toEqual([F.customers.owner, F.customers.created, F.customers.source].sort());
+    // A source's primary field too: a warning names its records by it (order number, customer name).
+    expect(fieldsOf(TABLE_IDS.orders)).toEqual([F.orders.number, F.orders.rep, F.orders.date, F.orders.amount].sort());
+    expect(fieldsOf(TABLE_IDS.customers)).toEqual([F.customers.name, F.customers.owner, F.customers.created, F.customers.source].sort());
     expect(fieldsOf(TABLE_IDS.reps)).toContain(F.reps.calculatedAt);
     expect(fieldsOf(TABLE_IDS.reps)).not.toContain(F.reps.joined);
     expect(calls.every((c) => unloaded(c.query))).toBe(true);

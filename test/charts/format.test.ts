@@ -18,7 +18,9 @@ describe('money in the charts', () => {
     expect(dollars.full('-3000')).toBe('-$3,000.00');
     expect(dollars.axis(15_000)).toBe('$15K');
     expect(moneyFormat({code: 'JPY', precision: 0}, 'en-US').full('1500')).toBe('¥1,500');
-    expect(moneyFormat({code: 'CNY', precision: 2}, 'en-US').full('1')).toBe('CN¥1.00');
+    // The narrow symbol: one currency per plan, and no room in a panel for 'CN¥' or 'US$'.
+    expect(moneyFormat({code: 'CNY', precision: 2}, 'en-US').full('1')).toBe('¥1.00');
+    expect(moneyFormat({code: 'USD', precision: 2}, 'zh-CN').full('1')).toBe('$1.00');
   });
 
   it('shows an amount with the code when Intl does not know the currency, instead of failing', () => {

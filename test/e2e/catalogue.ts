@@ -34,5 +34,7 @@ export function messagePattern(lang: Lang, key: MessageKey, fixed: Record<string
 export function messageNumbers(pattern: RegExp, text: string): Record<string, number> {
   const groups = pattern.exec(text)?.groups;
   if (!groups) throw new Error(`"${text}" does not match ${pattern}`);
-  return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, Number(value.replace(/,/g, ''))]));
+  // A parameter may be a counted noun ('60 participants', '662 个单元格'): its number is taken.
+  const numberIn = (value: string) => Number((/-?\d[\d,]*(\.\d+)?/.exec(value)?.[0] ?? 'NaN').replace(/,/g, ''));
+  return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, numberIn(value)]));
 }

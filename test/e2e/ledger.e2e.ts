@@ -60,7 +60,7 @@ function ledgerPath(lang: Lang): E2eTest {
       await create.scrollIntoViewIfNeeded();
       await shoot(page, `${lang}-ledger-01-settings`);
       await create.click();
-      await textMatching(ext.getByTestId('results-table-fields'), messagePattern(lang, 'ledger.ui.settings.mapped', {count: 22, total: 22}));
+      await textMatching(ext.getByTestId('results-table-fields'), messagePattern(lang, 'ledger.ui.settings.mapped', {count: 24, total: 24}));
       await shoot(page, `${lang}-ledger-02-created`);
       await ext.getByRole('button', {name: t(lang, 'settings.save.button')}).click();
       await ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true}).waitFor();

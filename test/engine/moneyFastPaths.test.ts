@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {D, fixedText, hundredthsOf, percentOf, round2, roundedQuotient, roundMoney} from '../../src/engine/money';
+import {D, exactPercentOf, fixedText, fromUnits, hundredthsOf, percentOf, round2, roundedQuotient, roundMoney, roundScore} from '../../src/engine/money';
 import {groupDigits} from '../../src/i18n';
 import {weightedByFraction} from '../../src/engine/scoring';
 
@@ -90,6 +90,44 @@ describe('integer paths for percentages and weighted scores', () => {
     expect(hundredthsOf(new D('1.005'))).toBeNull();
     fc.assert(
       fc.property(twoPlaces, (value) => expect(hundredthsOf(value)).toBe(value.abs().gte('1e13') ? null : value.times(100).toNumber() || 0)),
+      {numRuns: 2000},
+    );
+  });
+
+  it('exactPercentOf equals value / divisor x 100 with decimals, unrounded', () => {
+    fc.assert(
+      fc.property(twoPlaces, twoPlaces, (value, divisor) => {
+        fc.pre(!divisor.isZero());
+        expect(exactPercentOf(value, divisor).toFixed()).toBe(value.dividedBy(divisor).times(100).toFixed());
+      }),
+      {numRuns: 3000},
+    );
+    expect(exactPercentOf(new D('46000'), new D('50000')).toString()).toBe('92');
+    expect(exactPercentOf(new D('2'), new D('3')).toFixed(40)).toMatch(/^66\.6{30,}/);
+  });
+
+  it('weightedByFraction is the exact product, on the integer path or not', () => {
+    fc.assert(
+      fc.property(twoPlaces, twoPlaces, (score, weight) => {
+        expect(weightedByFraction(score, weight.times('0.01'), hundredthsOf(weight)).toFixed()).toBe(score.times(weight).dividedBy(100).toFixed());
+      }),
+      {numRuns: 3000},
+    );
+    expect(fromUnits(-5, 6).toString()).toBe('-0.000005');
+    expect(fromUnits(27525000, 6).toString()).toBe('27.525');
+  });
+
+  it('roundScore rounds once, half up, after settling the last digit of a 40-digit quotient', () => {
+    // Ratings 1, 1, 2 on a 1-9 scale, weight 15%: (4/3 - 1) / 8 x 100 x 15% is exactly 0.625,
+    // computed to 40 digits 0.62499...95.
+    const weighted = new D(4).dividedBy(3).minus(1).dividedBy(8).times(100).times('0.15');
+    expect(weighted.toDecimalPlaces(2, D.ROUND_HALF_UP).toString()).toBe('0.62');
+    expect(roundScore(weighted, 2).toString()).toBe('0.63');
+    fc.assert(
+      fc.property(decimalText, fc.integer({min: 0, max: 4}), (text, places) => {
+        const value = new D(text);
+        expect(roundScore(value, places).toFixed()).toBe(value.toDecimalPlaces(places, D.ROUND_HALF_UP).toFixed());
+      }),
       {numRuns: 2000},
     );
   });

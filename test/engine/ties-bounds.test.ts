@@ -267,8 +267,8 @@ describe('the bound on cell numbers: |x| < 1e16, at most 18 decimal places', () 
         const value = roundHalfUp(exact, CELL_PLACES - 2);
         const result = resultOf(run, 'r1');
         expect(result.metrics[0].value).toBe(hundredths(value));
-        // The bonus on the written value: hundredths x rate (in millionths), rounded once to cents.
-        const expectedBonus = value > 0n ? roundHalfUp(value * BigInt(new D(r).times(1e6).toFixed()), 6) : 0n;
+        // The bonus on the exact value (never the rounded one): 10^-18 units x rate (in millionths), rounded once to cents.
+        const expectedBonus = exact > 0n ? roundHalfUp(exact * BigInt(new D(r).times(1e6).toFixed()), CELL_PLACES + 6 - 2) : 0n;
         expect(result.bonus).toBe(hundredths(expectedBonus));
       }),
       {numRuns: 150},

@@ -40,7 +40,7 @@ describe('mapping.resultsTable in the plan document', () => {
     expect(codes(plan, driver)).toEqual([]);
     expect(parsePlan(plan).issues).toEqual([]);
     const ledger = [...fieldReferences(plan)].filter((r) => r.use === 'ledger');
-    expect(ledger).toHaveLength(22);
+    expect(ledger).toHaveLength(24);
     expect([...inputReferences(plan)].some((r) => r.use === 'ledger')).toBe(false);
     expect([...tableReferences(plan)].map((r) => [r.path, r.results ?? false]).at(-1)).toEqual(['mapping.resultsTable.table', true]);
   });

@@ -109,7 +109,8 @@ describe('reliability: data', () => {
     // In JS, 0.1 + 0.2 + 0.705 prints 1.005 but (…).toFixed(2) is "1.00": the cent a payslip would lose.
     const facts = makeFacts([person('r1', '王芳')], {orders: [order('o1', 'r1', 0.1), order('o2', 'r1', 0.2), order('o3', 'r1', 0.705)]});
     const run = runPlan(salesOnly({target: {kind: 'fixed', value: '1'}}), '2026-03', facts);
-    expect(resultOf(run, 'r1').metrics[0]).toMatchObject({value: '1.01', attainment: '101.00', score: '101.00'});
+    // Shown at 2 places as 1.01; scored exact (docs/plan.md §7): 1.005 / 1 = 100.5%, not the 101% of 1.01.
+    expect(resultOf(run, 'r1').metrics[0]).toMatchObject({value: '1.01', attainment: '100.50', score: '100.50'});
   });
 
   it('D8 a record with no date: counted, not credited, and listed by id', () => {

@@ -80,11 +80,14 @@ describe('the run view over a stored plan', () => {
     const table = screen.getByRole('table', {name: /Preview/});
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell').slice(0, 5).map((c) => c.textContent))).toEqual([
-      ['1', '李娜', '120.00', 'S', '8,000.00'],
-      ['2', '赵敏', '60.00', 'C', '4,800.00'],
-      ['3', '王强', '40.00', 'D', '4,500.00'],
+      // The plan's currency (CNY) in the reader's locale, by its narrow symbol.
+      ['1', '李娜', '120.00', 'S', '¥8,000.00'],
+      ['2', '赵敏', '60.00', 'C', '¥4,800.00'],
+      ['3', '王强', '40.00', 'D', '¥4,500.00'],
     ]);
-    expect(screen.getByTestId('change-recLi-totalPay')).toHaveTextContent('Total pay: — → 8,000');
+    // A row expands to its changes, each formatted like its column.
+    await user.click(screen.getByRole('button', {name: 'Show the changes for 李娜'}));
+    expect(screen.getByTestId('change-recLi-totalPay')).toHaveTextContent('Total pay: — → ¥8,000.00');
   });
 
   it('opens a warning\'s record and explains a participant line by line', async () => {
@@ -94,9 +97,11 @@ describe('the run view over a stored plan', () => {
     mount(driver);
     const user = await choosePeriod('2026-03');
     await preview(user);
-    // The orphan order SO-5 is reported with a link that opens it in Airtable.
-    expect(screen.getByTestId('issue-engine.record.orphan')).toHaveTextContent('recO5');
-    await user.click(screen.getByRole('button', {name: 'Open recO5'}));
+    // The orphan order SO-5 is named by its order number (its primary value), never its record
+    // id, with a link that opens it in Airtable.
+    expect(screen.getByTestId('issue-engine.record.orphan')).toHaveTextContent('SO-5');
+    expect(screen.getByTestId('issue-engine.record.orphan')).not.toHaveTextContent('recO5');
+    await user.click(screen.getByRole('button', {name: 'Open “SO-5”'}));
     await waitFor(() => expect(expanded).toEqual(['recO5']));
 
     await user.click(within(screen.getByRole('table')).getByRole('button', {name: '李娜'}));

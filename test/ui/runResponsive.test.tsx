@@ -110,6 +110,6 @@ describe('the run view during a refresh', () => {
     // rows now show no change.
     expect(mockRenders).toEqual({table: before.table + 1, leaderboard: before.leaderboard + 1, warnings: before.warnings + 1});
     const firstRow = screen.getAllByRole('row')[1];
-    expect(within(firstRow).getByText('No change')).toBeInTheDocument();
+    expect(within(firstRow).getByLabelText('No change')).toBeInTheDocument();
   });
 });
