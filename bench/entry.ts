@@ -183,7 +183,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
   });
   const t1 = performance.now();
   if (live) live.write = await liveHeap(0);
-  if (outcome.kind === 'denied') throw new Error(`bench: no write permission: ${outcome.reason}`);
+  if (outcome.kind !== 'written') throw new Error(`bench: nothing written (${outcome.kind})`);
   const {preview, outcome: written} = outcome;
   const gaps = progressAt.map((at, i) => at - (i === 0 ? t0 : progressAt[i - 1]));
   const longest = gaps.indexOf(Math.max(...gaps));

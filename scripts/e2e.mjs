@@ -11,7 +11,10 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {buildPlayground} from '../playground/build.mjs';
 import {serveFolder} from '../playground/serve.mjs';
 import {launchBrowser, runTests} from '../test/e2e/harness.ts';
-import {e2eTests} from '../test/e2e/playground.e2e.ts';
+import {e2eTests as playgroundTests} from '../test/e2e/playground.e2e.ts';
+import {ledgerE2eTests} from '../test/e2e/ledger.e2e.ts';
+
+const e2eTests = [...playgroundTests, ...ledgerE2eTests];
 
 // A last guard: whatever hangs (a browser that never starts, a wait without a timeout), CI gets
 // an answer within this time.

@@ -23,18 +23,24 @@ import {createDriver, snapshotFixture} from '../sim/driver';
 import {demoBase, DEMO_SIZES, type DemoSize} from '../sim/demoBase';
 import {checkBaseFile, type BaseFileProblem} from '../sim/baseFile';
 import {baseSchema} from '../frontend/adapter/schema';
-import {refresh} from '../frontend/run/pipeline';
+import {emptyPeriodText} from '../frontend/run/ledgerRun';
+import {refresh, writtenLanguage} from '../frontend/run/pipeline';
 import {planRevision} from '../frontend/state/planRevision';
-import {EXIT, fill, oneOf, readCommandLine, required, type CommandLine, type CommandSpec} from './commandLine';
+import {BadValue, EXIT, fill, oneOf, readCommandLine, required, type CommandLine, type CommandSpec} from './commandLine';
+import {readResultRows, resolveResultsTable} from '../frontend/adapter/resultsTable';
+import {periodTotals, readLedgerState, runLedgerAction} from '../frontend/run/ledgerActions';
 
 /** The command line's own words: everything about the plan and the base comes from the catalogue. */
 const cliText = {
   usage: {
     zh: [
-      '用法：npm run score -- --base <base.json|demo> --plan <方案.json> --period <周期 id> [--json] [--out <文件>] [--lang zh|en]',
+      '用法：npm run score -- --base <base.json|demo> --plan <方案.json> (--period <周期 id> | --approve <周期 id> | --close <周期 id>) [--json] [--out <文件>] [--lang zh|en]',
       '  --base    基地快照（@airtable/blocks-testing 格式），或 demo、demo:1k、demo:10k（生成演示基地）',
       '  --plan    扩展导出的方案文件',
-      '  --period  方案中的考核周期 id，例如 2026-01',
+      '  --period  方案中的考核周期 id，例如 2026-01：计算并写回（含绩效结果表）',
+      '  --approve 审批该周期（须已结束、未关账），与扩展中的“审批”规则相同',
+      '  --close   关账该周期（须已审批），锁定其方案版本',
+      '  --allow-empty  周期内没有任何数据时仍然写入（扩展中会先询问）',
       '  --json    输出完整结果（JSON）而非表格',
       '  --out     将写回后的基地保存到此文件',
       '  --lang    消息语言：zh 或 en（默认：终端的 LANG）',
@@ -42,10 +48,13 @@ const cliText = {
       '退出码：0 完成；1 输入有误（文件、基地、方案）；2 命令行有误。',
     ].join('\n'),
     en: [
-      'Usage: npm run score -- --base <base.json|demo> --plan <plan.json> --period <period id> [--json] [--out <file>] [--lang zh|en]',
+      'Usage: npm run score -- --base <base.json|demo> --plan <plan.json> (--period <id> | --approve <id> | --close <id>) [--json] [--out <file>] [--lang zh|en]',
       '  --base    a base snapshot (@airtable/blocks-testing format), or demo, demo:1k, demo:10k (the demo base)',
       '  --plan    a plan file as the extension exports it',
-      "  --period  one of the plan's period ids, e.g. 2026-01",
+      "  --period  one of the plan's period ids, e.g. 2026-01: compute and write back (the results table too)",
+      '  --approve approve that period (ended, not closed), by the same rules as the extension',
+      '  --close   close that period (approved first); its plan version is locked',
+      '  --allow-empty  write a period with no source record in it (the extension asks first)',
       '  --json    print the full results as JSON instead of a table',
       '  --out     save the base after write-back to this file',
       "  --lang    language of the messages: zh or en (default: the terminal's LANG)",
@@ -101,6 +110,13 @@ const cliText = {
   bonus: {zh: '奖金', en: 'Bonus'},
   teamBonus: {zh: '团队奖', en: 'Team bonus'},
   award: {zh: '冠军奖', en: 'Award'},
+  oneAction: {zh: '--period、--approve、--close 只能选一个', en: 'give only one of --period, --approve, --close'},
+  actionDone: {
+    zh: '周期 {period} 已{action}（{by}，{rows} 行结果已更新状态）。人数 {people}，总收入 {totalPay}。',
+    en: 'Period {period} {action} ({by}; {rows} result rows updated). People {people}, total pay {totalPay}.',
+  },
+  approved: {zh: '审批', en: 'approved'},
+  closed: {zh: '关账', en: 'closed'},
 } satisfies Record<string, Text>;
 
 type CliKey = keyof typeof cliText;
@@ -116,6 +132,10 @@ export interface ScoreOptions {
   json: boolean;
   out?: string;
   lang: Lang;
+  /** Approve or close `period` instead of refreshing it (issue 12). */
+  action?: 'approve' | 'close';
+  /** Write a period with no source record in it. */
+  allowEmpty?: boolean;
 }
 
 const DEMO_BASE = /^demo(?::(.*))?$/;
@@ -126,6 +146,9 @@ export const scoreCommand: CommandSpec<Omit<ScoreOptions, 'lang'>> = {
     base: {type: 'string'},
     plan: {type: 'string'},
     period: {type: 'string'},
+    approve: {type: 'string'},
+    close: {type: 'string'},
+    'allow-empty': {type: 'boolean'},
     json: {type: 'boolean'},
     out: {type: 'string'},
   },
@@ -133,10 +156,16 @@ export const scoreCommand: CommandSpec<Omit<ScoreOptions, 'lang'>> = {
     const base = required('--base', values.base);
     const size = DEMO_BASE.exec(base)?.[1];
     if (size !== undefined) oneOf('--base', base, Object.keys(DEMO_SIZES).map((name) => `demo:${name}`));
+    // One of --period, --approve, --close: what to do, and to which period.
+    const given = (['period', 'approve', 'close'] as const).filter((name) => typeof values[name] === 'string');
+    if (given.length > 1) throw new BadValue(`--${given[1]}`, String(values[given[1]]), cliText.oneAction);
+    const chosen = given[0] ?? 'period';
     return {
       base,
       plan: required('--plan', values.plan),
-      period: required('--period', values.period),
+      period: required(`--${chosen}`, values[chosen]),
+      ...(chosen === 'period' ? {} : {action: chosen}),
+      ...(values['allow-empty'] === true ? {allowEmpty: true} : {}),
       json: values.json === true,
       out: typeof values.out === 'string' ? values.out : undefined,
     };
@@ -244,22 +273,13 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
     return {code: EXIT.badInput, stdout, stderr};
   }
 
-  // The extension's Refresh, step for step: read, compute, diff, check permission, write.
-  const refreshed = await refresh(driver.base, plan, options.period, planRevision(planText), {now: new Date(), lang});
-  if (refreshed.kind === 'denied') {
-    stderr.push(t(lang, 'run.refresh.lostPermission', {reason: refreshed.reason}));
-    return {code: EXIT.badInput, stdout, stderr};
-  }
-  const {preview, outcome} = refreshed;
-  const warnings = [...preview.readIssues, ...preview.run.issues];
-
-  if (options.json) {
-    // Breakdown lines are data (key and parameters) until the edge: printed as text in the CLI's language.
-    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)}))};
-    stdout.push(JSON.stringify({run, readIssues: preview.readIssues, writes: outcome}, null, 2));
+  if (options.action) {
+    const acted = await act(driver, plan, options.period, options.action, lang);
+    (acted.ok ? stdout : stderr).push(acted.line);
+    if (!acted.ok) return {code: EXIT.badInput, stdout, stderr};
   } else {
-    stdout.push(resultsTable(preview.run, lang));
-    if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang)));
+    const code = await refreshPeriod(driver, plan, planText, options, stdout, stderr);
+    if (code !== EXIT.ok) return {code, stdout, stderr};
   }
   if (options.out) {
     try {
@@ -271,6 +291,70 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
     }
   }
   return {code: EXIT.ok, stdout, stderr};
+}
+
+/**
+ * Approve or close a period in the snapshot, by the extension's own rules and code
+ * (frontend/run/ledgerActions.ts): the ledger state in the snapshot's globalConfig, the stamps in
+ * its results table, the base's first collaborator as the one who acts.
+ */
+async function act(driver: ReturnType<typeof createDriver>, plan: PlanDocument, periodId: string, action: 'approve' | 'close', lang: Lang): Promise<{ok: boolean; line: string}> {
+  const resolved = plan.mapping.resultsTable ? resolveResultsTable(driver.base, plan.mapping.resultsTable, plan.mapping.people?.table.id).resolved : null;
+  const user = driver.session.currentUser?.name ?? '';
+  const totals = resolved ? periodTotals(await readResultRows(resolved, periodId), periodId) : null;
+  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, user, now: new Date(), lang: writtenLanguage(plan, lang)});
+  if (!outcome.ok) return {ok: false, line: outcome.reason[lang]};
+  return {
+    ok: true,
+    line: say(lang, 'actionDone', {
+      period: plan.periods.find((p) => p.id === periodId)?.label ?? periodId,
+      action: say(lang, action === 'approve' ? 'approved' : 'closed'),
+      by: user,
+      rows: outcome.stamped?.updatedRecordIds.length ?? 0,
+      people: totals?.people ?? 0,
+      totalPay: totals?.sums.totalPay ?? '0',
+    }),
+  };
+}
+
+/** The extension's Refresh, step for step: read, compute, diff, check permission, write. */
+async function refreshPeriod(
+  driver: ReturnType<typeof createDriver>,
+  plan: PlanDocument,
+  planText: string,
+  options: ScoreOptions,
+  stdout: string[],
+  stderr: string[],
+): Promise<number> {
+  const {lang} = options;
+  const ledger = readLedgerState(driver.globalConfig).state;
+  const refreshed = await refresh(driver.base, plan, options.period, planRevision(planText), {now: new Date(), lang, ledger, confirmedEmpty: options.allowEmpty});
+  if (refreshed.kind === 'denied') {
+    stderr.push(t(lang, 'run.refresh.lostPermission', {reason: refreshed.reason}));
+    return EXIT.badInput;
+  }
+  // The extension's safeguards hold headless too: a closed period, an empty one (issue 12).
+  if (refreshed.kind === 'refused') {
+    stderr.push(refreshed.reason[lang]);
+    return EXIT.badInput;
+  }
+  if (refreshed.kind === 'needsConfirmation') {
+    stderr.push(t(lang, 'ledger.ui.run.emptyHeadless', {message: emptyPeriodText(plan, plan.periods.find((p) => p.id === options.period)!)[lang]}));
+    return EXIT.badInput;
+  }
+  const {preview, outcome} = refreshed;
+  const warnings = [...preview.readIssues, ...preview.run.issues, ...preview.ledgerIssues];
+  if (refreshed.ledger) stderr.push(t(lang, 'ledger.ui.run.written', {created: refreshed.ledger.createdRecordIds.length, updated: refreshed.ledger.updatedRecordIds.length, calls: refreshed.ledger.calls}));
+
+  if (options.json) {
+    // Breakdown lines are data (key and parameters) until the edge: printed as text in the CLI's language.
+    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)}))};
+    stdout.push(JSON.stringify({run, readIssues: preview.readIssues, writes: outcome, ledger: refreshed.ledger}, null, 2));
+  } else {
+    stdout.push(resultsTable(preview.run, lang));
+    if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang)));
+  }
+  return EXIT.ok;
 }
 
 /** The command as a process runs it: argv and env in, lines out, the exit code back. */

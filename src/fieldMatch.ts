@@ -66,6 +66,7 @@ export const RESULT_TYPES: Record<ResultKey, readonly FieldTypeName[]> = {
   breakdown: ['multilineText', 'richText', 'singleLineText'],
   feedback: ['multilineText', 'richText', 'singleLineText'],
   calculatedAt: ['singleLineText', 'dateTime', 'multilineText'],
+  periodId: ['singleLineText', 'multilineText'],
 };
 
 /**
@@ -196,6 +197,7 @@ export const RESULT_PATTERNS: Record<ResultKey, readonly string[]> = {
   breakdown: ['绩效明细', '明细', '计算明细', 'Breakdown', 'Details'],
   feedback: ['反馈', '改进建议', 'Feedback', 'Improvement'],
   calculatedAt: ['计算时间', '更新时间', 'Calculated at', 'Calculated', 'Last calculated'],
+  periodId: ['周期', '结果周期', 'Period id', 'Result period'],
 };
 
 /**

@@ -7,6 +7,7 @@
  * field. The references come from the one walk in src/planRefs.ts.
  */
 import {fitsResult, fitsRole, type FieldRole} from './fieldMatch';
+import {ACCEPTED_TYPES, acceptsLedgerValue, LEDGER_KIND, ledgerFieldName, type LedgerKey} from './ledger/fields';
 import {type PlanDocument, type ResultKey, type Text} from './plan';
 import type {Issue} from './results';
 import type {BaseSchema, FieldSchema, TableSchema} from './schema';
@@ -28,9 +29,10 @@ const RESULT_ROLE: Record<ResultKey, MessageKey> = {
   breakdown: 'validate.role.result.text',
   feedback: 'validate.role.result.text',
   calculatedAt: 'validate.role.result.time',
+  periodId: 'validate.role.result.period',
 };
 
-const USE_PART: Record<Exclude<FieldReference['use'], 'result'>, MessageKey> = {
+const USE_PART: Record<Exclude<FieldReference['use'], 'result' | 'ledger'>, MessageKey> = {
   name: 'validate.part.name',
   upline: 'validate.part.upline',
   team: 'validate.part.team',
@@ -115,6 +117,7 @@ class MappingRules extends IssueList {
   /** "指标“销售额”的数值字段" / "value field of metric "Sales"": what a reference is, for messages. */
   thingOf(r: FieldReference): Text {
     if (r.use === 'result') return message(`validate.part.result.${r.resultKey!}`);
+    if (r.use === 'ledger') return ledgerThing(r.ledgerKey!);
     const metric = METRIC_PATH.exec(r.path);
     const source = SOURCE_PATH.exec(r.path);
     let who: Text;
@@ -180,8 +183,10 @@ class MappingRules extends IssueList {
     });
 
     const references = [...fieldReferences(plan)];
+    const resultsTableOk = this.resultsTable(sound);
     for (const r of references) {
       if (r.use === 'result') continue;
+      if (r.use === 'ledger' && !resultsTableOk) continue;
       const source = SOURCE_PATH.exec(r.path);
       if (source && skippedSources.has(Number(source[1]))) continue;
       this.checkField(r);
@@ -229,6 +234,10 @@ class MappingRules extends IssueList {
       return;
     }
     if (r.kind === 'result') return;
+    if (r.kind === 'ledger') {
+      this.checkLedgerField(r, field, at);
+      return;
+    }
     if (!fitsRole(field, r.kind)) {
       const expected = message(`validate.role.${r.kind as Exclude<FieldRole, 'any'>}`);
       this.add('mapping.field.type', 'error', r.path, {thing: what, name: field.name, type: field.type, expected}, at);
@@ -280,6 +289,52 @@ class MappingRules extends IssueList {
     }
   }
 
+  /**
+   * The results table itself: chosen, existing, and neither the people table nor a source (its
+   * rows are written). False when its fields cannot be checked (then only the table is reported).
+   */
+  resultsTable(sound: (path: string) => boolean): boolean {
+    const mapping = this.plan.mapping;
+    if (mapping.resultsTable === undefined || !sound('mapping.resultsTable')) return false;
+    const who = owner('validate.owner.resultsTable');
+    const table = mapping.resultsTable.table;
+    if (!isCompleteRef(table)) {
+      this.add('mapping.table.missing', 'error', 'mapping.resultsTable.table', {thing: who});
+      return false;
+    }
+    if (!this.useTable(table, 'mapping.resultsTable.table', who)) return false;
+    const sources = sound('mapping') ? mapping.sources : [];
+    const read = table.id === this.peopleTableId || sources.some((s) => isObj(s) && isObj(s.table) && s.table.id === table.id);
+    if (read) {
+      this.add('mapping.resultsTable.readTable', 'error', 'mapping.resultsTable.table', {name: table.name || table.id}, {tableId: table.id});
+      return false;
+    }
+    const seen = new Map<string, LedgerKey>();
+    for (const key of Object.keys(mapping.resultsTable.fields) as LedgerKey[]) {
+      const ref = mapping.resultsTable.fields[key];
+      if (!isCompleteRef(ref)) continue;
+      const first = seen.get(ref.id);
+      if (first) {
+        this.add('mapping.result.duplicate', 'error', `mapping.resultsTable.fields.${key}`, {name: ref.name || ref.id, first: ledgerThing(first), second: ledgerThing(key)}, {tableId: table.id, fieldId: ref.id});
+      } else seen.set(ref.id, key);
+    }
+    return true;
+  }
+
+  /** A results-table field: writable, of a type that reads back what is written; the participant links to the people table. */
+  checkLedgerField(r: FieldReference, field: FieldSchema, at: Partial<Issue>) {
+    const key = r.ledgerKey!;
+    if (acceptsLedgerValue(key, field, this.peopleTableId || undefined)) return;
+    const what = this.thingOf(r);
+    if (field.isComputed) {
+      this.add('mapping.result.computed', 'error', r.path, {thing: what, name: field.name}, at);
+    } else if (key === 'participant' && field.type === 'multipleRecordLinks') {
+      this.add('mapping.field.link', 'error', r.path, {thing: what, name: field.name, people: this.table(this.peopleTableId)?.name ?? ''}, at);
+    } else {
+      this.add('mapping.resultsTable.fieldType', 'error', r.path, {thing: what, name: field.name, type: field.type, expected: ACCEPTED_TYPES[LEDGER_KIND[key]].join(', ')}, at);
+    }
+  }
+
   /** Every grade name of every version: the grade result field must offer them all. */
   gradeNames(): Set<string> {
     const names = new Set<string>();
@@ -288,6 +343,11 @@ class MappingRules extends IssueList {
     }
     return names;
   }
+}
+
+/** "结果表的“考核周期”字段" / "the results table's "Period" field". */
+function ledgerThing(key: LedgerKey): Text {
+  return thing(owner('validate.owner.resultsTable'), 'validate.part.ledgerField', {field: {zh: ledgerFieldName(key, 'zh'), en: ledgerFieldName(key, 'en')}});
 }
 
 /** Every mapping rule the plan breaks, against the base's schema when one is given. */

@@ -11,6 +11,8 @@
  * are fractions ("0.05" = 5%), the way finance people write a commission rate into a formula.
  */
 
+import type {LedgerKey} from './ledger/fields';
+
 /** The document format version this code writes; older ones go through `migratePlan`. */
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -95,7 +97,9 @@ export type ResultKey =
   | 'honours'
   | 'breakdown'
   | 'feedback'
-  | 'calculatedAt';
+  | 'calculatedAt'
+  /** The id of the period the other result cells show (issue 12: they hold one period at a time). */
+  | 'periodId';
 
 export const RESULT_KEYS: readonly ResultKey[] = [
   'totalScore',
@@ -110,13 +114,27 @@ export const RESULT_KEYS: readonly ResultKey[] = [
   'breakdown',
   'feedback',
   'calculatedAt',
+  'periodId',
 ];
 
 export interface Mapping {
   people?: PeopleMapping;
   sources: SourceMapping[];
-  /** Result fields on the people table. Only these cells are ever written. */
+  /** Result fields on the people table. Only these cells are ever written (and the results table's). */
   results: Partial<Record<ResultKey, FieldRef>>;
+  /**
+   * The results table (绩效结果): one row per participant per period, the ledger of what was
+   * computed, approved and paid (docs/periods.md). Optional: without it only the people table's
+   * result fields are written. The ledger's state (statuses, stamps) is kept apart in
+   * globalConfig, so that importing a plan can never reopen a period.
+   */
+  resultsTable?: ResultsTableMapping;
+}
+
+/** A results table as the plan maps it: the table and the field of each ledger key it has. */
+export interface ResultsTableMapping {
+  table: TableRef;
+  fields: Partial<Record<LedgerKey, FieldRef>>;
 }
 
 export type PeriodKind = 'month' | 'quarter' | 'custom';

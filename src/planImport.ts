@@ -102,14 +102,16 @@ export function rematchPlan(plan: PlanDocument, schema: BaseSchema): {plan: Plan
 
   // Tables first: a field is looked for in the table of this base its table now names.
   let peopleTable: TableSchema | undefined;
+  let resultsTable: TableSchema | undefined;
   const sourceTables = new Map<string, TableSchema | undefined>();
   for (const reference of tableReferences(copy)) {
     const table = rematcher.table(reference.ref, reference.path);
-    if (reference.sourceId === undefined) peopleTable = table;
+    if (reference.results) resultsTable = table;
+    else if (reference.sourceId === undefined) peopleTable = table;
     else if (!sourceTables.has(reference.sourceId)) sourceTables.set(reference.sourceId, table);
   }
   for (const reference of fieldReferences(copy)) {
-    const table = reference.sourceId === undefined ? peopleTable : sourceTables.get(reference.sourceId);
+    const table = reference.use === 'ledger' ? resultsTable : reference.sourceId === undefined ? peopleTable : sourceTables.get(reference.sourceId);
     rematcher.field(reference.ref, reference.path, table, nameOf(reference.tableRef));
   }
   return {plan: copy, report: rematcher.report};

@@ -53,7 +53,7 @@ export interface PlanReading {
   issues: Issue[];
   /**
    * Whether the part at `path` parsed: a part is one of '', 'mapping', 'mapping.people',
-   * 'mapping.sources[i]', 'mapping.results', 'periods', 'periods[i]', 'versions', 'versions[i]',
+   * 'mapping.sources[i]', 'mapping.results', 'mapping.resultsTable', 'periods', 'periods[i]', 'versions', 'versions[i]',
    * 'versions[i].metrics[j]', 'versions[i].grades[j]', 'versions[i].feedback',
    * 'versions[i].incentives.{performancePay|teamBonus|championAward}',
    * 'versions[i].incentives.{bonuses|honours}[k]', 'currency', 'scoreRounding', 'proration'. A list's own fault ('versions'
@@ -174,6 +174,12 @@ class Parser extends IssueList {
       }
     });
     this.object(mapping.results, 'mapping.results', 'mapping.results', owner('validate.owner.results'), 'results');
+    if (mapping.resultsTable !== undefined) {
+      // The table and its fields are references, checked by the mapping rules; the shape is checked here.
+      const who = owner('validate.owner.resultsTable');
+      const resultsTable = this.object(mapping.resultsTable, 'mapping.resultsTable', 'mapping.resultsTable', who, 'resultsTable');
+      if (resultsTable) this.object(resultsTable.fields, 'mapping.resultsTable', 'mapping.resultsTable.fields', who, 'fields');
+    }
   }
 
   period(raw: unknown, i: number) {

@@ -9,6 +9,7 @@
  * shape is passed over, and a slot may then hold anything (check it with `isCompleteRef`).
  */
 import type {FieldRole} from './fieldMatch';
+import {LEDGER_KEYS, type LedgerKey} from './ledger/fields';
 import {RESULT_KEYS, type FieldRef, type PlanDocument, type ResultKey, type TableRef} from './plan';
 
 /** What the plan reads (or writes) a field for. */
@@ -29,10 +30,12 @@ export type FieldUse =
   | 'rateFilter'
   | 'participantValue'
   | 'targetField'
-  | 'result';
+  | 'result'
+  /** A field of the results table (绩效结果): written, one row per participant per period. */
+  | 'ledger';
 
 /** The kind of field a reference must be: a role of src/fieldMatch.ts, a link, or a result. */
-export type FieldKind = FieldRole | 'participant' | 'upline' | 'result';
+export type FieldKind = FieldRole | 'participant' | 'upline' | 'result' | 'ledger';
 
 export interface FieldReference {
   /** Path of the reference's control, e.g. `versions[0].metrics[2].source.field`. */
@@ -49,14 +52,21 @@ export interface FieldReference {
   required: boolean;
   /** For `use: 'result'`: which result. */
   resultKey?: ResultKey;
+  /** For `use: 'ledger'`: which field of the results table. */
+  ledgerKey?: LedgerKey;
 }
 
 export interface TableReference {
   path: string;
-  /** The source's plan id; absent for the people table. */
+  /** The source's plan id; absent for the people table and the results table. */
   sourceId?: string;
+  /** The results table (绩效结果), not the people table. */
+  results?: true;
   ref: TableRef | undefined;
 }
+
+/** The results table's fields every row needs: a row is found by (participant, period). */
+export const REQUIRED_LEDGER_KEYS: readonly LedgerKey[] = ['participant', 'period'];
 
 type Loose = Record<string, unknown>;
 const loose = (x: unknown): Loose => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Loose) : {});
@@ -89,13 +99,14 @@ const PEOPLE_KINDS: Record<(typeof PEOPLE_FIELD_USES)[number], FieldKind> = {
   end: 'date',
 };
 
-/** The people table and every source table, with their paths. */
+/** The people table, every source table and the results table, with their paths. */
 export function* tableReferences(plan: PlanDocument): Generator<TableReference> {
   const mapping = loose(loose(plan).mapping);
   if (mapping.people !== undefined) yield {path: 'mapping.people.table', ref: asRef<TableRef>(loose(mapping.people).table)};
   for (const [i, source] of items(mapping.sources).entries()) {
     yield {path: `mapping.sources[${i}].table`, sourceId: typeof source.id === 'string' ? source.id : '', ref: asRef<TableRef>(source.table)};
   }
+  if (mapping.resultsTable !== undefined) yield {path: 'mapping.resultsTable.table', results: true, ref: asRef<TableRef>(loose(mapping.resultsTable).table)};
 }
 
 /**
@@ -169,11 +180,22 @@ export function* fieldReferences(plan: PlanDocument): Generator<FieldReference> 
     if (results[key] === undefined) continue;
     yield {path: `mapping.results.${key}`, use: 'result', tableRef: peopleTable, ref: asRef<FieldRef>(results[key]), kind: 'result', required: false, resultKey: key};
   }
+
+  if (mapping.resultsTable !== undefined) {
+    const resultsTable = loose(mapping.resultsTable);
+    const tableRef = asRef<TableRef>(resultsTable.table);
+    const fields = loose(resultsTable.fields);
+    for (const key of LEDGER_KEYS) {
+      const required = REQUIRED_LEDGER_KEYS.includes(key);
+      if (fields[key] === undefined && !required) continue;
+      yield {path: `mapping.resultsTable.fields.${key}`, use: 'ledger', tableRef, ref: asRef<FieldRef>(fields[key]), kind: 'ledger', required, ledgerKey: key};
+    }
+  }
 }
 
-/** References the run reads (every one but the result fields). */
+/** References the run reads (every one but the result fields and the results table's). */
 export function* inputReferences(plan: PlanDocument): Generator<FieldReference> {
-  for (const reference of fieldReferences(plan)) if (reference.use !== 'result') yield reference;
+  for (const reference of fieldReferences(plan)) if (reference.use !== 'result' && reference.use !== 'ledger') yield reference;
 }
 
 /**

@@ -59,8 +59,10 @@ const TEXT_TYPES = new Set(['singleLineText', 'multilineText', 'richText']);
 const MONEY_KEYS = new Set<ResultKey>(['performancePay', 'bonus', 'teamBonus', 'award', 'totalPay']);
 
 /** The result as text lines, in one language, for text fields: text is made here, at the edge. */
-function textLines(result: ParticipantResult, key: ResultKey, lang: Lang, calculated: string): string[] {
+function textLines(result: ParticipantResult, key: ResultKey, lang: Lang, calculated: string, periodId: string): string[] {
   switch (key) {
+    case 'periodId':
+      return [periodId];
     case 'breakdown':
       return breakdownLines(result, lang);
     case 'feedback':
@@ -103,7 +105,7 @@ export function pointsToFraction(points: string): string {
 type CellOutcome = {ok: true; value: unknown; shown: number | string | null} | {ok: false};
 
 /** The value of one result for one field type, or not writable there. */
-function cellFor(result: ParticipantResult, key: ResultKey, field: FieldSchema, lang: Lang, calculatedAt: string, calculated: string): CellOutcome {
+function cellFor(result: ParticipantResult, key: ResultKey, field: FieldSchema, lang: Lang, calculatedAt: string, calculated: string, periodId = ''): CellOutcome {
   if (NUMBER_TYPES.has(field.type)) {
     const decimal = decimalOf(result, key);
     if (decimal === null) return {ok: false};
@@ -118,7 +120,7 @@ function cellFor(result: ParticipantResult, key: ResultKey, field: FieldSchema, 
     return {ok: true, value: {name}, shown: name};
   }
   if (TEXT_TYPES.has(field.type)) {
-    const lines = textLines(result, key, lang, calculated).filter((line) => line !== '');
+    const lines = textLines(result, key, lang, calculated, periodId).filter((line) => line !== '');
     if (lines.length === 0) return {ok: true, value: null, shown: null};
     const joined = field.type === 'singleLineText' ? lines.join(lang === 'zh' ? '；' : '; ') : lines.join('\n');
     return {ok: true, value: joined, shown: joined};
@@ -171,11 +173,11 @@ function calculatedText(plan: PlanDocument, run: Pick<RunResult, 'versionId'>, c
  *
  * @example resultCells(result, plan, {versionId: 'v1'}, ctx).find((c) => c.resultKey === 'grade') // {value: {name: 'A'}, shown: 'A', ...}
  */
-export function resultCells(result: ParticipantResult, plan: PlanDocument, run: Pick<RunResult, 'versionId'>, ctx: WriteContext): ResultCell[] {
+export function resultCells(result: ParticipantResult, plan: PlanDocument, run: Pick<RunResult, 'versionId'> & Partial<Pick<RunResult, 'periodId'>>, ctx: WriteContext): ResultCell[] {
   const {targets} = writableTargets(plan, ctx.fields);
   const calculated = calculatedText(plan, run, ctx, ctx.lang);
   return targets.flatMap(({key, field}) => {
-    const cell = cellFor(result, key, field, ctx.lang, ctx.calculatedAt, calculated);
+    const cell = cellFor(result, key, field, ctx.lang, ctx.calculatedAt, calculated, run.periodId);
     return cell.ok ? [{resultKey: key, fieldId: field.id, value: cell.value, shown: cell.shown}] : [];
   });
 }
@@ -217,7 +219,7 @@ export function planWrites(
     const fields: Record<string, unknown> = {};
     let stamp: {change: CellChange; value: unknown} | null = null;
     for (const {key, field} of targets) {
-      const cell = cellFor(result, key, field, ctx.lang, ctx.calculatedAt, calculated);
+      const cell = cellFor(result, key, field, ctx.lang, ctx.calculatedAt, calculated, run.periodId);
       if (!cell.ok) {
         if (!unwritable.has(key)) {
           unwritable.add(key);

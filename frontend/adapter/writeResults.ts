@@ -165,6 +165,8 @@ export interface WriteOptions {
   plan?: PlanDocument;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Shared with the results table's writes, so that all of a refresh stays under 15 calls a second. */
+  limiter?: RateLimiter;
 }
 
 export interface WriteOutcome {
@@ -188,7 +190,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /** Writes the updates in order, within the platform's limits; stops at the first failed call. */
 export async function writeResults(table: Table, updates: readonly RecordUpdate[], options: WriteOptions = {}): Promise<WriteOutcome> {
   const batches = batchUpdates(updates);
-  const limiter = new RateLimiter(MAX_CALLS_PER_SECOND, RATE_WINDOW_MS, options.now ?? (() => Date.now()), options.sleep ?? realSleep);
+  const limiter = options.limiter ?? new RateLimiter(MAX_CALLS_PER_SECOND, RATE_WINDOW_MS, options.now ?? (() => Date.now()), options.sleep ?? realSleep);
   const outcome: WriteOutcome = {
     writtenRecordIds: [],
     failed: null,

@@ -29,6 +29,10 @@ export const RunLogPanel = memo(function RunLogPanel({
         {shown.map((entry) => (
           <li key={`${entry.at}-${entry.periodId}`}>
             <Text>
+              {entry.action ? (
+                t(`ledger.ui.log.${entry.action.kind}`, {at: f.time(entry.at), user: entry.user ?? t('run.log.anonymous'), period: entry.periodLabel, reason: entry.action.reason ?? '', totalPay: f.money(entry.totals.totalPay), people: f.integer(entry.participants)})
+              ) : (
+              <>
               {t('run.log.entryCounted', {
                 at: f.time(entry.at),
                 user: entry.user ?? t('run.log.anonymous'),
@@ -40,6 +44,9 @@ export const RunLogPanel = memo(function RunLogPanel({
                 failed: f.integer(entry.failed),
                 totalPay: f.money(entry.totals.totalPay),
               })}
+              {entry.ledger ? t('ledger.ui.log.rows', {created: entry.ledger.created, updated: entry.ledger.updated}) : null}
+              </>
+              )}
             </Text>
           </li>
         ))}

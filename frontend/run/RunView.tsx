@@ -5,7 +5,7 @@
  * progress bar and the buttons.
  */
 import {useCallback, useMemo, useState} from 'react';
-import {Box, Button, Heading, ProgressBar, Select, Text, useBase, useSession} from '@airtable/blocks/ui';
+import {Box, Button, ConfirmationDialog, Heading, ProgressBar, Select, Text, useBase, useGlobalConfig, useSession} from '@airtable/blocks/ui';
 import type {PlanDocument} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import {useLang} from '../state/lang';
@@ -22,6 +22,16 @@ import {PreviewTotals, RefreshSummaryView} from './RefreshSummaryView';
 import {FormatProvider} from './FormatProvider';
 import {refreshBlocker} from './refreshBlocker';
 import {defaultPeriodId} from './periodChoice';
+import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
+import {messageText} from '../../src/ledger/messages';
+import {statusName} from '../../src/ledger/fields';
+import type {Text as Bilingual} from '../../src/plan';
+import {emptyPeriodText, localIsoDate} from './ledgerRun';
+import {PeriodPanel} from './PeriodPanel';
+import {LedgerSummary, ledgerAfterWrite, ledgerPending, type LedgerWritten} from './LedgerSummary';
+import {HistoryView} from './HistoryView';
+import {TrendChart} from '../charts/TrendChart';
+import {personTrend} from '../../src/charts';
 
 /** What is running, for the progress bar; kept apart from the preview so that it re-renders alone. */
 type Busy = Progress | null;
@@ -39,7 +49,16 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   const session = useSession();
   const {lang, t, tx} = useLang();
   const runLog = useRunLog();
-  const [periodId, setPeriodId] = useState(() => defaultPeriodId(plan.periods, new Date().toISOString().slice(0, 10)));
+  const globalConfig = useGlobalConfig();
+  const storedLedger = globalConfig.get(LEDGER_CONFIG_KEY);
+  const ledgerRead = useMemo(() => parseLedgerState(storedLedger), [storedLedger]);
+  const ledger = ledgerRead.state;
+  const [periodId, setPeriodId] = useState(() => defaultPeriodId(plan.periods, localIsoDate(new Date()), ledger.periods));
+  const [tab, setTab] = useState<'run' | 'history'>('run');
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const [refused, setRefused] = useState<Bilingual | null>(null);
+  const [ledgerWritten, setLedgerWritten] = useState<LedgerWritten | null>(null);
+  const [actionBusy, setActionBusy] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [summary, setSummary] = useState<RefreshSummary | null>(null);
@@ -50,6 +69,11 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   const shownPreview = preview && preview.periodId === periodId ? preview : null;
   const denial = writeDenial(base, plan, lang);
   const blocker = refreshBlocker({busy: busy !== null, denial, problems, preview: shownPreview, revision});
+  // A closed period is refused whatever the preview says: its rows stay as they were paid.
+  const closedRefusal = period && ledger.periods[period.id]?.status === 'closed' ? messageText({key: 'ledger.upsert.closed', params: {period: period.label}}) : null;
+  const ledgerRefusal = closedRefusal ?? (shownPreview?.ledger?.upsert.refusal ? messageText(shownPreview.ledger.upsert.refusal) : null);
+  const pending = shownPreview && shownPreview.revision === revision ? ledgerPending(shownPreview) : null;
+  const approveBlocker = pending === null ? t('ledger.ui.action.previewFirst') : pending > 0 ? t('ledger.ui.action.pending', {count: pending}) : null;
 
   const onPreview = useCallback(async () => {
     if (!periodId) return;
@@ -57,32 +81,52 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setFailure(null);
     setSummary(null);
     try {
-      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang}, {onProgress: setBusy});
+      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang, ledger}, {onProgress: setBusy});
       setPreview(next);
+      setRefused(null);
+      setLedgerWritten(null);
     } catch (error) {
       setFailure(t('run.failed', {message: error instanceof Error ? error.message : String(error)}));
     } finally {
       setBusy(null);
     }
-  }, [base, plan, periodId, revision, lang, t]);
+  }, [base, plan, periodId, revision, lang, t, ledger]);
 
-  const onRefresh = useCallback(async () => {
+  const onRefresh = useCallback(async (confirmedEmpty = false) => {
     if (!periodId || !period) return;
     setBusy({phase: 'reading', fraction: 0});
     setFailure(null);
     setSummary(null);
+    setRefused(null);
+    setLedgerWritten(null);
     try {
-      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang}, {onProgress: setBusy});
+      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang, ledger, confirmedEmpty}, {onProgress: setBusy});
       if (outcome.kind === 'denied') {
         setFailure(t('run.refresh.lostPermission', {reason: outcome.reason}));
         return;
       }
+      if (outcome.kind === 'refused') {
+        setPreview(outcome.preview);
+        setRefused(outcome.reason);
+        return;
+      }
+      if (outcome.kind === 'needsConfirmation') {
+        // The base changed since the preview and the period is empty now: ask before writing.
+        setPreview(outcome.preview);
+        setConfirmEmpty(true);
+        return;
+      }
       const result = summarise(outcome.preview, outcome.outcome);
-      setPreview(afterWrite(outcome.preview, outcome.outcome.writtenRecordIds));
-      const entry = runLogEntry(outcome.preview, result, period, revision, {
-        at: new Date().toISOString(),
-        user: session.currentUser?.name ?? null,
-      });
+      setPreview(ledgerAfterWrite(afterWrite(outcome.preview, outcome.outcome.writtenRecordIds), outcome.ledger));
+      const written = outcome.ledger ? {created: outcome.ledger.createdRecordIds.length, updated: outcome.ledger.updatedRecordIds.length, calls: outcome.ledger.calls, issues: outcome.ledger.issues} : null;
+      setLedgerWritten(written);
+      const entry = {
+        ...runLogEntry(outcome.preview, result, period, revision, {
+          at: new Date().toISOString(),
+          user: session.currentUser?.name ?? null,
+        }),
+        ...(written ? {ledger: {created: written.created, updated: written.updated}} : {}),
+      };
       // The cells are written whatever happens to the log: a failed log write must not hide that.
       const logged = await runLog.append(entry).catch(() => false);
       setSummary({...result, logged});
@@ -91,7 +135,12 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     } finally {
       setBusy(null);
     }
-  }, [base, plan, period, periodId, revision, runLog, session, t, lang]);
+  }, [base, plan, period, periodId, revision, runLog, session, t, lang, ledger]);
+
+  const onRefreshClick = useCallback(() => {
+    if (shownPreview?.standing.empty) setConfirmEmpty(true);
+    else void onRefresh(false);
+  }, [shownPreview, onRefresh]);
 
   const onSelect = useCallback((id: string) => setSelectedId((current) => (current === id ? null : id)), []);
   const names = useMemo(
@@ -99,7 +148,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     [shownPreview],
   );
   const issues = useMemo(
-    () => (shownPreview ? [...shownPreview.readIssues, ...shownPreview.writes.issues, ...shownPreview.run.issues] : []),
+    () => (shownPreview ? [...shownPreview.readIssues, ...shownPreview.writes.issues, ...shownPreview.ledgerIssues, ...shownPreview.run.issues] : []),
     [shownPreview],
   );
   const selected = shownPreview?.run.results.find((r) => r.participantId === selectedId) ?? null;
@@ -113,6 +162,15 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
           {t('app.title')}
         </Heading>
         <Box display="flex" alignItems="center">
+          <Button
+            size="small"
+            marginRight={2}
+            variant={tab === 'history' ? 'primary' : 'secondary'}
+            aria-pressed={tab === 'history'}
+            onClick={() => setTab(tab === 'history' ? 'run' : 'history')}
+          >
+            {t(tab === 'history' ? 'ledger.ui.tab.run' : 'ledger.ui.tab.history')}
+          </Button>
           <LangSwitch />
           <Button size="small" marginLeft={2} icon="cog" onClick={onOpenSettings}>
             {t('ui.settings.open')}
@@ -120,6 +178,10 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
         </Box>
       </Box>
 
+      {tab === 'history' ? (
+        <HistoryView plan={plan} trend={(rows, name) => <TrendChart name={name} trend={personTrend(rows)} currency={plan.currency} />} />
+      ) : (
+      <>
       <Box display="flex" alignItems="center" flexWrap="wrap" marginBottom={2}>
         <Text marginRight={2}>{t('run.period.label')}</Text>
         <Select
@@ -141,13 +203,38 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
           marginLeft={2}
           variant="primary"
           icon="redo"
-          disabled={blocker !== null}
+          disabled={blocker !== null || ledgerRefusal !== null}
           aria-describedby={blocker ? 'spb-refresh-blocker' : undefined}
-          onClick={() => void onRefresh()}
+          onClick={onRefreshClick}
         >
           {t('run.refresh.button')}
         </Button>
       </Box>
+      {period && (
+        <PeriodPanel
+          plan={plan}
+          period={period}
+          ledger={ledger}
+          approveBlocker={approveBlocker}
+          busy={busy !== null || actionBusy}
+          onBusy={setActionBusy}
+          onDone={(entry) => {
+            setPreview(null);
+            setSummary(null);
+            void runLog.append(entry).catch(() => false);
+          }}
+        />
+      )}
+      {(refused ?? ledgerRefusal) && (
+        <Text textColor="#d9363e" marginBottom={2} role="alert" dataAttributes={{'data-testid': 'ledger-refusal'}}>
+          {tx((refused ?? ledgerRefusal)!)}
+        </Text>
+      )}
+      {ledgerRead.messages.map((message, i) => (
+        <Text key={i} textColor="#b87503" marginBottom={1} role="status">
+          {tx(messageText(message))}
+        </Text>
+      ))}
       {blocker && (
         <Text id="spb-refresh-blocker" textColor="light" marginBottom={2} dataAttributes={{'data-testid': 'refresh-blocker'}}>
           {blocker.kind === 'denied' ? blocker.reason : blocker.kind === 'invalid' ? t('run.refresh.invalid', {message: tx(blocker.issue.message)}) : t(blocker.key)}
@@ -166,10 +253,26 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
         </Text>
       )}
       {summary && <RefreshSummaryView summary={summary} />}
+      {ledgerWritten && <LedgerSummary written={ledgerWritten} />}
 
       {shownPreview && (
         <>
           <PreviewTotals preview={shownPreview} versions={plan.versions} />
+          {shownPreview.standing.empty && period && (
+            <Text textColor="#b87503" marginBottom={2} role="alert" dataAttributes={{'data-testid': 'empty-period'}}>
+              ⚠ {tx(emptyPeriodText(plan, period))}
+            </Text>
+          )}
+          {shownPreview.ledger && (
+            <Text marginBottom={2} dataAttributes={{'data-testid': 'ledger-plan'}}>
+              {t('ledger.ui.run.plan', {
+                creates: shownPreview.ledger.upsert.creates.length,
+                updates: shownPreview.ledger.upsert.updates.length,
+                unchanged: shownPreview.ledger.upsert.unchanged,
+                status: statusName(shownPreview.standing.status, lang),
+              })}
+            </Text>
+          )}
           {selected && <ParticipantDetail result={selected} onClose={() => setSelectedId(null)} />}
           <Warnings issues={issues} names={names} />
           <Leaderboard results={shownPreview.run.results} onSelect={onSelect} />
@@ -177,6 +280,27 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
         </>
       )}
       {!shownPreview && !busy && <Text textColor="light">{t('run.preview.none')}</Text>}
+      {confirmEmpty && period && (
+        <ConfirmationDialog
+          title={t('ledger.ui.run.emptyTitle', {period: period.label})}
+          body={
+            <Box>
+              <Text marginBottom={1}>{tx(emptyPeriodText(plan, period))}</Text>
+              <Text>{t('ledger.ui.run.emptyBody')}</Text>
+            </Box>
+          }
+          confirmButtonText={t('ledger.ui.run.emptyConfirm')}
+          cancelButtonText={t('ledger.ui.cancel')}
+          isConfirmActionDangerous
+          onCancel={() => setConfirmEmpty(false)}
+          onConfirm={() => {
+            setConfirmEmpty(false);
+            void onRefresh(true);
+          }}
+        />
+      )}
+      </>
+      )}
       <RunLogPanel entries={runLog.entries} versions={plan.versions} />
     </Box>
     </FormatProvider>

@@ -15,6 +15,10 @@ import {runPlanSteps, type EngineStep} from '../../src/engine';
 import {planWrites, type WritePlan} from '../../src/writeback';
 import {readFacts, type ReadResult} from '../adapter/readFacts';
 import {checkWritePermission, writeResults, type WriteOutcome} from '../adapter/writeResults';
+import {applyUpsert, checkUpsertPermission, writeLimiter, type UpsertOutcome} from '../adapter/resultsTable';
+import {EMPTY_LEDGER, type LedgerState} from '../../src/ledger/state';
+import type {Text} from '../../src/plan';
+import {periodStanding, previewLedger, refusalOf, type LedgerPreview, type PeriodStanding} from './ledgerRun';
 import {DEFAULT_SLICE_MS, drive, nextMacrotask} from './cooperative';
 import type {PreviewRow, ResultChangeView} from './previewRows';
 
@@ -31,6 +35,12 @@ export interface Preview {
   recordNames?: ReadonlyMap<string, string>;
   writes: WritePlan;
   rows: PreviewRow[];
+  /** The period's status (provisional, closed...), whether it is empty, and any refusal to write. */
+  standing: PeriodStanding;
+  /** The results table's rows of the period and their upsert; null when no results table is mapped. */
+  ledger: LedgerPreview | null;
+  /** The results table's problems (a field gone, duplicate rows...), apart from the read's. */
+  ledgerIssues: Issue[];
 }
 
 /**
@@ -41,6 +51,10 @@ export interface Preview {
 export interface RunContext {
   now: Date;
   lang: Lang;
+  /** The ledger's state (period statuses) as stored now; every period open when absent. */
+  ledger?: LedgerState;
+  /** The user confirmed writing a period with no source record in it. */
+  confirmedEmpty?: boolean;
 }
 
 /** @example writtenLanguage({resultLanguage: 'zh'}, 'en') // 'zh' */
@@ -221,8 +235,11 @@ async function previewPhases(
     fields: read.resultFields,
   });
   const rows = previewRows(run, writes);
+  const ledgerState = context.ledger ?? EMPTY_LEDGER;
+  const standing = periodStanding(plan, run, ledgerState, context.now);
+  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState});
   clock.progress(1);
-  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, writes, rows};
+  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, writes, rows, standing, ledger, ledgerIssues};
 }
 
 /** The people table and the result field ids, or null when the mapping no longer resolves. */
@@ -244,7 +261,11 @@ export function writeDenial(base: Base, plan: PlanDocument, lang: Lang): string 
 
 export type RefreshOutcome =
   | {kind: 'denied'; reason: string}
-  | {kind: 'written'; preview: Preview; outcome: WriteOutcome};
+  /** Nothing written: the period is closed, or approved and its figures would change... */
+  | {kind: 'refused'; reason: Text; preview: Preview}
+  /** Nothing written: the period has no source record, and the user has not confirmed. */
+  | {kind: 'needsConfirmation'; preview: Preview}
+  | {kind: 'written'; preview: Preview; outcome: WriteOutcome; ledger: UpsertOutcome | null};
 
 /**
  * Recomputes and writes the changed cells. Permission is checked again just before the first
@@ -261,16 +282,42 @@ export async function refresh(
   const clock = new PhaseClock(hooks);
   const preview = await previewPhases(base, plan, periodId, revision, context, clock);
   await clock.enter('writing');
+  // A refusal or an unconfirmed empty period stops the whole refresh, the people table's cells too:
+  // they would otherwise show figures the ledger refuses.
+  const refusal = refusalOf(preview.standing, preview.ledger);
+  if (refusal) {
+    clock.end();
+    return {kind: 'refused', reason: refusal, preview};
+  }
+  if (preview.standing.empty && !context.confirmedEmpty) {
+    clock.end();
+    return {kind: 'needsConfirmation', preview};
+  }
   const target = resultTarget(base, plan);
   const denial = writeDenial(base, plan, context.lang);
-  if (!target || denial !== null) {
+  const ledgerCheck = preview.ledger ? checkUpsertPermission(preview.ledger.resolved) : {ok: true as const};
+  if (!target || denial !== null || !ledgerCheck.ok) {
     clock.end();
-    return {kind: 'denied', reason: denial ?? ''};
+    return {kind: 'denied', reason: denial ?? (ledgerCheck.ok ? '' : ledgerCheck.reason)};
   }
+  // One limiter for both tables: together they stay within 15 calls a second.
+  const limiter = writeLimiter();
+  const ledgerTotal = preview.ledger ? preview.ledger.upsert.creates.length + preview.ledger.upsert.updates.length : 0;
+  const total = preview.writes.updates.length + ledgerTotal;
   const outcome = await writeResults(target.table, preview.writes.updates, {
-    onProgress: (written, total) => clock.progress(total > 0 ? written / total : 1),
+    limiter,
+    onProgress: (written) => clock.progress(total > 0 ? written / total : 1),
   });
+  let ledger: UpsertOutcome | null = null;
+  if (preview.ledger && !outcome.failed && !outcome.aborted) {
+    const done = outcome.writtenRecordIds.length;
+    ledger = await applyUpsert(preview.ledger.resolved, preview.ledger.upsert, {
+      lang: writtenLanguage(plan, context.lang),
+      limiter,
+      onProgress: (written) => clock.progress(total > 0 ? (done + written) / total : 1),
+    });
+  }
   clock.progress(1);
   clock.end();
-  return {kind: 'written', preview, outcome};
+  return {kind: 'written', preview, outcome, ledger};
 }

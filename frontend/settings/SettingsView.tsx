@@ -3,7 +3,7 @@
  * this base, and only saved when it has no errors (warnings may be saved) and the user may save.
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Button, Heading, Input, Text, useBase} from '@airtable/blocks/ui';
+import {Box, Button, Heading, Input, Text, useBase, useGlobalConfig} from '@airtable/blocks/ui';
 import type {PlanDocument} from '../../src/plan';
 import {validatePlan} from '../../src/validate';
 import {baseSchema} from '../adapter/schema';
@@ -16,6 +16,9 @@ import {ImportExport} from './ImportExport';
 import {MappingSection, type Edit} from './MappingSection';
 import {PeriodsSection, VersionsSection} from './PeriodsSection';
 import {ResultFieldsSection} from './ResultFields';
+import {ResultsTableSection} from './ResultsTableSection';
+import {addVersionAfterFrozen, FrozenVersion} from './FrozenVersion';
+import {LEDGER_CONFIG_KEY, parseLedgerState, periodsFreezing} from '../../src/ledger/state';
 import {ScoringRulesSection} from './ScoringRulesSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
@@ -27,6 +30,9 @@ export interface SettingsViewProps {
   canSave: {ok: true} | {ok: false; reason: string};
   onClose?: () => void;
 }
+
+/** The editor of a frozen version gets this instead of `edit`: nothing it does reaches the draft. */
+const ignoreEdit: Edit = () => undefined;
 
 /** Paths a control shows issues for; anything else is listed under "other problems". */
 const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration'];
@@ -44,6 +50,8 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   const [versionIndex, setVersionIndex] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saveMessage, setSaveMessage] = useState<{error: boolean; text: string} | null>(null);
+  const storedLedger = useGlobalConfig().get(LEDGER_CONFIG_KEY);
+  const ledger = useMemo(() => parseLedgerState(storedLedger).state, [storedLedger]);
 
   // A plan saved by another collaborator replaces an untouched draft; an edited one is kept.
   useEffect(() => {
@@ -146,6 +154,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
 
       <MappingSection plan={draft} issues={issues} edit={edit} />
       <ResultFieldsSection plan={draft} issues={issues} edit={edit} />
+      <ResultsTableSection plan={draft} issues={issues} edit={edit} />
       <PeriodsSection plan={draft} issues={issues} edit={edit} />
 
       <Section title={t('settings.section.versions')} defaultOpen>
@@ -156,7 +165,18 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
           <Text fontWeight={600} marginBottom={1}>
             {t('settings.version.editingHeading', {version: draft.versions[version].label})}
           </Text>
-          <VersionEditor plan={draft} versionIndex={version} issues={issues} edit={edit} />
+          <FrozenVersion
+            plan={draft}
+            versionIndex={version}
+            ledger={ledger}
+            onNewVersion={(effectiveFrom) => {
+              edit((d) => void addVersionAfterFrozen(d, version, effectiveFrom));
+              // The copy is appended: its index is the current length.
+              setVersionIndex(draft.versions.length);
+            }}
+          >
+            <VersionEditor plan={draft} versionIndex={version} issues={issues} edit={periodsFreezing(ledger, draft.versions[version].id).length > 0 ? ignoreEdit : edit} />
+          </FrozenVersion>
         </Box>
       ) : null}
 

@@ -28,6 +28,10 @@ export interface RunLogEntry {
   unchanged: number;
   failed: number;
   totals: {totalPay: DecimalString; bonus: DecimalString; teamBonus: DecimalString; award: DecimalString};
+  /** Rows of the results table created and updated by the refresh (issue 12); absent without one. */
+  ledger?: {created: number; updated: number};
+  /** An approve, close or reopen of the period (with the reopen's reason) instead of a refresh. */
+  action?: {kind: 'approve' | 'close' | 'reopen'; reason?: string};
 }
 
 export interface RunLogLimits {

@@ -128,6 +128,106 @@ export const ledgerMessages = {
     zh: '结果表的状态字段“{name}”没有“{status}”选项，状态未写入',
     en: 'The status field "{name}" of the results table has no "{status}" choice; the status was not written',
   },
+
+  // The people table's optional "period id" result field (its cells say which period the other result cells show).
+  'settings.result.periodId': {zh: '周期', en: 'Period id'},
+  'run.result.periodId': {zh: '周期', en: 'Period id'},
+
+  // Settings: the results table section.
+  'ledger.ui.settings.section': {zh: '绩效结果表', en: 'Results table'},
+  'ledger.ui.settings.intro': {
+    zh: '每人每个周期一行，保存每期的计算、审批与发放结果（可选）。未设置时，只写入参与人表的结果字段。',
+    en: 'One row per person per period, keeping what each period computed, approved and paid (optional). Without it, only the result fields of the people table are written.',
+  },
+  'ledger.ui.settings.pick': {zh: '选择已有的表', en: 'Use an existing table'},
+  'ledger.ui.settings.mapped': {zh: '已匹配 {count}/{total} 个字段：{fields}', en: '{count} of {total} fields matched: {fields}'},
+  'ledger.ui.settings.unmapped': {zh: '未匹配（不写入）：{fields}', en: 'Not matched (not written): {fields}'},
+  'ledger.ui.settings.required': {zh: '缺少必需的字段：{fields}', en: 'Required fields missing: {fields}'},
+  'ledger.ui.settings.mistyped': {
+    zh: '以下字段名称相符但类型不能存放该值，未使用：{fields}',
+    en: 'These fields have the right name but a type that cannot hold the value, and are not used: {fields}',
+  },
+  'ledger.ui.settings.create': {zh: '一键创建“{name}”表', en: 'Create the "{name}" table'},
+  'ledger.ui.settings.created': {zh: '已创建表“{name}”（{count} 个字段），保存设置后生效', en: 'Table "{name}" created ({count} fields); save the settings to use it'},
+  'ledger.ui.settings.cannotCreate': {zh: '无法创建结果表：{reason}', en: 'The results table cannot be created: {reason}'},
+  'ledger.ui.settings.nameTaken': {
+    zh: '已有名为“{name}”的表：请在上方选择它，或先将其改名',
+    en: 'A table named "{name}" already exists: choose it above, or rename it first',
+  },
+
+  // The run view: the period's standing, the results table's part of a refresh.
+  'ledger.ui.run.emptyHeadless': {zh: '{message}：未写入任何内容', en: '{message}: nothing was written'},
+  'ledger.ui.run.empty': {zh: '{period}：本周期没有{sources}', en: '{period}: no {sources} in this period'},
+  'ledger.ui.action.unknownPeriod': {zh: '方案中没有周期 {period}', en: 'The plan has no period {period}'},
+  'ledger.ui.action.denied': {zh: '你没有权限执行此操作：{reason}', en: 'You may not do this: {reason}'},
+  'ledger.ui.action.saveFailed': {zh: '周期状态未能保存：{message}', en: 'The period status could not be saved: {message}'},
+  'ledger.ui.cancel': {zh: '取消', en: 'Cancel'},
+  'ledger.ui.period.status': {zh: '周期状态：{status}', en: 'Period status: {status}'},
+  'ledger.ui.period.provisional': {
+    zh: '预估：本周期尚未结束（截至 {end}），结果仍可能变化，结束后才能审批',
+    en: 'Provisional: this period has not ended yet (it runs to {end}); its results may still change, and it can be approved once it has ended',
+  },
+  'ledger.ui.period.noTable': {
+    zh: '在设置中选择或创建“绩效结果表”后，才能审批、关账并保留每期的结果',
+    en: 'Choose or create a results table in settings to approve and close periods and keep every period',
+  },
+  'ledger.ui.action.approve': {zh: '审批', en: 'Approve'},
+  'ledger.ui.action.close': {zh: '关账（已发放）', en: 'Close (paid)'},
+  'ledger.ui.action.reopen': {zh: '重新打开', en: 'Reopen'},
+  'ledger.ui.action.title.approve': {zh: '审批周期 {period}', en: 'Approve period {period}'},
+  'ledger.ui.action.title.close': {zh: '关账周期 {period}', en: 'Close period {period}'},
+  'ledger.ui.action.title.reopen': {zh: '重新打开周期 {period}', en: 'Reopen period {period}'},
+  'ledger.ui.action.explain.approve': {
+    zh: '确认以下结果无误。审批后，刷新不会再改变本周期的数值（如需更正须先重新打开）。',
+    en: 'Confirm these results. Once approved, a refresh no longer changes the period\'s figures (reopen it first to correct them).',
+  },
+  'ledger.ui.action.explain.close': {
+    zh: '关账表示已按以下金额发放。关账后本周期的结果行不再改写，所用方案版本也将锁定。',
+    en: 'Closing records that these amounts were paid. The period\'s rows are then never rewritten, and its plan version is locked.',
+  },
+  'ledger.ui.action.explain.reopen': {
+    zh: '重新打开后，本周期的审批与关账记录将清除（历史仍保留），刷新可再次改写其结果。请填写原因，原因会记入运行记录。',
+    en: 'Reopening clears the period\'s approval and close (its history is kept), so a refresh may rewrite its results. Give a reason: it is kept in the run log.',
+  },
+  'ledger.ui.action.reason': {zh: '重新打开的原因', en: 'Reason for reopening'},
+  'ledger.ui.action.done.approve': {zh: '周期 {period} 已审批（{rows} 行已更新状态）', en: 'Period {period} approved ({rows} rows updated)'},
+  'ledger.ui.action.done.close': {zh: '周期 {period} 已关账（{rows} 行已更新状态）', en: 'Period {period} closed ({rows} rows updated)'},
+  'ledger.ui.action.done.reopen': {zh: '周期 {period} 已重新打开（{rows} 行已更新状态）', en: 'Period {period} reopened ({rows} rows updated)'},
+  'ledger.ui.action.pending': {
+    zh: '结果表中还有 {count} 行待写入：请先刷新，再审批',
+    en: '{count} rows of the results table are still to be written: refresh first, then approve',
+  },
+  'ledger.ui.action.previewFirst': {zh: '请先预览本周期，确认结果已全部写入后再审批', en: 'Preview this period first: approve once its results are all written'},
+  'ledger.ui.totals.people': {zh: '人数', en: 'People'},
+  'ledger.ui.tab.history': {zh: '历史记录', en: 'History'},
+  'ledger.ui.tab.run': {zh: '返回计算', en: 'Back to run'},
+  'ledger.ui.run.plan': {
+    zh: '绩效结果表（{status}）：将新建 {creates} 行，更新 {updates} 行，{unchanged} 行无变化',
+    en: 'Results table ({status}): {creates} rows to create, {updates} to update, {unchanged} unchanged',
+  },
+  'ledger.ui.run.written': {
+    zh: '绩效结果表：新建 {created} 行，更新 {updated} 行（{calls} 次写入）',
+    en: 'Results table: {created} rows created, {updated} updated ({calls} write calls)',
+  },
+  'ledger.ui.run.emptyTitle': {zh: '周期 {period} 没有任何数据', en: 'Period {period} has no data'},
+  'ledger.ui.run.emptyBody': {
+    zh: '写入后，每人的得分将为 0，且会覆盖参与人表中现有的结果。确定这是正确的吗？',
+    en: 'Writing it gives everyone a score of 0 and replaces the results now in the people table. Is this really what you want?',
+  },
+  'ledger.ui.run.emptyConfirm': {zh: '仍然写入', en: 'Write anyway'},
+  'ledger.ui.history.person': {zh: '人员', en: 'Person'},
+  'ledger.ui.history.team': {zh: '团队', en: 'Team'},
+  'ledger.ui.history.none': {zh: '绩效结果表中还没有任何结果：刷新一个周期后即可查看', en: 'The results table has no rows yet: refresh a period to see them here'},
+  'ledger.ui.log.rows': {zh: '；结果表新建 {created} 行、更新 {updated} 行', en: '; results table: {created} rows created, {updated} updated'},
+  'ledger.ui.log.approve': {zh: '{at} {user} 审批了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} approved period {period} ({people} people, total pay {totalPay})'},
+  'ledger.ui.log.close': {zh: '{at} {user} 关账了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} closed period {period} ({people} people, total pay {totalPay})'},
+  'ledger.ui.log.reopen': {zh: '{at} {user} 重新打开了周期 {period}，原因：{reason}', en: '{at} {user} reopened period {period}; reason: {reason}'},
+  'ledger.ui.version.frozen': {
+    zh: '方案版本“{version}”用于已关账的周期 {periods}，已锁定，不能修改：已发放的金额须能按当时的规则解释。如需调整规则，请从下一个开放周期起新建版本。',
+    en: 'Plan version "{version}" was used by the closed periods {periods} and is locked: what was paid must stay explainable by the rules it was paid under. To change the rules, add a new version from the next open period.',
+  },
+  'ledger.ui.version.newFrom': {zh: '从 {date} 起新建版本', en: 'New version from {date}'},
+
   // Issue 13: adjustments of closed periods carried into the open one, the clawback policy, payroll export.
   'ledger.field.baseSalary': {zh: '基本工资', en: 'Base salary'},
   'ledger.field.adjustmentDetail': {zh: '调整明细', en: 'Adjustment detail'},

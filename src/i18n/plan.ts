@@ -85,6 +85,7 @@ export const planMessages = {
   'validate.owner.source': {zh: '数据源“{name}”', en: 'source "{name}"'},
   'validate.owner.people': {zh: '参与人表', en: 'the people table'},
   'validate.owner.results': {zh: '结果字段', en: 'the result fields'},
+  'validate.owner.resultsTable': {zh: '结果表', en: 'the results table'},
   'validate.owner.currency': {zh: '币种设置', en: 'the currency'},
   'validate.owner.proration': {zh: '目标按在岗天数折算', en: 'target proration'},
   'validate.owner.feedback': {zh: '反馈设置', en: 'the feedback settings'},
@@ -146,6 +147,8 @@ export const planMessages = {
   'validate.part.result.breakdown': {zh: '“绩效明细”结果字段', en: '"breakdown" result field'},
   'validate.part.result.feedback': {zh: '“反馈”结果字段', en: '"feedback" result field'},
   'validate.part.result.calculatedAt': {zh: '“计算时间”结果字段', en: '"calculated at" result field'},
+  'validate.part.result.periodId': {zh: '“周期”结果字段', en: '"period id" result field'},
+  'validate.part.ledgerField': {zh: '“{field}”字段', en: '"{field}" field'},
   'validate.role.number': {zh: '数字类字段（数字、货币、百分比、评分、汇总或公式）', en: 'a number field (number, currency, percent, rating, rollup or formula)'},
   'validate.role.money': {zh: '金额字段（货币或数字）', en: 'a money field (currency or number)'},
   'validate.role.rating': {zh: '评分或数字字段', en: 'a rating or number field'},
@@ -160,6 +163,7 @@ export const planMessages = {
   'validate.role.result.money': {zh: '货币或数字字段', en: 'a currency or number field'},
   'validate.role.result.text': {zh: '多行文本、单行文本或富文本字段', en: 'a long text, single line text or rich text field'},
   'validate.role.result.time': {zh: '文本或日期时间字段', en: 'a text or date-time field'},
+  'validate.role.result.period': {zh: '单行或多行文本字段', en: 'a single-line or long text field'},
 
   // --- Validator messages, one per code (docs/plan-document.md lists them) ---
   'validate.plan.document.invalid': {zh: '方案文件无效：不是一个对象', en: 'The plan document is not valid: it is not an object'},
@@ -387,6 +391,14 @@ export const planMessages = {
   'validate.mapping.result.type': {
     zh: '{thing}“{name}”的类型为 {type}，这里需要{expected}',
     en: '{thing} "{name}" is of type {type}; it must be {expected}',
+  },
+  'validate.mapping.resultsTable.readTable': {
+    zh: '结果表“{name}”是方案读取数据的表（参与人表或数据源）：结果须写入单独的一张表',
+    en: 'The results table "{name}" is a table the plan reads (the people table or a source): results need a table of their own',
+  },
+  'validate.mapping.resultsTable.fieldType': {
+    zh: '{thing}“{name}”的类型为 {type}，这里需要以下类型之一：{expected}',
+    en: '{thing} "{name}" is of type {type}; it must be one of: {expected}',
   },
   'validate.mapping.result.choices': {
     zh: '单选字段“{name}”缺少等级选项：{grades}；写入时需要有创建选项的权限',

@@ -6,7 +6,7 @@
  * `base.createTableAsync` calls.
  */
 import {t} from '../i18n';
-import type {Currency, FieldRef, Lang, TableRef} from '../plan';
+import type {Currency, FieldRef, Lang, ResultsTableMapping} from '../plan';
 import type {FieldSchema, FieldTypeName} from '../schema';
 
 /**
@@ -242,11 +242,7 @@ export function ledgerFieldSpecs(context: LedgerTableContext): LedgerFieldSpec[]
   return LEDGER_KEYS.map((key) => ({key, name: ledgerFieldName(key, context.lang), ...fieldTypeFor(LEDGER_KIND[key], context)}));
 }
 
-/** A results table as the plan maps it: the table and the field of each key it has. */
-export interface ResultsTableMapping {
-  table: TableRef;
-  fields: Partial<Record<LedgerKey, FieldRef>>;
-}
+export type {ResultsTableMapping};
 
 /**
  * The fields of a table recognised by their names in either language (the table the extension

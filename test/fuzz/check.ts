@@ -50,6 +50,11 @@ export type CaseOutcome = 'planUnreadable' | 'planRefused' | 'unknownPeriod' | '
 const NOW = new Date('2026-04-01T08:00:00.000Z');
 const BAD_TEXT = /undefined|\[object Object\]|NaN/;
 
+/** Why a refresh wrote nothing: the SDK's reason, the ledger's refusal, or the confirmation it waits for. */
+function refusalOf(outcome: Exclude<RefreshOutcome, {kind: 'written'}>): unknown {
+  return outcome.kind === 'needsConfirmation' ? outcome.kind : outcome.reason;
+}
+
 function fail(kind: string, detail: unknown): never {
   throw new FuzzFailure(kind, typeof detail === 'string' ? detail : JSON.stringify(detail));
 }
@@ -197,7 +202,7 @@ async function runOnce(driver: TestDriver, plan: PlanDocument, fuzz: FuzzCase, r
   const writes = watchWrites(driver);
   let outcome: RefreshOutcome;
   try {
-    outcome = await refresh(driver.base, plan, fuzz.periodId, revision, {now: NOW, lang: fuzz.lang}, {sliceMs: 10_000, yieldToBrowser: () => Promise.resolve()});
+    outcome = await refresh(driver.base, plan, fuzz.periodId, revision, {now: NOW, lang: fuzz.lang, confirmedEmpty: true}, {sliceMs: 10_000, yieldToBrowser: () => Promise.resolve()});
   } catch (error) {
     const e = error as Error;
     return fail('uncaught exception in the run', `${e?.name}: ${e?.message}\n${(e?.stack ?? '').split('\n').slice(1, 4).join('\n')}`);
@@ -266,7 +271,7 @@ export async function checkCase(fuzz: FuzzCase): Promise<CaseOutcome> {
   // The run, as `npm run score` does it.
   const revision = planRevision(planText);
   const first = await runOnce(driver, plan, fuzz, revision);
-  if (first.outcome.kind !== 'written') return fail('a validated plan was denied the write', first.outcome.reason);
+  if (first.outcome.kind !== 'written') return fail('a validated plan was denied the write', refusalOf(first.outcome));
   const {preview, outcome} = first.outcome;
   checkIssues(preview.readIssues, 'read');
   checkIssues(preview.run.issues, 'run');
@@ -309,7 +314,7 @@ export async function checkCase(fuzz: FuzzCase): Promise<CaseOutcome> {
 
   // 4. A second refresh writes nothing.
   const second = await runOnce(driver, plan, fuzz, revision);
-  if (second.outcome.kind !== 'written') return fail('a validated plan was denied the write', second.outcome.reason);
+  if (second.outcome.kind !== 'written') return fail('a validated plan was denied the write', refusalOf(second.outcome));
   if (second.writes.length > 0 || second.outcome.preview.writes.updates.length > 0) {
     const changes = second.outcome.preview.writes.changes.slice(0, 3);
     fail('a second refresh writes again', changes);
@@ -317,13 +322,13 @@ export async function checkCase(fuzz: FuzzCase): Promise<CaseOutcome> {
 
   // 7. Deterministic: a fresh base, the same input, the same output.
   const again = await runOnce(createDriver(fixture), plan, fuzz, revision);
-  if (again.outcome.kind !== 'written') return fail('a validated plan was denied the write', again.outcome.reason);
+  if (again.outcome.kind !== 'written') return fail('a validated plan was denied the write', refusalOf(again.outcome));
   if (JSON.stringify(again.outcome.preview.run) !== JSON.stringify(preview.run)) fail('not deterministic: the same input gave another run result', '');
   if (JSON.stringify(again.writes) !== JSON.stringify(first.writes)) fail('not deterministic: the same input wrote other cells', '');
 
   // 6. Record order: the same base with every table's records in another order.
   const reordered = await runOnce(createDriver(reorderFixture(fixture, fuzz.reorderSeed)), plan, fuzz, revision);
-  if (reordered.outcome.kind !== 'written') return fail('a validated plan was denied the write', reordered.outcome.reason);
+  if (reordered.outcome.kind !== 'written') return fail('a validated plan was denied the write', refusalOf(reordered.outcome));
   const byId = new Map(reordered.outcome.preview.run.results.map((r) => [r.participantId, r]));
   for (const r of preview.run.results) {
     const other = byId.get(r.participantId);

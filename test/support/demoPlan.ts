@@ -10,7 +10,8 @@ import {PLAN_SCHEMA_VERSION, type FieldRef, type PlanDocument, type ResultKey} f
 const F = FIELD_IDS;
 const ref = (id: string, name: string): FieldRef => ({id, name});
 
-export const DEMO_RESULT_FIELDS: Record<ResultKey, FieldRef> = {
+/** Every result field the demo base has (it has no period-id field: the people-table cells alone). */
+export const DEMO_RESULT_FIELDS: Record<Exclude<ResultKey, 'periodId'>, FieldRef> = {
   totalScore: ref(F.reps.totalScore, '总分'),
   grade: ref(F.reps.grade, '等级'),
   rank: ref(F.reps.rank, '排名'),

@@ -9,15 +9,22 @@ const warning: Issue = {...error, severity: 'warning'};
 describe('the default period', () => {
   const periods = [monthPeriod(2026, 1), monthPeriod(2026, 2), monthPeriod(2026, 3)];
 
-  it('is the period containing today, else the latest started, else the first', () => {
-    expect(defaultPeriodId(periods, '2026-02-10')).toBe('2026-02');
+  it('is the latest ended period that is not closed (issue 12), else the one containing today, else the earliest', () => {
+    expect(defaultPeriodId(periods, '2026-02-10')).toBe('2026-01');
     expect(defaultPeriodId(periods, '2026-07-01')).toBe('2026-03');
     expect(defaultPeriodId(periods, '2025-12-31')).toBe('2026-01');
+    expect(defaultPeriodId(periods, '2026-01-10')).toBe('2026-01');
     expect(defaultPeriodId([], '2026-02-10')).toBeNull();
   });
 
-  it('prefers the first listed period when a month and its quarter both contain today', () => {
-    expect(defaultPeriodId([quarterPeriod(2026, 1), monthPeriod(2026, 2)], '2026-02-10')).toBe('2026-Q1');
+  it('skips closed periods: once January is paid, February (containing today) is the default', () => {
+    const closed = {'2026-01': {status: 'closed' as const, frozenVersionId: 'v1'}};
+    expect(defaultPeriodId(periods, '2026-02-10', closed)).toBe('2026-02');
+    expect(defaultPeriodId(periods, '2026-04-02', {...closed, '2026-03': {status: 'approved' as const}})).toBe('2026-03');
+  });
+
+  it('prefers the month to its quarter when both ended on the same day', () => {
+    expect(defaultPeriodId([quarterPeriod(2026, 1), monthPeriod(2026, 3)], '2026-04-10')).toBe('2026-03');
   });
 });
 

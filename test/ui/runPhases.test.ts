@@ -75,7 +75,7 @@ describe('a run in phases', () => {
     const driver = createDriver(demoBase({reps: 60, orders: 120}));
     const record = recorder();
     const outcome = await refresh(driver.base, demoPlan(), '2026-02', 'rev', context, record.hooks);
-    if (outcome.kind !== 'written') throw new Error(`not written: ${outcome.reason}`);
+    if (outcome.kind !== 'written') throw new Error(`not written: ${outcome.kind}`);
     expect(outcome.outcome.writtenRecordIds).toHaveLength(60);
     expect(phaseOrder(record.progress)).toEqual(['reading', 'computing', 'comparing', 'writing']);
     expectForwardWithinEachPhase(record.progress);

@@ -191,9 +191,10 @@ describe('settings: result fields', () => {
     const plan = createTemplate(baseSchema(driver.base), '2026-01-15');
     renderSettings(driver, {plan});
 
-    expect(screen.getByText('尚未对应的结果：等级、奖金')).toBeInTheDocument();
+    // The period id result (周期) is new with the results table: created with the others.
+    expect(screen.getByText('尚未对应的结果：等级、奖金、周期')).toBeInTheDocument();
     await user.click(button('创建缺少的结果字段'));
-    expect(await screen.findByText('已创建 2 个结果字段。')).toBeInTheDocument();
+    expect(await screen.findByText('已创建 3 个结果字段。')).toBeInTheDocument();
 
     const table = driver.base.getTableById(TABLE_IDS.reps);
     const grade = table.getFieldByName('等级');
@@ -202,6 +203,7 @@ describe('settings: result fields', () => {
     expect((grade.options as {choices: {name: string}[]}).choices.map((c) => c.name)).toEqual(plan.versions[0].grades.map((g) => g.grade));
     expect(bonus.type).toBe('currency');
     expect(bonus.options).toMatchObject({precision: 2});
+    expect(table.getFieldByName('周期').type).toBe('singleLineText');
     const results = section('结果字段');
     expect(shown('等级', results)).toBe('等级');
     expect(shown('奖金', results)).toBe('奖金');
