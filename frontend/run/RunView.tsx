@@ -31,6 +31,7 @@ import {PeriodPanel} from './PeriodPanel';
 import {LedgerSummary, ledgerAfterWrite, ledgerPending, type LedgerWritten} from './LedgerSummary';
 import {HistoryView} from './HistoryView';
 import {TrendChart} from '../charts/TrendChart';
+import {ChartsPanel} from '../charts/ChartsPanel';
 import {personTrend} from '../../src/charts';
 
 /** What is running, for the progress bar; kept apart from the preview so that it re-renders alone. */
@@ -64,6 +65,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   const [summary, setSummary] = useState<RefreshSummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [showCharts, setShowCharts] = useState(false);
 
   const period = plan.periods.find((p) => p.id === periodId) ?? null;
   const shownPreview = preview && preview.periodId === periodId ? preview : null;
@@ -277,6 +279,13 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
           <Warnings issues={issues} names={names} />
           <Leaderboard results={shownPreview.run.results} onSelect={onSelect} />
           <PreviewTable rows={shownPreview.rows} selectedId={selectedId} onSelect={onSelect} />
+          <Box marginTop={2}>
+            <Button size="small" icon={showCharts ? 'chevronDown' : 'chevronRight'} onClick={() => setShowCharts(!showCharts)} aria-expanded={showCharts}>
+              {t('charts.title')}
+            </Button>
+            {/* Drawn on demand: at 10,000 people the shaping and the canvases cost time nobody asked for. */}
+            {showCharts && <ChartsPanel run={shownPreview.run} plan={plan} teamOf={shownPreview.teams ?? new Map()} leaderboardSize={10} />}
+          </Box>
         </>
       )}
       {!shownPreview && !busy && <Text textColor="light">{t('run.preview.none')}</Text>}

@@ -33,6 +33,8 @@ export interface Preview {
   readIssues: Issue[];
   /** Primary values of the source records the warnings name, by record id (see readFacts). */
   recordNames?: ReadonlyMap<string, string>;
+  /** Each participant's team as read (the charts' pay by team); the facts themselves are not kept. */
+  teams?: ReadonlyMap<string, string | null>;
   writes: WritePlan;
   rows: PreviewRow[];
   /** The period's status (provisional, closed...), whether it is empty, and any refusal to write. */
@@ -180,6 +182,7 @@ export async function computePreview(
 
 interface Started {
   read: Omit<ReadResult, 'facts'>;
+  teams: Map<string, string | null>;
   steps: Generator<EngineStep, RunResult, void> | null;
 }
 
@@ -197,7 +200,8 @@ async function readAndStart(base: Base, plan: PlanDocument, periodId: string, cl
     sliceMs: clock.sliceMs,
     yieldToBrowser: () => clock.turn(),
   });
-  return {read, steps: runPlanSteps(plan, periodId, facts)};
+  const teams = new Map(facts.participants.map((participant) => [participant.id, participant.team] as const));
+  return {read, teams, steps: runPlanSteps(plan, periodId, facts)};
 }
 
 async function previewPhases(
@@ -239,7 +243,7 @@ async function previewPhases(
   const standing = periodStanding(plan, run, ledgerState, context.now);
   const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState});
   clock.progress(1);
-  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, writes, rows, standing, ledger, ledgerIssues};
+  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, teams: started.teams, writes, rows, standing, ledger, ledgerIssues};
 }
 
 /** The people table and the result field ids, or null when the mapping no longer resolves. */
