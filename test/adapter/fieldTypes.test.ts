@@ -7,6 +7,7 @@
  * docs/field-types.md states the rules these tests hold the read to.
  */
 import type {FixtureData} from '../../sim/fixture';
+import {table} from '../support/shellBase';
 import {readFacts} from '../../frontend/adapter/readFacts';
 import {baseSchema} from '../../frontend/adapter/schema';
 import {runPlan} from '../../src/engine';
@@ -32,25 +33,6 @@ const field = (id: string, name: string, type: string, options: Record<string, u
 const lookup = (id: string, name: string, result: {type: string; options?: Record<string, unknown>} | undefined) =>
   field(id, name, 'multipleLookupValues', {isValid: result !== undefined, recordLinkFieldId: 'fldOrdersCustomer', fieldIdInLinkedTable: 'fldX', result});
 
-function table(id: string, name: string, fields: FieldFixture[], records: [string, Cells][]): TableFixture {
-  return {
-    id,
-    name,
-    description: null,
-    fields,
-    views: [
-      {
-        id: `viw${id.slice(3)}`,
-        name: 'Grid',
-        type: 'grid' as TableFixture['views'][number]['type'],
-        fieldOrder: {fieldIds: fields.map((f) => f.id), visibleFieldCount: fields.length},
-        records: records.map(([rid]) => ({id: rid, color: null})),
-        isLockedView: false,
-      },
-    ],
-    records: records.map(([rid, cellValuesByFieldId]) => ({id: rid, commentCount: 0, createdTime: '2026-01-01T00:00:00.000Z', cellValuesByFieldId})),
-  };
-}
 
 const rep = (id: string, name: string) => ({id, name});
 const WANG = rep('recWang', '王伟');

@@ -11,6 +11,7 @@
  * rollups and formulas as their result type, selects as `{id, name, color}`, links as
  * `[{id, name}]`, collaborators as `{id, email, name}`, dates date-only or full ISO.
  */
+import {fixtureTable} from '../../sim/fixture';
 import fc from 'fast-check';
 import type TestDriver from '@airtable/blocks-testing';
 
@@ -393,25 +394,6 @@ function categoryField(id: string, name: string, variant: CategoryVariant, via: 
 
 const record = (id: string, cells: Cells): RecordFixture => ({id, commentCount: 0, createdTime: CREATED, cellValuesByFieldId: cells});
 
-function table(id: string, name: string, fields: FieldFixture[], records: RecordFixture[]): Table {
-  return {
-    id,
-    name,
-    description: null,
-    fields,
-    views: [
-      {
-        id: `viw${id.slice(3)}`,
-        name: 'Grid view',
-        type: 'grid' as Table['views'][number]['type'],
-        fieldOrder: {fieldIds: fields.map((f) => f.id), visibleFieldCount: fields.length},
-        records: records.map((r) => ({id: r.id, color: null})),
-        isLockedView: false,
-      },
-    ],
-    records,
-  };
-}
 
 export const repId = (i: number) => `recRep${pad(i)}`;
 export const DELETED_REP = 'recRepGone';
@@ -552,7 +534,7 @@ export function buildFixture(spec: BaseSpec): FixtureData {
       for (const x of values) cells[x.field.id] = x.cell(r, i);
       return record(`rec${prefix}${pad(i)}`, cells);
     });
-    return table(tableId, tableName, fields, rows);
+    return fixtureTable(tableId, tableName, fields, rows);
   };
 
   const num = (id: string, name: string, variant: NumberVariant, pick: (r: SourceRecordSpec) => RawNumber) => {
@@ -601,14 +583,14 @@ export function buildFixture(spec: BaseSpec): FixtureData {
       color: 'blue',
       workspaceId: 'wspFuzz',
       tables: [
-        table(IDS.reps, '销售人员', repFields, reps),
+        fixtureTable(IDS.reps, '销售人员', repFields, reps),
         orders,
         customers,
         reviews,
         evaluations,
         teamwork,
-        table(IDS.profiles, '档案', [field('fldProfName', '档案名', 'singleLineText'), field('fldProfTeam', '团队名', 'singleLineText'), field('fldProfTier', '级别名', 'singleLineText'), field('fldProfSalary', '工资', 'currency', money)], profiles),
-        table(IDS.depts, '部门表', [field('fldDeptName', '部门名', 'singleLineText')], depts),
+        fixtureTable(IDS.profiles, '档案', [field('fldProfName', '档案名', 'singleLineText'), field('fldProfTeam', '团队名', 'singleLineText'), field('fldProfTier', '级别名', 'singleLineText'), field('fldProfSalary', '工资', 'currency', money)], profiles),
+        fixtureTable(IDS.depts, '部门表', [field('fldDeptName', '部门名', 'singleLineText')], depts),
       ],
       collaborators: [{id: 'usrFuzz', email: 'fuzz@example.com', name: 'Fuzz', profilePicUrl: undefined, isActive: true} as FixtureData['base']['collaborators'][number]],
     },

@@ -3,9 +3,10 @@
  * months, one orphan order. Small on purpose: every expected number in the tests is worked out
  * by hand from these rows.
  */
-import type {FixtureData} from '../../sim/fixture';
+import {fixtureTable, type FixtureData} from '../../sim/fixture';
 
 type Cells = Record<string, unknown>;
+type TableFixture = FixtureData['base']['tables'][number];
 
 const field = (id: string, name: string, type: string, options: Record<string, unknown> | null = null) => ({
   id,
@@ -15,29 +16,10 @@ const field = (id: string, name: string, type: string, options: Record<string, u
   options,
 });
 
-function table(id: string, name: string, fields: ReturnType<typeof field>[], rows: [string, Cells][]) {
-  return {
-    id,
-    name,
-    description: null,
-    fields,
-    views: [
-      {
-        id: `viw${id.slice(3)}`,
-        name: 'Grid view',
-        type: 'grid',
-        fieldOrder: {fieldIds: fields.map((f) => f.id), visibleFieldCount: fields.length},
-        records: rows.map(([recordId]) => ({id: recordId, color: null})),
-        isLockedView: false,
-      },
-    ],
-    records: rows.map(([recordId, cellValuesByFieldId]) => ({
-      id: recordId,
-      commentCount: 0,
-      createdTime: '2026-01-01T00:00:00.000Z',
-      cellValuesByFieldId,
-    })),
-  };
+/** A table of `[record id, cells]` rows, every record created at the same instant. */
+export function table(id: string, name: string, fields: (ReturnType<typeof field> | TableFixture['fields'][number])[], rows: [string, Cells][]) {
+  // The hand-written fields name their type as a plain string; the SDK checks it when it loads.
+  return fixtureTable(id, name, fields as TableFixture['fields'], rows.map(([recordId, cellValuesByFieldId]) => ({id: recordId, commentCount: 0, createdTime: '2026-01-01T00:00:00.000Z', cellValuesByFieldId})));
 }
 
 const money = {precision: 2, symbol: '¥'};
