@@ -144,6 +144,8 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
     if (key === 'status') return row.status ? statusName(row.status, lang) : '—';
     if (value === null || value === undefined) return '—';
     if ((MONEY_KEYS as readonly string[]).includes(key)) return money(dec(value).toFixed());
+    // Scores are written to 2 places; the number cell reads back 108 for 108.00.
+    if (key === 'totalScore') return dec(value).toFixed(2);
     return String(value);
   };
 

@@ -183,6 +183,8 @@ describe('period status in the run view', () => {
       ['2026-03', 'Open', '8,000.00'],
       ['2026-04', 'Open', expect.stringMatching(/^[\d,]+\.\d\d$/)],
     ]);
+    // Scores at the 2 places they were written with, even when the number cell reads back 108.
+    for (const cells of rows) expect(cells[2]).toMatch(/^\d+\.\d\d$/);
     // The trend chart (frontend/charts) gets the same two periods.
     expect(drawn.at(-1)!.labels).toEqual(['2026-03', '2026-04']);
   });
