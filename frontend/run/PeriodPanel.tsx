@@ -2,7 +2,8 @@
  * The chosen period's standing and its status actions: a badge (开放 / 预估 / 已审批 / 已关账 with
  * who and when), and Approve, Close, Reopen for a user who may write, each behind a confirmation
  * that shows the period's totals as its rows hold them (people, total pay and each component).
- * A user who may not write sees the buttons off and the SDK's reason.
+ * A user who may not write sees the buttons off and the SDK's reason. Beside them, the payroll
+ * download of an approved or closed period (PayrollButton.tsx): reading only, open to anyone.
  */
 import {useState} from 'react';
 import Decimal from 'decimal.js';
@@ -19,6 +20,7 @@ import {formatTime, groupThousands} from './format';
 import {periodTotals, runLedgerAction, TOTAL_KEYS, type ActionKind, type PeriodTotals} from './ledgerActions';
 import {localIsoDate} from './ledgerRun';
 import {writtenLanguage} from './pipeline';
+import {PayrollButton, PayrollNote, usePayrollDownload} from './PayrollButton';
 
 export interface PeriodPanelProps {
   plan: PlanDocument;
@@ -51,6 +53,7 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
   const [message, setMessage] = useState<{error: boolean; text: string} | null>(null);
 
   const state = ledger.periods[period.id];
+  const payroll = usePayrollDownload(plan, period, state);
   const status = rowStatus(state, period, localIsoDate(new Date()));
   const mapping = plan.mapping.resultsTable;
   const resolved = mapping ? resolveResultsTable(base, mapping, plan.mapping.people?.table.id).resolved : null;
@@ -141,7 +144,8 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
             {t(`ledger.ui.action.${action}`)}
           </Button>
         ))}
-        {busy && dialog === null ? <Loader scale={0.25} /> : null}
+        <PayrollButton payroll={payroll} disabled={busy || !resolved} />
+        {(busy || payroll.working) && dialog === null ? <Loader scale={0.25} /> : null}
       </Box>
       {status === 'provisional' && (
         <Text size="small" textColor="#b87503" dataAttributes={{'data-testid': 'provisional-note'}}>
@@ -163,6 +167,7 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
           {approveBlocker}
         </Text>
       )}
+      {resolved && <PayrollNote payroll={payroll} />}
       {message && (
         <Text size="small" role={message.error ? 'alert' : 'status'} textColor={message.error ? '#d9363e' : '#20a35a'} dataAttributes={{'data-testid': 'period-action-message'}}>
           {message.text}
