@@ -226,15 +226,18 @@ export function HistoryView({plan, trend}: HistoryViewProps) {
   );
 }
 
-/** A period-per-row table that scrolls sideways in a narrow panel rather than wrapping its figures. */
+/**
+ * A period-per-row table that scrolls sideways in a narrow panel rather than wrapping its
+ * figures; the first column (the period) stays in view while the amounts scroll past it.
+ */
 export function HistoryTable<Row extends {periodId: string}>({columns, rows}: {columns: readonly HistoryColumn<Row>[]; rows: readonly Row[]}) {
   return (
     <Box style={{overflowX: 'auto'}}>
       <table style={{borderCollapse: 'collapse', fontSize: 13, whiteSpace: 'nowrap'}}>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column.id} scope="col" style={th}>
+            {columns.map((column, i) => (
+              <th key={column.id} scope="col" style={i === 0 ? {...th, ...pinned} : th}>
                 {column.header}
               </th>
             ))}
@@ -243,8 +246,8 @@ export function HistoryTable<Row extends {periodId: string}>({columns, rows}: {c
         <tbody>
           {rows.map((row) => (
             <tr key={row.periodId}>
-              {columns.map((column) => (
-                <td key={column.id} data-column={column.id} style={{...td, textAlign: column.align}}>
+              {columns.map((column, i) => (
+                <td key={column.id} data-column={column.id} style={{...td, textAlign: column.align, ...(i === 0 ? pinned : {})}}>
                   {column.text(row)}
                 </td>
               ))}
@@ -258,3 +261,4 @@ export function HistoryTable<Row extends {periodId: string}>({columns, rows}: {c
 
 const th = {textAlign: 'left', padding: '4px 8px', borderBottom: '1px solid #ddd', fontWeight: 600} as const;
 const td = {padding: '4px 8px', borderBottom: '1px solid #eee'} as const;
+const pinned = {position: 'sticky', left: 0, background: '#fff'} as const;
