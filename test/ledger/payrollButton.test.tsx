@@ -173,4 +173,22 @@ describe('payroll download', () => {
     // People in the people table's order.
     expect(parsed.data.map((line) => line['姓名'])).toEqual(['李娜, 华东', 'Wang "Boss" Qiang', '赵敏\n（新人）']);
   });
+
+  it('exports nothing when a person has two rows for the period, and names them', async () => {
+    const {driver, plan, tableId} = await setUp();
+    await close(driver, plan);
+    // A second 2026-03 row for 李娜, as a collaborator's copy-paste would leave it.
+    const results = driver.base.getTableById(tableId);
+    await results.createRecordsAsync([{fields: {[results.getFieldByName('考核周期').id]: '2026-03', [results.getFieldByName('参与人').id]: [{id: 'recLi'}]}}]);
+    renderInBase(driver, 'en');
+    await choosePeriod('2026-03');
+    await setupUser().click(within(screen.getByTestId('period-panel')).getByRole('button', {name: 'Download payroll'}));
+    const outcome = await screen.findByTestId('payroll-outcome');
+    expect(outcome).toHaveAttribute('role', 'alert');
+    expect(outcome).toHaveTextContent('李娜, 华东 has 2 result rows for period 2026-03');
+    // (The count is exportPayroll's: duplicate pairs plus unkeyed rows.)
+    expect(outcome).toHaveTextContent(/The result rows of period 2026-03 are incomplete \(\d+ rows? cannot be attributed\); the payroll file was not exported/);
+    expect(saved).toEqual([]);
+    expect(clicked).toEqual([]);
+  });
 });
