@@ -219,6 +219,10 @@ export const ledgerMessages = {
   'ledger.ui.history.team': {zh: '团队', en: 'Team'},
   'ledger.ui.history.none': {zh: '绩效结果表中还没有任何结果：刷新一个周期后即可查看', en: 'The results table has no rows yet: refresh a period to see them here'},
   'ledger.ui.log.rows': {zh: '；结果表新建 {created} 行、更新 {updated} 行', en: '; results table: {created} rows created, {updated} updated'},
+  'ledger.ui.log.adjustments': {
+    zh: '；以前周期调整 {total}（{people} 人），结转余额 {balance}',
+    en: '; adjustments from earlier periods {total} ({people} people), balance carried forward {balance}',
+  },
   'ledger.ui.log.approve': {zh: '{at} {user} 审批了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} approved period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.close': {zh: '{at} {user} 关账了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} closed period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.reopen': {zh: '{at} {user} 重新打开了周期 {period}，原因：{reason}', en: '{at} {user} reopened period {period}; reason: {reason}'},
