@@ -57,7 +57,7 @@ export interface LedgerPreview {
   upsert: UpsertPlan;
   /**
    * What the open period carries from the closed periods before it (issue 13): null when it
-   * carries none (no closed period just before it, or it is itself approved or closed).
+   * carries none (no closed period just before it, or it is itself closed).
    */
   adjustments: AdjustmentOutcome | null;
 }
@@ -114,8 +114,9 @@ export async function previewLedger(
   const version = versionForPeriod(plan, period);
   const cellContext = {lang: context.lang, calculatedAt: context.now.toISOString(), versionLabel: version?.label ?? run.versionId};
   const ownState = context.state.periods[period.id];
-  // An approved or closed period is not recomputed with new adjustments: the upsert refuses it anyway.
-  const carried = context.readClosed && (ownState?.status ?? 'open') === 'open' ? adjustedPeriods(plan.periods, context.state.periods, period, lookbackOf(plan.adjustments)) : [];
+  // A closed period is refused whole; an approved one is recomputed like its figures, adjustments
+  // included, so that the upsert refuses it only when they would change.
+  const carried = context.readClosed && ownState?.status !== 'closed' ? adjustedPeriods(plan.periods, context.state.periods, period, lookbackOf(plan.adjustments)) : [];
   let rows: ResultRow[];
   let adjustments: AdjustmentOutcome | null = null;
   if (carried.length > 0 && context.readClosed) {

@@ -57,9 +57,9 @@ async function refreshed(driver: TestDriver, plan: PlanDocument, periodId: strin
   return outcome;
 }
 
-async function approveAndClose(driver: TestDriver, plan: PlanDocument, periodId: string): Promise<void> {
+async function approveAndClose(driver: TestDriver, plan: PlanDocument, periodId: string, actions: readonly ('approve' | 'close')[] = ['approve', 'close']): Promise<void> {
   const resolved = resolveResultsTable(driver.base, plan.mapping.resultsTable!, TABLE_IDS.reps).resolved;
-  for (const action of ['approve', 'close'] as const) {
+  for (const action of actions) {
     const done = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, user: '财务 张晓红', now: AFTER_ALL, lang: 'zh'});
     if (!done.ok) throw new Error(done.reason.en);
   }
@@ -228,7 +228,12 @@ describe('a refresh of the open period carries the adjustments of the closed one
     expect(money(cell(feb, 'balance')).toFixed(2)).toBe(balance.toFixed(2));
     expect(money(cell(feb, 'totalPay')).toFixed(2)).toBe(febPay.minus(febCap).toFixed(2));
 
-    await approveAndClose(driver, plan, '2026-02');
+    // Approved, February keeps its adjustments: a refresh finds nothing to change and writes nothing.
+    await approveAndClose(driver, plan, '2026-02', ['approve']);
+    const mutations = watch(driver);
+    await refreshed(driver, plan, '2026-02');
+    expect(recordWrites(mutations)).toEqual([]);
+    await approveAndClose(driver, plan, '2026-02', ['close']);
     const march = await refreshed(driver, plan, '2026-03');
     const marPay = new D(runPlan(plan, '2026-03', (await readFacts(driver.base, plan, undefined, {periodId: '2026-03'})).facts).results.find((r) => r.participantId === top.participantId)!.totalPay);
     const marCap = marPay.times('0.10').toDecimalPlaces(2, D.ROUND_DOWN);
