@@ -41,8 +41,25 @@ function watch(driver: TestDriver): Mutation[] {
 }
 const recordWrites = (mutations: Mutation[]) => mutations.filter((m) => m.records);
 
-async function setUp(plan: PlanDocument = demoPlan()): Promise<{driver: TestDriver; plan: PlanDocument; tableId: string}> {
-  const driver = createDriver(demoBase({reps: 20, orders: 160}));
+const ENTERED = {id: 'fldOrdersEntered', name: '录入时间'};
+
+/** The demo base, its orders with a "录入时间" (entered at) time field when asked: a change-time field. */
+function base(withEntered: boolean) {
+  const fixture = demoBase({reps: 20, orders: 160});
+  if (withEntered) {
+    const orders = fixture.base.tables.find((t) => t.id === TABLE_IDS.orders)!;
+    orders.fields.push({...ENTERED, type: 'dateTime', description: null, options: {dateFormat: {name: 'iso', format: 'YYYY-MM-DD'}, timeFormat: {name: '24hour', format: 'HH:mm'}, timeZone: 'utc'}} as (typeof orders.fields)[number]);
+    for (const view of orders.views) {
+      const order = (view as unknown as {fieldOrder: {fieldIds: string[]; visibleFieldCount: number}}).fieldOrder;
+      order.fieldIds.push(ENTERED.id);
+      order.visibleFieldCount++;
+    }
+  }
+  return fixture;
+}
+
+async function setUp(plan: PlanDocument = demoPlan(), withEntered = false): Promise<{driver: TestDriver; plan: PlanDocument; tableId: string}> {
+  const driver = createDriver(base(withEntered));
   const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
   if (!created.ok) throw new Error('not created');
   plan.mapping.resultsTable = created.mapping;
@@ -89,10 +106,11 @@ const cell = (row: StoredRow | undefined, key: LedgerKey) => row?.cells[ledgerFi
 const money = (value: unknown) => new D(typeof value === 'number' ? String(value) : '0');
 
 /** Adds an order dated in a month, credited to a rep: a late refund (negative) or a late order. */
-async function lateOrder(driver: TestDriver, number: string, repId: string, amount: number, date: string): Promise<void> {
+async function lateOrder(driver: TestDriver, number: string, repId: string, amount: number, date: string, entered?: string): Promise<void> {
   const orders = driver.base.getTableById(TABLE_IDS.orders);
   const F = FIELD_IDS.orders;
-  await orders.createRecordsAsync([{fields: {[F.number]: number, [F.rep]: [{id: repId}], [F.date]: date, [F.amount]: amount, [F.received]: amount, [F.quantity]: 1}}]);
+  const fields = {[F.number]: number, [F.rep]: [{id: repId}], [F.date]: date, [F.amount]: amount, [F.received]: amount, [F.quantity]: 1, ...(entered ? {[ENTERED.id]: entered} : {})};
+  await orders.createRecordsAsync([{fields}]);
 }
 
 /**
@@ -251,5 +269,20 @@ describe('a refresh of the open period carries the adjustments of the closed one
     const carried = money(cell(feb, 'adjustments')).plus(money(cell(mar, 'adjustments'))).plus(money(cell(mar, 'balance')));
     expect(janPaid.plus(carried).toFixed(2)).toBe(janNowSum.toFixed(2));
     expect(march.preview.ledger!.adjustments!.people.get(top.participantId)!.broughtForward.toFixed(2)).toBe(balance.toFixed(2));
+  });
+
+  it('names the late record by its primary value when the plan maps a change-time field of the orders', async () => {
+    const plan = demoPlan();
+    plan.adjustments = {changedAt: {orders: {field: ENTERED, kind: 'created'}}};
+    const {driver, tableId} = await setUp(plan, true);
+    const january = await refreshed(driver, plan, '2026-01');
+    await approveAndClose(driver, plan, '2026-01');
+    const top = [...january.preview.run.results].sort((a, b) => Number(b.bonus) - Number(a.bonus))[0];
+    // Entered after the close (the close is stamped at AFTER_ALL); one before it is not a cause.
+    await lateOrder(driver, 'SO-REFUND-77', top.participantId, -10000, '2026-01-20', '2026-04-16T02:00:00.000Z');
+    await refreshed(driver, plan, '2026-02');
+    const lines = String(cell(stored(driver, tableId, '2026-02').get(top.participantId), 'breakdown')).split('\n');
+    expect(lines.filter((line) => line.startsWith('2026-01 调整：')).every((line) => line.startsWith('2026-01 调整：订单 SO-REFUND-77 关账后新增 -10,000.00 -> '))).toBe(true);
+    expect(lines.some((line) => line.startsWith('2026-01 调整：订单 SO-REFUND-77'))).toBe(true);
   });
 });
