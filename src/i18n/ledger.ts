@@ -308,7 +308,7 @@ export const ledgerMessages = {
   },
   'ledger.payroll.incomplete': {
     zh: '周期 {period} 的结果行不完整（{count} 行无法确定归属），工资表未导出：请先处理上面的提示',
-    en: 'The result rows of period {period} are incomplete ({count} rows cannot be attributed); the payroll file was not exported: deal with the messages above first',
+    en: 'The result rows of period {period} are incomplete (rows that cannot be attributed: {count}); the payroll file was not exported: deal with the messages above first',
   },
   'ledger.payroll.empty': {zh: '周期 {period} 没有结果行，工资表未导出', en: 'Period {period} has no result rows; no payroll file was exported'},
   'ledger.payroll.column.id': {zh: '参与人ID', en: 'ID'},
