@@ -23,6 +23,9 @@ export const ENTRY = path.join(ROOT, 'automation', 'entry.ts');
 export const BUNDLE_FILE = path.join(ROOT, 'dist', 'automation', 'engine.js');
 export const GENERATED_MODULE = path.join(ROOT, 'automation', 'engineBundle.generated.ts');
 
+/** Libraries that exist only in the extension's page. */
+const FOREIGN = /node_modules\/(@airtable\/|react(-dom)?\/)/;
+
 /**
  * The engine bundle's text: an IIFE assigning the entry's exports to `SalesPerformanceAutomation`,
  * then the footer that runs it. Minified: the script is pasted into a browser editor, and the
@@ -43,7 +46,12 @@ export async function buildAutomationBundle(): Promise<string> {
     charset: 'utf8',
     define: {'process.env.NODE_ENV': '"production"'},
     logLevel: 'silent',
+    metafile: true,
   });
+  // Type imports vanish; a runtime import of the SDK or React would drag a browser-only library
+  // into a script that runs where neither exists. Refuse it here rather than in an automation.
+  const foreign = Object.keys(result.metafile.inputs).filter((input) => FOREIGN.test(input));
+  if (foreign.length > 0) throw new Error(`The automation bundle must not contain ${foreign.slice(0, 3).join(', ')}: something under automation/ imports the SDK or React at run time.`);
   const text = result.outputFiles[0].text;
   return `${text.trimEnd()}\n${BUNDLE_FOOTER}`;
 }
