@@ -12,7 +12,7 @@ import type {LedgerState} from '../src/ledger/state';
 import type {Lang, PlanDocument} from '../src/plan';
 import {fieldReferences, tableReferences} from '../src/planRefs';
 import type {BaseSchema} from '../src/schema';
-import type {ScriptingBase, ScriptingField} from './scriptingBase';
+import type {ScriptingField, ScriptingTable} from './scriptingBase';
 
 export const AUTOMATION_FORMAT = 1;
 
@@ -106,7 +106,7 @@ function typeText(field: {type: string; resultType?: string}): string {
  *
  * @example schemaDrift(config.tables, base) // [{kind: 'fieldRetyped', table: '订单', field: '订单金额', was: 'currency', now: 'singleLineText'}]
  */
-export function schemaDrift(tables: readonly FingerprintTable[], base: Pick<ScriptingBase, 'tables'>): SchemaDrift[] {
+export function schemaDrift(tables: readonly FingerprintTable[], base: {tables: readonly Pick<ScriptingTable, 'id' | 'name' | 'fields'>[]}): SchemaDrift[] {
   const drift: SchemaDrift[] = [];
   for (const expected of tables) {
     const table = base.tables.find((t) => t.id === expected.id);

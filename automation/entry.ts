@@ -13,7 +13,7 @@
  * makes the next run write exactly what is left.
  */
 import {computePreview, resultTarget, writeDenial, writtenLanguage} from '../frontend/run/pipeline';
-import {localIsoDate, refusalOf} from '../frontend/run/ledgerRun';
+import {emptyPeriodText, localIsoDate, refusalOf} from '../frontend/run/ledgerRun';
 import {applyUpsert, writeLimiter, type UpsertOutcome} from '../frontend/adapter/resultsTable';
 import {writeResults} from '../frontend/adapter/writeResults';
 import {t} from '../src/i18n';
@@ -148,8 +148,7 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
     return finish('readErrors');
   }
   if (preview.standing.empty) {
-    const reason = t(lang, 'ledger.ui.run.empty', {period: period.label, sources: plan.mapping.sources.map((s) => s.label[lang]).join(' / ')});
-    say('automation.empty', {reason});
+    say('automation.empty', {reason: emptyPeriodText(plan, period)[lang]});
     return finish('refused');
   }
   const target = resultTarget(base, plan);

@@ -18,7 +18,8 @@ import {refresh} from '../../frontend/run/pipeline';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import type {FixtureData} from '../../sim/fixture';
-import {EMPTY_LEDGER} from '../../src/ledger/state';
+import {EMPTY_LEDGER, LEDGER_FORMAT_VERSION} from '../../src/ledger/state';
+import {monthPeriod} from '../../src/period';
 import type {PlanDocument} from '../../src/plan';
 import {AUTOMATION_FORMAT, mappedSchema, type AutomationConfig} from '../../automation/config';
 import {fillScript} from '../../automation/script';
@@ -237,5 +238,26 @@ describe('safety', () => {
     expect(fake.cells(TABLE_IDS.reps)).toEqual(people);
     expect(fake.outputs.get('status')).toBe('refused');
     expect(fake.printed.at(-1)).toMatch(/^未写入任何内容：.*2026-03/);
+  });
+
+  it('never writes a period closed when the script was made: it computes the latest one still open', async () => {
+    const s = await makeSetup();
+    const config: AutomationConfig = {...s.config, ledger: {version: LEDGER_FORMAT_VERSION, periods: {[PERIOD]: {status: 'closed', frozenVersionId: s.plan.versions[0].id}}}};
+    const fake = new FakeScripting(s.before, {now: NOW.getTime()});
+    await runScript(fillScript(bundle, config), fake);
+    expect(fake.printed).toContain('周期：2026-02（开放）');
+    const periodField = s.plan.mapping.resultsTable!.fields.period!.id;
+    const periods = new Set([...fake.cells(s.resultsTableId).values()].map((cells) => cells[periodField]));
+    expect(periods).toEqual(new Set(['2026-02']));
+  });
+
+  it('writes nothing for a period without a single source record, which only the extension can confirm', async () => {
+    const s = await makeSetup();
+    const plan: PlanDocument = {...s.plan, periods: [...s.plan.periods, monthPeriod(2026, 4)]};
+    const fake = new FakeScripting(s.before, {now: new Date(2026, 4, 10, 7, 0, 0).getTime()});
+    await runScript(fillScript(bundle, {...s.config, plan}), fake);
+    expect(fake.calls).toEqual([]);
+    expect(fake.outputs.get('status')).toBe('refused');
+    expect(fake.printed.at(-1)).toMatch(/^未写入任何内容：2026-04：.*空周期请在扩展中确认后刷新。$/);
   });
 });
