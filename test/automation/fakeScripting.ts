@@ -124,15 +124,20 @@ export class FakeScripting {
     this.selects.push({tableId: stored.id, fields: ids ?? 'all'});
     const loaded = new Set(ids ?? stored.fields.map((field) => field.id));
     const primaryId = stored.fields[0].id;
+    // By id and by name, as the scripting API accepts either (looked up per cell: keep it cheap).
+    const byKey = new Map<string, ScriptingField>();
+    for (const field of stored.fields) byKey.set(field.name, field);
+    for (const field of stored.fields) byKey.set(field.id, field);
     const records: ScriptingRecord[] = [...stored.records.entries()].map(([id, cells]) => ({
       id,
       name: nameOf(cells[primaryId]),
       getCellValue: (field) => {
         const key = typeof field === 'string' ? field : field.id;
-        const known = stored.fields.find((f) => f.id === key || f.name === key);
+        const known = byKey.get(key);
         if (!known) throw new Error(`No field “${key}” in table “${stored.name}”`);
         if (!loaded.has(known.id)) throw new Error(`Field “${known.name}” was not loaded by selectRecordsAsync`);
-        return copy(cells[known.id] ?? null);
+        const value = cells[known.id] ?? null;
+        return typeof value === 'object' ? copy(value) : value;
       },
     }));
     return {recordIds: records.map((record) => record.id), records};
