@@ -13,15 +13,13 @@ export const DEFAULT_BUDGET_MS = 25_000;
 
 export class TimeBudget {
   private slowestCallMs = 0;
-  private readonly startedAt: number;
 
-  /** `now` is the script's own clock (Date.now in an automation; tests slow it down). */
+  /** `now` is the script's own clock (Date.now in an automation; tests slow it down); `startedAt` a reading of it. */
   constructor(
     private readonly now: () => number,
     private readonly budgetMs: number = DEFAULT_BUDGET_MS,
-  ) {
-    this.startedAt = now();
-  }
+    private readonly startedAt: number = now(),
+  ) {}
 
   elapsedMs(): number {
     return this.now() - this.startedAt;

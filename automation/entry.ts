@@ -105,7 +105,9 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
     return report;
   };
 
-  const budget = new TimeBudget(env.now, env.budgetMs ?? DEFAULT_BUDGET_MS);
+  // One reading of the clock starts both the budget and the run's time (written as the calculation time).
+  const startedAt = env.now();
+  const budget = new TimeBudget(env.now, env.budgetMs ?? DEFAULT_BUDGET_MS, startedAt);
   const plan = config.plan;
   say('automation.run.header', {plan: plan.name, revision: config.revision, generatedAt: config.generatedAt});
 
@@ -119,7 +121,7 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
   }
 
   // 2. The period the run view would choose, from the statuses known at generation.
-  const now = new Date(env.now());
+  const now = new Date(startedAt);
   const period = defaultPeriod(plan.periods, config.ledger.periods, localIsoDate(now));
   if (!period) {
     say('automation.noPeriod');

@@ -11,6 +11,7 @@
  * - a clock that the tests control: each write call takes `callMs`, a wait advances it.
  * Values are copied in and out, so that the script cannot change the store behind its back.
  */
+import vm from 'node:vm';
 import type {FixtureData} from '../../sim/fixture';
 import {COMPUTED_TYPES, type ScriptingBase, type ScriptingField, type ScriptingOutput, type ScriptingQueryResult, type ScriptingRecord, type ScriptingTable} from '../../automation/scriptingBase';
 
@@ -25,10 +26,21 @@ export interface WriteCall {
   records: {id: string; fields: Cells}[];
 }
 
-/** Milliseconds since the epoch, moved only by the fake: write calls and waits. */
+/**
+ * Milliseconds since the epoch, moved by the fake: a write call takes its `callMs`, and every
+ * reading moves the clock 1 ms on, as real time passes while a script without timers waits by
+ * watching the clock. The first reading is the start time itself.
+ */
 export class FakeClock {
-  constructor(private time: number) {}
-  now = (): number => this.time;
+  constructor(
+    private time: number,
+    private readonly tickMs = 1,
+  ) {}
+  now = (): number => {
+    const time = this.time;
+    this.time += this.tickMs;
+    return time;
+  };
   advance(ms: number): void {
     this.time += Math.max(0, ms);
   }
@@ -196,8 +208,10 @@ export class FakeScripting {
 }
 
 /**
- * Runs the script text as an automation runs it: a body with top-level await, the scripting
- * globals in scope, and the fake's clock as `Date` (and `setTimeout`, which only moves it).
+ * Runs the script text as an automation runs it: a body with top-level await, in a context of
+ * its own that holds the language's built-ins and the scripting globals (`base`, `output`,
+ * `console`) and nothing of Node or the browser — no `setTimeout`, no `performance`, no
+ * `require` — with the fake's clock as `Date`.
  */
 export async function runScript(script: string, fake: FakeScripting): Promise<void> {
   const now = fake.clock.now;
@@ -209,11 +223,6 @@ export async function runScript(script: string, fake: FakeScripting): Promise<vo
       return now();
     }
   }
-  const setTimeoutOnClock = (callback: () => void, ms = 0) => {
-    fake.clock.advance(ms);
-    Promise.resolve().then(callback);
-  };
-  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
-  const run = new AsyncFunction('base', 'output', 'console', 'Date', 'setTimeout', script);
-  await run(fake.base, fake.output, fake.console, ClockDate, setTimeoutOnClock);
+  const context = vm.createContext({base: fake.base, output: fake.output, console: fake.console, Date: ClockDate});
+  await vm.runInContext(`(async () => {\n${script}\n})()`, context, {filename: 'automation-script.js'});
 }
