@@ -13,6 +13,7 @@ import {Field, IssueNotes, Section} from './controls';
 import {editPlan, hasErrors, issuesAt, unplacedIssues} from './draft';
 import {LatestPlan} from './latest';
 import {ImportExport} from './ImportExport';
+import {AutomateSection} from './AutomateSection';
 import {MappingSection, type Edit} from './MappingSection';
 import {PeriodsSection, VersionsSection} from './PeriodsSection';
 import {ResultFieldsSection} from './ResultFields';
@@ -226,6 +227,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
           setDirty(true);
         }}
       />
+      <AutomateSection plan={plan} dirty={dirty} />
 
       {unplacedIssues(issues, PLACED).length > 0 ? (
         <Section title={t('settings.section.otherIssues')} defaultOpen>

@@ -4,6 +4,7 @@
  * but they are merged into one table that a test checks for missing or empty translations.
  */
 import {adapterMessages} from './adapter';
+import {automationMessages} from './automation';
 import {chartsMessages} from './charts';
 import {engineMessages} from './engine';
 import {ledgerMessages} from './ledger';
@@ -13,8 +14,8 @@ import {settingsMessages} from './settings';
 import {uiMessages} from './ui';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages, automationMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages, ...automationMessages};
 
 export type MessageKey = keyof typeof catalogue;
