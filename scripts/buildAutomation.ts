@@ -9,9 +9,9 @@
  *
  * writes dist/automation/engine.js (the bundle, placeholder included) and
  * automation/engineBundle.generated.ts (the same text as a string the extension imports), and
- * prints their size. `npm start` and `npm test` run it first, so the extension always carries the
- * engine of its own sources; the generated module is committed so that a checkout type-checks
- * and its tests run before any build.
+ * prints their size. The generated module is never committed (it would go stale with every change
+ * under src/): `npm run typecheck`, jest's globalSetup and the playground's build run this first,
+ * so the extension always carries the engine of its own sources.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
