@@ -7,7 +7,7 @@
  * name is in the reader's language only.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import {screen, waitFor, within} from '@testing-library/react';
+import {act, screen, waitFor, within} from '@testing-library/react';
 import userEvent, {PointerEventsCheckLevel} from '@testing-library/user-event';
 import type {FixtureData} from '../../sim/fixture';
 import {createDriver} from '../../sim/driver';
@@ -60,6 +60,17 @@ async function renamePlan(user: ReturnType<typeof setupUser>, lang: Lang, name: 
   await user.type(input, name);
 }
 
+/**
+ * The SDK's settings button (outside the extension) pressed. The test driver has no public way to
+ * press it: this calls the button model's own click handler, which the SDK calls on Airtable's
+ * click message.
+ */
+function pressSettingsButton(driver: TestDriver) {
+  const sdk = (driver as unknown as {_sdk: {settingsButton: {isVisible: boolean; __onClick: () => void}}})._sdk;
+  if (!sdk.settingsButton.isVisible) throw new Error('the settings button is not shown');
+  act(() => sdk.settingsButton.__onClick());
+}
+
 const saveState = () => screen.getByTestId('save-state');
 const dialog = () => screen.queryByTestId('unsaved-dialog');
 
@@ -89,6 +100,25 @@ describe('settings: Close with unsaved edits', () => {
     expect(saveState()).toHaveTextContent('Unsaved changes');
     expect(screen.queryByRole('button', {name: 'Preview'})).not.toBeInTheDocument();
     expect(storedPlanText(driver)).toBe(stored);
+  });
+
+  it('the SDK settings button asks the same question as Close, and closes at once when nothing is unsaved', async () => {
+    const {user, driver, stored} = await openSettingsOnSavedPlan('en');
+    await renamePlan(user, 'en', 'Q3 plan');
+    pressSettingsButton(driver);
+    const asked = await screen.findByTestId('unsaved-dialog');
+    await user.click(button('Keep editing', asked));
+    expect(screen.getByLabelText('Plan name')).toHaveValue('Q3 plan');
+    await user.click(button('Save plan'));
+    await waitFor(() => expect(saveState()).toHaveTextContent('All changes saved'));
+    expect(parseStoredPlan(storedPlanText(driver)).plan?.name).toBe('Q3 plan');
+    expect(storedPlanText(driver)).not.toBe(stored);
+    pressSettingsButton(driver);
+    expect(dialog()).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', {name: 'Preview'})).toBeInTheDocument();
+    // Pressed on the run view, it opens the settings again.
+    pressSettingsButton(driver);
+    expect(await screen.findByTestId('save-bar')).toBeInTheDocument();
   });
 
   it('discard: closes to the run view without writing, and settings reopen on the saved plan', async () => {
