@@ -18,7 +18,10 @@ import type {Page} from 'playwright-core';
 import type {Lang} from '../../src/plan';
 import type {E2eTest} from '../e2e/harness';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// From the working directory, as the e2e harness does: imported from scripts/e2e.mjs (an ES
+// module) this file has no usable __dirname.
+const ROOT = process.cwd();
+const PAGE_ENTRY = path.join(ROOT, 'test', 'charts', 'page.tsx');
 const ARTIFACTS = path.join(ROOT, 'artifacts', 'charts');
 /** The charts ChartsPanel draws for a run with results and a trend. */
 export const EXPECTED_CANVASES = 5;
@@ -27,7 +30,7 @@ const DRAW_DEADLINE_MS = 15_000;
 
 async function bundle(): Promise<string> {
   const out = await build({
-    entryPoints: [path.join(__dirname, 'page.tsx')],
+    entryPoints: [PAGE_ENTRY],
     bundle: true,
     write: false,
     format: 'iife',
@@ -75,8 +78,9 @@ function chartsPage(): Promise<{server: Server; url: string}> {
 /** Stops the check page's server (the tests' runner calls it when they are over). */
 export async function closeChartsPage(): Promise<void> {
   if (!served) return;
-  const {server} = await served;
-  server.close();
+  // A page that failed to build has no server; its tests already failed with the reason.
+  const page = await served.catch(() => null);
+  page?.server.close();
   served = null;
 }
 
