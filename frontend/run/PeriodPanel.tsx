@@ -124,7 +124,6 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
     <Box marginBottom={2} dataAttributes={{'data-testid': 'period-panel'}}>
       <Box display="flex" alignItems="center" flexWrap="wrap" style={{gap: 8}}>
         <Text
-          size="small"
           paddingX={2}
           borderRadius="large"
           style={{background: STATUS_COLOURS[status]}}
@@ -148,28 +147,28 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
         {(busy || payroll.working) && dialog === null ? <Loader scale={0.25} /> : null}
       </Box>
       {status === 'provisional' && (
-        <Text size="small" textColor="#b87503" dataAttributes={{'data-testid': 'provisional-note'}}>
+        <Text textColor="#b87503" dataAttributes={{'data-testid': 'provisional-note'}}>
           {t('ledger.ui.period.provisional', {end: period.end})}
         </Text>
       )}
       {!resolved && (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {t('ledger.ui.period.noTable')}
         </Text>
       )}
       {denial !== null && resolved && (
-        <Text size="small" textColor="light" dataAttributes={{'data-testid': 'period-actions-denied'}}>
+        <Text textColor="light" dataAttributes={{'data-testid': 'period-actions-denied'}}>
           {t('ledger.ui.action.denied', {reason: denial})}
         </Text>
       )}
       {denial === null && resolved && offered.includes('approve') && approveBlocker && status !== 'provisional' && (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {approveBlocker}
         </Text>
       )}
       {resolved && <PayrollNote payroll={payroll} />}
       {message && (
-        <Text size="small" role={message.error ? 'alert' : 'status'} textColor={message.error ? '#d9363e' : '#20a35a'} dataAttributes={{'data-testid': 'period-action-message'}}>
+        <Text role={message.error ? 'alert' : 'status'} textColor={message.error ? '#d9363e' : '#20a35a'} dataAttributes={{'data-testid': 'period-action-message'}}>
           {message.text}
         </Text>
       )}

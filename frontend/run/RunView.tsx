@@ -245,7 +245,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
       {busy && (
         <Box marginBottom={2} dataAttributes={{'data-testid': 'progress'}}>
-          <Text size="small">{t(`run.progress.${busy.phase}`, {percent: Math.round(busy.fraction * 100)})}</Text>
+          <Text>{t(`run.progress.${busy.phase}`, {percent: Math.round(busy.fraction * 100)})}</Text>
           <ProgressBar progress={busy.fraction} />
         </Box>
       )}

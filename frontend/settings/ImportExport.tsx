@@ -69,7 +69,7 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
       </Box>
-      <Text size="small" textColor="light" marginTop={1}>
+      <Text textColor="light" marginTop={1}>
         {t('settings.import.intro')}
       </Text>
       {outcome ? (
@@ -88,7 +88,7 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
             <ul style={{margin: '4px 0', paddingLeft: 20}}>
               {outcome.unmatched.map((u, i) => (
                 <li key={i}>
-                  <Text size="small">{t('settings.import.unmatchedItem', {kind: tx(u.kindLabel), name: u.name, path: u.path})}</Text>
+                  <Text>{t('settings.import.unmatchedItem', {kind: tx(u.kindLabel), name: u.name, path: u.path})}</Text>
                 </li>
               ))}
             </ul>
