@@ -91,6 +91,8 @@ export async function previewLedger(
     lang: context.lang,
     calculatedAt: context.now.toISOString(),
     versionLabel: version?.label ?? run.versionId,
+    // The statement text is made only when the table has a field for it.
+    ...(resolved.keys.includes('statement') ? {statement: {planName: plan.name, period, currency: plan.currency}} : {}),
   });
   const upsert = planUpsert({period, state: context.state.periods[period.id], today: localIsoDate(context.now), computed, rows, keys: resolved.keys});
   const all = [...issues, ...upsert.messages.map((message) => messageIssue(message, 'warning', {tableId: resolved.table.id}))];

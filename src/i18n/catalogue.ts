@@ -10,11 +10,12 @@ import {ledgerMessages} from './ledger';
 import {planMessages} from './plan';
 import {runMessages} from './run';
 import {settingsMessages} from './settings';
+import {statementMessages} from './statement';
 import {uiMessages} from './ui';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages, statementMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages, ...statementMessages};
 
 export type MessageKey = keyof typeof catalogue;
