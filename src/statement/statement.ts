@@ -48,6 +48,8 @@ export interface Statement {
   header: Message[];
   /** The pay lines, also the first section's lines. */
   pay: PayLine[];
+  /** A clawback balance carried on to later periods (not part of total pay), or null. */
+  balance: DecimalString | null;
   sections: StatementSection[];
   /** A provisional period's warning that the amounts may change. */
   notes: Message[];
@@ -143,9 +145,10 @@ export function buildStatement(input: StatementInput): Statement {
     amount: amounts[component],
     line: msg('statement.pay.line', {label: msg(`statement.pay.${component}`), amount: moneyText(amounts[component], currency)}),
   }));
-  const balance = input.adjustments?.balance ?? '0';
+  const carriedOn = input.adjustments?.balance ?? '0';
+  const balance = new D(carriedOn).isZero() ? null : carriedOn;
   const payLines = pay.map((p) => p.line);
-  if (!new D(balance).isZero()) payLines.push(msg('statement.pay.line', {label: msg('statement.pay.balance'), amount: moneyText(balance, currency)}));
+  if (balance !== null) payLines.push(msg('statement.pay.line', {label: msg('statement.pay.balance'), amount: moneyText(balance, currency)}));
 
   const header: Message[] = [
     msg('statement.plan', {plan: input.planName}),
@@ -171,7 +174,7 @@ export function buildStatement(input: StatementInput): Statement {
     {name: 'feedback', heading: msg('statement.section.feedback'), lines: feedback.length > 0 ? feedback : [msg('statement.noFeedback')]},
   ];
   const notes = input.status === 'provisional' ? [msg('statement.provisionalNote')] : [];
-  return {participantId: result.participantId, name: result.name, title: msg('statement.title'), header, pay, sections, notes};
+  return {participantId: result.participantId, name: result.name, title: msg('statement.title'), header, pay, balance, sections, notes};
 }
 
 /**
