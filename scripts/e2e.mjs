@@ -13,8 +13,9 @@ import {serveFolder} from '../playground/serve.mjs';
 import {launchBrowser, runTests} from '../test/e2e/harness.ts';
 import {e2eTests as playgroundTests} from '../test/e2e/playground.e2e.ts';
 import {ledgerE2eTests} from '../test/e2e/ledger.e2e.ts';
+import {statementE2eTests} from '../test/e2e/statement.e2e.ts';
 
-const e2eTests = [...playgroundTests, ...ledgerE2eTests];
+const e2eTests = [...playgroundTests, ...ledgerE2eTests, ...statementE2eTests];
 
 // A last guard: whatever hangs (a browser that never starts, a wait without a timeout), CI gets
 // an answer within this time.

@@ -17,19 +17,19 @@ import {writtenLanguage} from '../run/pipeline';
 const ROOT = 'spb-statements';
 
 /**
- * Printing shows the pages only: the rest of the extension (and of a host page such as the
- * playground) is hidden, the toolbar too; each page ends with a page break.
+ * Printing shows the pages only: everything else (the rest of the extension, and of a host page
+ * such as the playground) is taken out of the layout, and the root's ancestors lose the scrolling,
+ * heights and positions that would clip the pages to one screen; each page ends with a page break.
  */
 const PRINT_CSS = `
-.${ROOT} .spb-statement-page { break-after: page; page-break-after: always; }
-.${ROOT} .spb-statement-page:last-child { break-after: auto; page-break-after: auto; }
+.${ROOT} .spb-statement-page { break-after: page; }
+.${ROOT} .spb-statement-page:last-child { break-after: auto; }
 @media print {
   @page { size: A4; margin: 16mm; }
-  body * { visibility: hidden !important; }
-  .${ROOT}, .${ROOT} * { visibility: visible !important; }
-  .${ROOT} { position: absolute; left: 0; top: 0; width: 100%; }
+  body *:not(.${ROOT}):not(.${ROOT} *):not(:has(.${ROOT})) { display: none !important; }
+  :has(.${ROOT}) { display: block !important; position: static !important; overflow: visible !important; width: auto !important; height: auto !important; min-height: 0 !important; max-height: none !important; margin: 0 !important; padding: 0 !important; border: 0 !important; }
   .${ROOT} .spb-statement-toolbar { display: none !important; }
-  .${ROOT} .spb-statement-page { border: none !important; box-shadow: none !important; margin: 0 !important; padding: 0 !important; }
+  .${ROOT} .spb-statement-page { border: none !important; border-radius: 0 !important; margin: 0 !important; padding: 0 !important; }
 }
 `;
 
