@@ -2,7 +2,9 @@ import {runPlan} from '../../src/engine';
 import {D} from '../../src/engine/money';
 import {say, sayEach, type Message} from '../../src/i18n';
 import type {ParticipantResult} from '../../src/results';
+import {withAdjustments} from '../../src/ledger/adjustments';
 import {buildStatement, statementText, type StatementInput} from '../../src/statement/statement';
+import {previewStatements} from '../../frontend/statement/statements';
 import {PERIOD, workedExamplePlan} from '../support/planFixtures';
 import {workedExampleFacts} from './workedExample';
 
@@ -150,5 +152,45 @@ describe('a statement (绩效单) of docs/plan.md worked example', () => {
         for (const line of all) expect(say(line, lang)).not.toMatch(/\{\w+\}|undefined/);
       }
     }
+  });
+});
+
+describe('the statements of a preview', () => {
+  it('takes the adjustments a period carries from the ledger, so the base salary stays what was paid', () => {
+    const results = run().results;
+    const liResult = results.find((r) => r.name === '李雷')!;
+    // A clawback as src/ledger/adjustments.ts computes it for an open period, applied as the preview applies it.
+    const person = {
+      participantId: liResult.participantId,
+      name: liResult.name,
+      differences: [],
+      raw: new D('-300'),
+      broughtForward: new D(0),
+      taken: new D('-250'),
+      balance: new D('-50'),
+      forgiven: new D(0),
+      lines: [{key: 'ledger.adjust.total', params: {amount: '-250.00'}} as Message],
+    };
+    const paid = results.map((r) => withAdjustments(r, r === liResult ? person : undefined, CNY));
+    const plan = {...workedExamplePlan(), name: '华东直销 2026'};
+    const preview = {periodId: PERIOD.id, run: {...run(), results: paid}, standing: {state: undefined, status: 'open' as const, empty: false, refusal: null}};
+    const [li] = previewStatements(plan, preview, [liResult.participantId], {people: new Map([[liResult.participantId, person]])});
+    expect(li.name).toBe('李雷');
+    expect(li.pay.map((p) => [p.component, p.amount])).toEqual([
+      ['baseSalary', '3000.00'],
+      ['performancePay', '3000.00'],
+      ['bonus', '720.00'],
+      ['teamBonus', '375.00'],
+      ['award', '3070.97'],
+      ['adjustments', '-250.00'],
+      ['totalPay', '9915.97'],
+    ]);
+    expect(li.balance).toBe('-50.00');
+    expect(sayEach(li.sections.find((s) => s.name === 'adjustments')!.lines, 'en')).toEqual([
+      'Adjustments total -250.00',
+      'Total pay after adjustments = 10,165.97 adjustments -250.00 = 9,915.97',
+    ]);
+    // Everyone, by rank, when no one is chosen.
+    expect(previewStatements(plan, preview).map((s) => s.name)).toEqual(paid.map((r) => r.name));
   });
 });
