@@ -17,8 +17,9 @@ import {ledgerE2eTests} from '../test/e2e/ledger.e2e.ts';
 import {automationE2eTests} from '../test/automation/automation.e2e.ts';
 import {settingsE2eTests} from '../test/e2e/settings.e2e.ts';
 import {chartsE2eTests, closeChartsPage} from '../test/charts/charts.e2e.ts';
+import {statementE2eTests} from '../test/e2e/statement.e2e.ts';
 
-const e2eTests = [...playgroundTests, ...ledgerE2eTests, ...automationE2eTests, ...settingsE2eTests, ...chartsE2eTests()];
+const e2eTests = [...playgroundTests, ...ledgerE2eTests, ...statementE2eTests, ...automationE2eTests, ...settingsE2eTests, ...chartsE2eTests()];
 
 // A last guard: whatever hangs (a browser that never starts, a wait without a timeout), CI gets
 // an answer within this time.

@@ -112,7 +112,13 @@ export async function previewLedger(
   const {resolved, issues} = resolveResultsTable(base, mapping, plan.mapping.people?.table.id);
   if (!resolved) return {ledger: null, issues};
   const version = versionForPeriod(plan, period);
-  const cellContext = {lang: context.lang, calculatedAt: context.now.toISOString(), versionLabel: version?.label ?? run.versionId};
+  const cellContext = {
+    lang: context.lang,
+    calculatedAt: context.now.toISOString(),
+    versionLabel: version?.label ?? run.versionId,
+    // The statement text is made only when the table has a field for it.
+    ...(resolved.keys.includes('statement') ? {statement: {planName: plan.name, period, currency: plan.currency}} : {}),
+  };
   const ownState = context.state.periods[period.id];
   // A closed period is refused whole; an approved one is recomputed like its figures, adjustments
   // included, so that the upsert refuses it only when they would change.

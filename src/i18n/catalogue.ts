@@ -11,11 +11,12 @@ import {ledgerMessages} from './ledger';
 import {planMessages} from './plan';
 import {runMessages} from './run';
 import {settingsMessages} from './settings';
+import {statementMessages} from './statement';
 import {uiMessages} from './ui';
 
 /** The parts, by name, so that a test can find a key defined twice. */
-export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages, automationMessages};
+export const parts = {engineMessages, planMessages, settingsMessages, runMessages, uiMessages, adapterMessages, ledgerMessages, chartsMessages, automationMessages, statementMessages};
 
-export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages, ...automationMessages};
+export const catalogue = {...engineMessages, ...planMessages, ...settingsMessages, ...runMessages, ...uiMessages, ...adapterMessages, ...ledgerMessages, ...chartsMessages, ...automationMessages, ...statementMessages};
 
 export type MessageKey = keyof typeof catalogue;

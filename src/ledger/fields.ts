@@ -37,7 +37,8 @@ export type LedgerKey =
   | 'approvedBy'
   | 'approvedAt'
   | 'closedBy'
-  | 'closedAt';
+  | 'closedAt'
+  | 'statement';
 
 export const LEDGER_KEYS: readonly LedgerKey[] = [
   'period',
@@ -64,6 +65,7 @@ export const LEDGER_KEYS: readonly LedgerKey[] = [
   'approvedAt',
   'closedBy',
   'closedAt',
+  'statement',
 ];
 
 /** The two keys of a row: (participant, period). Never updated, only written when a row is created. */
@@ -107,6 +109,8 @@ export const LEDGER_KIND: Readonly<Record<LedgerKey, LedgerValueKind>> = {
   approvedAt: 'time',
   closedBy: 'text',
   closedAt: 'time',
+  // One person's period as plain text (src/statement), for an Airtable Interface; optional.
+  statement: 'longText',
 };
 
 /**

@@ -6,6 +6,7 @@
  */
 import {FieldType} from '@airtable/blocks/models';
 import {createResultsTable} from '../../frontend/adapter/resultsTable';
+import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {baseSchema} from '../../frontend/adapter/schema';
 import type {PlanDocument, ResultsTableMapping} from '../../src/plan';
 import {fieldReferences, inputReferences, tableReferences} from '../../src/planRefs';
@@ -40,7 +41,7 @@ describe('mapping.resultsTable in the plan document', () => {
     expect(codes(plan, driver)).toEqual([]);
     expect(parsePlan(plan).issues).toEqual([]);
     const ledger = [...fieldReferences(plan)].filter((r) => r.use === 'ledger');
-    expect(ledger).toHaveLength(24);
+    expect(ledger).toHaveLength(LEDGER_KEYS.length);
     expect([...inputReferences(plan)].some((r) => r.use === 'ledger')).toBe(false);
     expect([...tableReferences(plan)].map((r) => [r.path, r.results ?? false]).at(-1)).toEqual(['mapping.resultsTable.table', true]);
   });
