@@ -103,7 +103,7 @@ export const MESSY_IDS = {
   manyDecimals: 'recMessyDecimals',
   /** 下单日期 is empty. */
   noDate: 'recMessyNoDate',
-  /** 下单日期 2025-06-15, before every period of the demo. */
+  /** 下单日期 2062-06-15 (a mistyped 2026): after every period of the demo, so reported (a date before them is history). */
   outsidePeriods: 'recMessyOutside',
   /** 销售人员 links two reps. */
   twoReps: 'recMessyTwoReps',
@@ -705,7 +705,7 @@ function addMessyRecords(input: MessyInput): void {
     order(M.hugeAmount, {[F.orders.amount]: 1e15, [F.orders.received]: 1e15}),
     order(M.manyDecimals, {[F.orders.amount]: 1234.56789123, [F.orders.received]: 1234.56789123}),
     order(M.noDate, {[F.orders.date]: null}),
-    order(M.outsidePeriods, {[F.orders.date]: '2025-06-15'}),
+    order(M.outsidePeriods, {[F.orders.date]: '2062-06-15'}),
     order(M.twoReps, {[F.orders.rep]: [...firstLink, {id: reps[Math.min(1, reps.length - 1)].id, name: reps[Math.min(1, reps.length - 1)].name}]}),
   );
   const review = (id: string, stars: number | null): RecordFixture =>

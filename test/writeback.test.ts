@@ -63,7 +63,7 @@ function run(results: ParticipantResult[]): RunResult {
     versionId: 'v1',
     results,
     issues: [],
-    stats: {participants: results.length, recordsRead: 0, recordsCredited: 0, recordsOutsidePeriod: 0, recordsWithoutDate: 0, orphanRecords: 0, multiLinkedRecords: 0},
+    stats: {participants: results.length, recordsRead: 0, recordsCredited: 0, recordsOutsidePeriod: 0, recordsBeforeFirstPeriod: 0, recordsWithoutDate: 0, orphanRecords: 0, multiLinkedRecords: 0},
     totals: {performancePay: zero, bonus: zero, teamBonus: zero, award: zero, totalPay: zero},
   };
 }
