@@ -32,6 +32,16 @@ function defaultLocale(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-US';
 }
 
+/**
+ * The locale of text written into the base: the language's usual one, never the writer's
+ * browser's, so that a cell reads the same whoever refreshed.
+ *
+ * @example writtenLocale('en') // 'en-US'
+ */
+export function writtenLocale(lang: Lang): string {
+  return defaultLocale(lang);
+}
+
 /** The ES2023 signature (a decimal string formatted exactly); the project's lib is ES2021. */
 type ExactFormat = (value: number | string) => string;
 
