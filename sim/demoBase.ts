@@ -7,7 +7,7 @@
  * Built with plain arrays and one small PRNG so that the 10k-rep / 200k-order base takes about a
  * second to construct: no cloning, no per-record object spreads.
  */
-import type {FixtureData} from './fixture';
+import {fixtureTable, type FixtureData} from './fixture';
 
 type Table = FixtureData['base']['tables'][number];
 type FieldFixture = Table['fields'][number];
@@ -225,24 +225,9 @@ const rating = () => ({icon: 'star', max: 5, color: 'yellowBright'});
 const checkbox = () => ({icon: 'check', color: 'greenBright'});
 const selectOptions = (list: Choice[]) => ({choices: list});
 
+/** A demo table: the shared fixture shape, with the demo's own grid view (“表格视图”, id viw…Grid). */
 function makeTable(id: string, name: string, fields: FieldFixture[], records: RecordFixture[]): Table {
-  return {
-    id,
-    name,
-    description: null,
-    fields,
-    views: [
-      {
-        id: `viw${id.slice(3)}Grid`,
-        name: '表格视图',
-        type: 'grid' as Table['views'][number]['type'],
-        fieldOrder: {fieldIds: fields.map((f) => f.id), visibleFieldCount: fields.length},
-        records: records.map((r) => ({id: r.id, color: null})),
-        isLockedView: false,
-      },
-    ],
-    records,
-  };
+  return fixtureTable(id, name, fields, records, {id: `viw${id.slice(3)}Grid`, name: '表格视图'});
 }
 
 const record = (id: string, cellValuesByFieldId: Cells): RecordFixture => ({id, commentCount: 0, createdTime: CREATED_TIME, cellValuesByFieldId});
