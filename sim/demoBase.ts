@@ -7,7 +7,7 @@
  * Built with plain arrays and one small PRNG so that the 10k-rep / 200k-order base takes about a
  * second to construct: no cloning, no per-record object spreads.
  */
-import type {FixtureData} from './fixture';
+import {fixtureTable, type FixtureData} from './fixture';
 
 type Table = FixtureData['base']['tables'][number];
 type FieldFixture = Table['fields'][number];
@@ -103,7 +103,7 @@ export const MESSY_IDS = {
   manyDecimals: 'recMessyDecimals',
   /** 下单日期 is empty. */
   noDate: 'recMessyNoDate',
-  /** 下单日期 2025-06-15, before every period of the demo. */
+  /** 下单日期 2062-06-15 (a mistyped 2026): after every period of the demo, so reported (a date before them is history). */
   outsidePeriods: 'recMessyOutside',
   /** 销售人员 links two reps. */
   twoReps: 'recMessyTwoReps',
@@ -225,24 +225,9 @@ const rating = () => ({icon: 'star', max: 5, color: 'yellowBright'});
 const checkbox = () => ({icon: 'check', color: 'greenBright'});
 const selectOptions = (list: Choice[]) => ({choices: list});
 
+/** A demo table: the shared fixture shape, with the demo's own grid view (“表格视图”, id viw…Grid). */
 function makeTable(id: string, name: string, fields: FieldFixture[], records: RecordFixture[]): Table {
-  return {
-    id,
-    name,
-    description: null,
-    fields,
-    views: [
-      {
-        id: `viw${id.slice(3)}Grid`,
-        name: '表格视图',
-        type: 'grid' as Table['views'][number]['type'],
-        fieldOrder: {fieldIds: fields.map((f) => f.id), visibleFieldCount: fields.length},
-        records: records.map((r) => ({id: r.id, color: null})),
-        isLockedView: false,
-      },
-    ],
-    records,
-  };
+  return fixtureTable(id, name, fields, records, {id: `viw${id.slice(3)}Grid`, name: '表格视图'});
 }
 
 const record = (id: string, cellValuesByFieldId: Cells): RecordFixture => ({id, commentCount: 0, createdTime: CREATED_TIME, cellValuesByFieldId});
@@ -705,7 +690,7 @@ function addMessyRecords(input: MessyInput): void {
     order(M.hugeAmount, {[F.orders.amount]: 1e15, [F.orders.received]: 1e15}),
     order(M.manyDecimals, {[F.orders.amount]: 1234.56789123, [F.orders.received]: 1234.56789123}),
     order(M.noDate, {[F.orders.date]: null}),
-    order(M.outsidePeriods, {[F.orders.date]: '2025-06-15'}),
+    order(M.outsidePeriods, {[F.orders.date]: '2062-06-15'}),
     order(M.twoReps, {[F.orders.rep]: [...firstLink, {id: reps[Math.min(1, reps.length - 1)].id, name: reps[Math.min(1, reps.length - 1)].name}]}),
   );
   const review = (id: string, stars: number | null): RecordFixture =>

@@ -37,8 +37,10 @@ export interface SourceRecordFact {
  * counted as the engine would have counted them, never credited.
  */
 export interface RecordsLeftOut {
-  /** Every record dated outside the period (those outside every period included). */
+  /** Every record dated outside the period (those outside every period and the history included). */
   outsidePeriod: number;
+  /** Of these, the records dated before the plan's first period: history, counted, not reported. */
+  beforeFirstPeriod: number;
   /** Ids of the records dated outside every period of the plan, in record order (reported). */
   outsideEveryPeriod: string[];
 }

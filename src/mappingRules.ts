@@ -7,6 +7,7 @@
  * field. The references come from the one walk in src/planRefs.ts.
  */
 import {fitsResult, fitsRole, type FieldRole} from './fieldMatch';
+import {fieldTypeName, typeNames} from './fieldTypeName';
 import {ACCEPTED_TYPES, acceptsLedgerValue, LEDGER_KIND, ledgerFieldName, type LedgerKey} from './ledger/fields';
 import {type PlanDocument, type ResultKey, type Text} from './plan';
 import type {Issue} from './results';
@@ -229,7 +230,7 @@ class MappingRules extends IssueList {
         this.add('mapping.field.link', 'error', r.path, {thing: what, name: field.name, people: peopleName}, at);
       } else if (field.type !== 'multipleRecordLinks' && !textOk) {
         const expected = message(r.kind === 'upline' ? 'validate.role.link' : 'validate.role.participant');
-        this.add('mapping.field.type', 'error', r.path, {thing: what, name: field.name, type: field.type, expected}, at);
+        this.add('mapping.field.type', 'error', r.path, {thing: what, name: field.name, type: fieldTypeName(field), expected}, at);
       }
       return;
     }
@@ -240,7 +241,7 @@ class MappingRules extends IssueList {
     }
     if (!fitsRole(field, r.kind)) {
       const expected = message(`validate.role.${r.kind as Exclude<FieldRole, 'any'>}`);
-      this.add('mapping.field.type', 'error', r.path, {thing: what, name: field.name, type: field.type, expected}, at);
+      this.add('mapping.field.type', 'error', r.path, {thing: what, name: field.name, type: fieldTypeName(field), expected}, at);
     }
   }
 
@@ -281,7 +282,7 @@ class MappingRules extends IssueList {
       }
       if (field.isComputed) this.add('mapping.result.computed', 'error', path, {thing: partOf(key), name: field.name}, at);
       else if (!fitsResult(field, key)) {
-        this.add('mapping.result.type', 'error', path, {thing: partOf(key), name: field.name, type: field.type, expected: message(RESULT_ROLE[key])}, at);
+        this.add('mapping.result.type', 'error', path, {thing: partOf(key), name: field.name, type: fieldTypeName(field), expected: message(RESULT_ROLE[key])}, at);
       } else if (key === 'grade' && field.type === 'singleSelect') {
         const missing = [...grades].filter((g) => !(field.choices ?? []).includes(g));
         if (missing.length > 0) this.add('mapping.result.choices', 'warning', path, {name: field.name, grades: missing.join(', ')}, at);
@@ -331,7 +332,7 @@ class MappingRules extends IssueList {
     } else if (key === 'participant' && field.type === 'multipleRecordLinks') {
       this.add('mapping.field.link', 'error', r.path, {thing: what, name: field.name, people: this.table(this.peopleTableId)?.name ?? ''}, at);
     } else {
-      this.add('mapping.resultsTable.fieldType', 'error', r.path, {thing: what, name: field.name, type: field.type, expected: ACCEPTED_TYPES[LEDGER_KIND[key]].join(', ')}, at);
+      this.add('mapping.resultsTable.fieldType', 'error', r.path, {thing: what, name: field.name, type: fieldTypeName(field), expected: typeNames(ACCEPTED_TYPES[LEDGER_KIND[key]])}, at);
     }
   }
 

@@ -55,8 +55,12 @@ export function inPeriod(date: string, period: Pick<Period, 'start' | 'end'>): b
   return day !== null && day >= period.start && day <= period.end;
 }
 
-/** Where a record's date puts it for a run: the engine credits only `inPeriod`. */
-export type DayPlacement = 'noDate' | 'inPeriod' | 'outsidePeriod' | 'outsideEveryPeriod';
+/**
+ * Where a record's date puts it for a run: the engine credits only `inPeriod`. A day before the
+ * plan's first period is history (`beforeFirstPeriod`: counted, never reported); one after the last
+ * period or in a gap between periods is `outsideEveryPeriod` (reported: the plan may miss a period).
+ */
+export type DayPlacement = 'noDate' | 'inPeriod' | 'outsidePeriod' | 'beforeFirstPeriod' | 'outsideEveryPeriod';
 
 /**
  * The one rule for a record's date, shared by the engine and by the adapter that skips records
@@ -64,7 +68,8 @@ export type DayPlacement = 'noDate' | 'inPeriod' | 'outsidePeriod' | 'outsideEve
  *
  * @example placeDay('2026-03-31T23:30:00.000Z', monthPeriod(2026, 3), [monthPeriod(2026, 3)]) // 'inPeriod'
  * @example placeDay('2026-04-01', monthPeriod(2026, 3), [monthPeriod(2026, 3), monthPeriod(2026, 4)]) // 'outsidePeriod'
- * @example placeDay('2025-12-31', monthPeriod(2026, 3), [monthPeriod(2026, 3)]) // 'outsideEveryPeriod'
+ * @example placeDay('2025-12-31', monthPeriod(2026, 3), [monthPeriod(2026, 3)]) // 'beforeFirstPeriod'
+ * @example placeDay('2026-04-01', monthPeriod(2026, 3), [monthPeriod(2026, 3)]) // 'outsideEveryPeriod'
  */
 export function placeDay(
   date: string | null | undefined,
@@ -74,7 +79,9 @@ export function placeDay(
   const day = isoDay(date);
   if (day === null) return 'noDate';
   if (day >= period.start && day <= period.end) return 'inPeriod';
-  return periods.some((p) => day >= p.start && day <= p.end) ? 'outsidePeriod' : 'outsideEveryPeriod';
+  if (periods.some((p) => day >= p.start && day <= p.end)) return 'outsidePeriod';
+  // The run's period counts among the plan's even if the list given leaves it out.
+  return day < period.start && periods.every((p) => day < p.start) ? 'beforeFirstPeriod' : 'outsideEveryPeriod';
 }
 
 /** The version whose effective range contains the period's start, or undefined. */

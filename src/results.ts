@@ -85,7 +85,10 @@ export interface RunStats {
   participants: number;
   recordsRead: number;
   recordsCredited: number;
+  /** Every source record dated outside the run's period, the history below included. */
   recordsOutsidePeriod: number;
+  /** Records dated before the plan's first period: history, counted here and never warned about. */
+  recordsBeforeFirstPeriod: number;
   recordsWithoutDate: number;
   orphanRecords: number;
   multiLinkedRecords: number;

@@ -5,6 +5,7 @@
  * is ever touched.
  */
 import {t, text} from './i18n';
+import {localTime, writtenLocale} from './i18n/numbers';
 import {breakdownLines, feedbackLines} from './i18n/results';
 import type {FieldRef, Lang, PlanDocument, ResultKey} from './plan';
 import {RESULT_KEYS} from './plan';
@@ -14,8 +15,13 @@ import type {FieldSchema} from './schema';
 export interface WriteContext {
   /** The language of the texts written (breakdown, feedback, honours, calculation time). */
   lang: Lang;
-  /** ISO time of the run, written with the plan version into the calculatedAt field. */
+  /**
+   * ISO time of the run. A dateTime field takes it as it is (Airtable shows it in each reader's
+   * zone); a text field gets it as a readable local time with its zone, and the plan version.
+   */
   calculatedAt: string;
+  /** The IANA zone of that readable time; by default the run's environment's (the writer's). */
+  timeZone?: string;
   /** The plan version's label; by default that of the run's version in the plan. */
   versionLabel?: string;
   /** The result fields as they are in the base now, by id (readFacts' `resultFields`). */
@@ -163,9 +169,14 @@ function writableTargets(plan: PlanDocument, fields: Record<string, FieldSchema>
   return {targets, issues};
 }
 
+/**
+ * The calculation time for a text field, in the written language, to the minute, with its zone:
+ * "2026年4月2日 GMT+8 11:04（方案版本 2026）". A later run gives another text, but the cell is
+ * only written with another change (planWrites), so a rerun never rewrites it for its format.
+ */
 function calculatedText(plan: PlanDocument, run: Pick<RunResult, 'versionId'>, ctx: WriteContext, lang: Lang): string {
   const version = ctx.versionLabel ?? plan.versions.find((v) => v.id === run.versionId)?.label ?? run.versionId;
-  return t(lang, 'adapter.calculatedAt', {time: ctx.calculatedAt, version});
+  return t(lang, 'adapter.calculatedAt', {time: localTime(ctx.calculatedAt, writtenLocale(lang), ctx.timeZone), version});
 }
 
 /**

@@ -41,6 +41,12 @@ describe('periods', () => {
     expect(placeDay('2026-03-01', mar, [feb, mar])).toBe('inPeriod');
     expect(placeDay('2026-02-28', mar, [feb, mar])).toBe('outsidePeriod');
     expect(placeDay('2026-04-01', mar, [feb, mar])).toBe('outsideEveryPeriod');
+    // Before the plan's first period: history. In a gap between periods: outside every period.
+    expect(placeDay('2026-01-31', mar, [feb, mar])).toBe('beforeFirstPeriod');
+    expect(placeDay('2026-01-31T23:30:00.000Z', feb, [feb])).toBe('beforeFirstPeriod');
+    const apr = monthPeriod(2026, 4);
+    expect(placeDay('2026-03-15', apr, [feb, apr])).toBe('outsideEveryPeriod');
+    expect(placeDay('2026-01-15', apr, [apr, feb])).toBe('beforeFirstPeriod');
     expect(placeDay(null, mar, [feb, mar])).toBe('noDate');
     expect(placeDay('soon', mar, [feb, mar])).toBe('noDate');
   });

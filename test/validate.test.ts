@@ -403,7 +403,7 @@ describe('the mapping against the base', () => {
     const issues = validatePlan(plan, demo);
     const types = find(issues, 'mapping.field.type');
     expect(types.map((i) => i.path).sort()).toEqual(['mapping.sources[0].date', 'versions[0].metrics[0].source.field']);
-    expect(types.find((i) => i.path?.endsWith('source.field'))!.message.en).toContain('is of type singleLineText; it must be a number field');
+    expect(types.find((i) => i.path?.endsWith('source.field'))!.message.en).toContain('is of type single line text; it must be a number field');
     expect(only(issues, 'mapping.field.link').message.zh).toBe('数据源“订单”的参与人关联字段“客户”关联的不是参与人表“销售人员”');
   });
 
@@ -415,9 +415,25 @@ describe('the mapping against the base', () => {
     if (complaint.kind === 'source' && complaint.rateFilter) complaint.rateFilter.field = {id: 'fldReviewsDate', name: '评价日期'};
     const issues = find(validatePlan(plan, demo), 'mapping.field.type');
     expect(issues.map((i) => i.message.en)).toEqual([
-      'Value field of metric "Customer satisfaction" "评价编号" is of type singleLineText; it must be a rating or number field',
+      'Value field of metric "Customer satisfaction" "评价编号" is of type single line text; it must be a rating or number field',
       'Rate condition field of metric "Complaint rate" "评价日期" is of type date; it must be a checkbox or single-select field',
     ]);
+  });
+
+  it('names a lookup, rollup or formula by its result type when it cannot serve, in both languages', () => {
+    const schema = structuredClone(demo);
+    const reviews = schema.tables.find((t) => t.fields.some((f) => f.id === 'fldReviewsNo'))!;
+    reviews.fields.push({id: 'fldReviewsRepName', name: '销售人员姓名', type: 'multipleLookupValues', isComputed: true, resultType: 'singleLineText'});
+    reviews.fields.push({id: 'fldReviewsScoreText', name: '评分说明', type: 'formula', isComputed: true, resultType: 'multilineText'});
+    const plan = fresh();
+    const satisfaction = v0(plan).metrics[metricIndex(plan, 'satisfaction')].source;
+    if (satisfaction.kind === 'source') satisfaction.field = {id: 'fldReviewsRepName', name: '销售人员姓名'};
+    const issue = only(validatePlan(plan, schema), 'mapping.field.type');
+    expect(issue.message.en).toBe('Value field of metric "Customer satisfaction" "销售人员姓名" is of type lookup (single line text result); it must be a rating or number field');
+    expect(issue.message.zh).toBe('指标“客户满意度”的数值字段“销售人员姓名”的类型为查找字段（结果为单行文本），这里需要评分或数字字段');
+    expect(issue.message.en).not.toContain('multipleLookupValues');
+    if (satisfaction.kind === 'source') satisfaction.field = {id: 'fldReviewsScoreText', name: '评分说明'};
+    expect(only(validatePlan(plan, schema), 'mapping.field.type').message.en).toContain('is of type formula (long text result);');
   });
 
   it('refuses an upline that links to another table', () => {
@@ -435,7 +451,7 @@ describe('the mapping against the base', () => {
     expect(only(issues, 'mapping.result.computed').path).toBe('mapping.results.totalScore');
     const type = only(issues, 'mapping.result.type');
     expect(type.path).toBe('mapping.results.bonus');
-    expect(type.message.en).toBe('"bonus" result field "荣誉" is of type multilineText; it must be a currency or number field');
+    expect(type.message.en).toBe('"bonus" result field "荣誉" is of type long text; it must be a currency or number field');
   });
 
   it('refuses a field used both as input and as result, and one field for two results', () => {

@@ -26,7 +26,14 @@ const FIELDS: Record<string, FieldSchema> = {
   // In the base but not a result field: must never be written.
   [F.joined]: field(F.joined, '入职日期', 'date'),
 };
-const ctx = (overrides: Partial<WriteContext> = {}): WriteContext => ({lang: 'zh', calculatedAt: '2026-04-01T08:00:00.000Z', fields: FIELDS, ...overrides});
+// The zone of the run's environment, pinned: the text of the calculation time depends on it.
+const ctx = (overrides: Partial<WriteContext> = {}): WriteContext => ({
+  lang: 'zh',
+  calculatedAt: '2026-04-01T08:00:00.000Z',
+  timeZone: 'Asia/Shanghai',
+  fields: FIELDS,
+  ...overrides,
+});
 
 function participant(id: string, overrides: Partial<ParticipantResult> = {}): ParticipantResult {
   return {
@@ -63,7 +70,7 @@ function run(results: ParticipantResult[]): RunResult {
     versionId: 'v1',
     results,
     issues: [],
-    stats: {participants: results.length, recordsRead: 0, recordsCredited: 0, recordsOutsidePeriod: 0, recordsWithoutDate: 0, orphanRecords: 0, multiLinkedRecords: 0},
+    stats: {participants: results.length, recordsRead: 0, recordsCredited: 0, recordsOutsidePeriod: 0, recordsBeforeFirstPeriod: 0, recordsWithoutDate: 0, orphanRecords: 0, multiLinkedRecords: 0},
     totals: {performancePay: zero, bonus: zero, teamBonus: zero, award: zero, totalPay: zero},
   };
 }
@@ -90,11 +97,21 @@ describe('resultCells', () => {
       honours: '销售冠军',
       breakdown: '销售额 46,000.00 / 目标 50,000.00 = 92.00% × 权重 60% = 55.20\n总分 55.20 + 37.35 = 92.55',
       feedback: '优势：销售额（得分 120.00）\n待改进：客户满意度（得分 50.00）：参加培训',
-      calculatedAt: '2026-04-01T08:00:00.000Z（方案版本 2026 标准版）',
+      calculatedAt: '2026年4月1日 GMT+8 16:00（方案版本 2026 标准版）',
     });
     const en = Object.fromEntries(resultCells(participant('rec1'), plan, {versionId: 'v1'}, ctx({lang: 'en', versionLabel: 'launch'})).map((c) => [c.resultKey, c.value]));
     expect(en.breakdown).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% x weight 60% = 55.20\nTotal score 55.20 + 37.35 = 92.55');
-    expect(en.calculatedAt).toBe('2026-04-01T08:00:00.000Z (plan version launch)');
+    expect(en.calculatedAt).toBe('Apr 1, 2026, 16:00 GMT+8 (plan version launch)');
+  });
+
+  it('writes the calculation time into a text field as local time with its zone, into a dateTime field as the ISO moment', () => {
+    const inNewYork = resultCells(participant('rec1'), plan, {versionId: 'v1'}, ctx({lang: 'en', timeZone: 'America/New_York', calculatedAt: '2026-04-01T08:00:02.085Z'}));
+    // Local time to the minute, no milliseconds, no ISO "T…Z".
+    expect(inNewYork.find((c) => c.resultKey === 'calculatedAt')?.value).toBe('Apr 1, 2026, 04:00 EDT (plan version 2026 标准版)');
+    const fields = {...FIELDS, [F.calculatedAt]: field(F.calculatedAt, '计算时间', 'dateTime')};
+    const moment = resultCells(participant('rec1'), plan, {versionId: 'v1'}, ctx({fields, calculatedAt: '2026-04-01T08:00:02.085Z'}));
+    // Airtable shows a dateTime cell in each reader's own zone: the moment itself is written.
+    expect(moment.find((c) => c.resultKey === 'calculatedAt')).toMatchObject({value: '2026-04-01T08:00:02.085Z', shown: '2026-04-01T08:00:02.085Z'});
   });
 
   it('writes a score into a percent field as a fraction, and texts into a single line', () => {
@@ -136,17 +153,28 @@ describe('planWrites', () => {
     expect(second).toEqual({changes: [], updates: [], unchanged: 2, issues: []});
   });
 
+  it('does not rewrite a calculation time that differs only in its format or zone', () => {
+    const first = applied(planWrites(run(results), plan, new Map(), ctx()).updates);
+    // The cell as an earlier version wrote it (ISO with milliseconds), or as a colleague elsewhere did.
+    for (const old of ['2026-04-01T08:00:00.000Z（方案版本 2026 标准版）', 'Apr 1, 2026, 04:00 EDT (plan version 2026 标准版)']) {
+      const current = new Map([...first].map(([id, cells]) => [id, {...cells, [F.calculatedAt]: old}]));
+      for (const timeZone of ['Asia/Shanghai', 'Europe/Berlin']) {
+        expect(planWrites(run(results), plan, current, ctx({timeZone, calculatedAt: '2026-04-02T09:00:00.000Z'})).updates).toEqual([]);
+      }
+    }
+  });
+
   it('writes only the changed cells, with the calculation time, and lists old -> new', () => {
     const before = applied(planWrites(run(results), plan, new Map(), ctx()).updates);
     const changed = [participant('rec1', {bonus: '1300.00', totalPay: '12300.00'}), results[1]];
     const writes = planWrites(run(changed), plan, before, ctx({calculatedAt: '2026-04-02T09:00:00.000Z'}));
     expect(writes.updates).toEqual([
-      {id: 'rec1', fields: {[F.bonus]: 1300, [F.totalPay]: 12300, [F.calculatedAt]: '2026-04-02T09:00:00.000Z（方案版本 2026 标准版）'}},
+      {id: 'rec1', fields: {[F.bonus]: 1300, [F.totalPay]: 12300, [F.calculatedAt]: '2026年4月2日 GMT+8 17:00（方案版本 2026 标准版）'}},
     ]);
     expect(writes.changes.map((c) => [c.resultKey, c.old, c.new])).toEqual([
       ['bonus', 1240.5, 1300],
       ['totalPay', 12240.5, 12300],
-      ['calculatedAt', '2026-04-01T08:00:00.000Z（方案版本 2026 标准版）', '2026-04-02T09:00:00.000Z（方案版本 2026 标准版）'],
+      ['calculatedAt', '2026年4月1日 GMT+8 16:00（方案版本 2026 标准版）', '2026年4月2日 GMT+8 17:00（方案版本 2026 标准版）'],
     ]);
     expect(writes.unchanged).toBe(1);
   });

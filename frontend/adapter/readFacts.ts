@@ -453,7 +453,8 @@ function sourceReader(
     const placement = placeDay(date, period, periods);
     if (placement === 'inPeriod' || placement === 'noDate') return full(record, date);
     leftOut.outsidePeriod++;
-    if (placement === 'outsideEveryPeriod') {
+    if (placement === 'beforeFirstPeriod') leftOut.beforeFirstPeriod++;
+    else if (placement === 'outsideEveryPeriod') {
       leftOut.outsideEveryPeriod.push(record.id);
       name(record);
     }
@@ -616,7 +617,7 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     const reads: NumberReads = {numbers, onMany: (field, record) => notes.noteMany(read.table, field, record)};
     if (people) facts.participants = await convertRecords(records, participantReader(people, current, reads), pacer, within(0));
     for (const [j, source] of onTable.entries()) {
-      const leftOut: RecordsLeftOut = {outsidePeriod: 0, outsideEveryPeriod: []};
+      const leftOut: RecordsLeftOut = {outsidePeriod: 0, beforeFirstPeriod: 0, outsideEveryPeriod: []};
       // Without a date field nothing is left out, and the engine then expects no count.
       const scoped = source.date ? scope : null;
       const onAmbiguous = (name: string, count: number, record: AirtableRecord) =>

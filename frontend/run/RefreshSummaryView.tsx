@@ -16,20 +16,31 @@ export function versionLabel(versions: readonly Pick<PlanVersion, 'id' | 'label'
   return versions.find((v) => v.id === versionId)?.label || versionId;
 }
 
-/** "60 participants; 662 cells of 60 participants will change, 0 unchanged (plan version “2026”)." */
+/**
+ * "60 participants; 662 cells of 60 participants will change, 0 unchanged (plan version “2026”).",
+ * then the history the run counted: "219 records before the plan’s first period (history)".
+ */
 export function PreviewTotals({preview, versions}: {preview: Preview; versions: readonly Pick<PlanVersion, 'id' | 'label'>[]}) {
   const {t} = useLang();
   const f = useFormats();
+  const history = preview.run.stats.recordsBeforeFirstPeriod;
   return (
-    <Text marginBottom={2} dataAttributes={{'data-testid': 'preview-totals'}}>
-      {t('run.preview.summaryCounted', {
-        participants: f.count(preview.run.results.length, 'run.n.participants'),
-        changedRecords: f.count(preview.writes.updates.length, 'run.n.participants'),
-        changedCells: f.count(preview.writes.changes.length, 'run.n.cells'),
-        unchanged: f.integer(preview.writes.unchanged),
-        version: t('run.version.named', {label: versionLabel(versions, preview.run.versionId)}),
-      })}
-    </Text>
+    <Box marginBottom={2}>
+      <Text dataAttributes={{'data-testid': 'preview-totals'}}>
+        {t('run.preview.summaryCounted', {
+          participants: f.count(preview.run.results.length, 'run.n.participants'),
+          changedRecords: f.count(preview.writes.updates.length, 'run.n.participants'),
+          changedCells: f.count(preview.writes.changes.length, 'run.n.cells'),
+          unchanged: f.integer(preview.writes.unchanged),
+          version: t('run.version.named', {label: versionLabel(versions, preview.run.versionId)}),
+        })}
+      </Text>
+      {history > 0 && (
+        <Text textColor="light" dataAttributes={{'data-testid': 'preview-history'}}>
+          {t('run.preview.history', {records: f.count(history, 'run.n.records')})}
+        </Text>
+      )}
+    </Box>
   );
 }
 

@@ -20,6 +20,7 @@ import {
 } from '../../src/ledger/adjustments';
 import {clawbackOf, lookbackOf} from '../../src/ledger/clawback';
 import {D, fixedText} from '../../src/engine/money';
+import {listText} from '../../src/i18n/numbers';
 import {messageIssue, messageText} from '../../src/ledger/messages';
 import type {ResultRow} from '../../src/ledger/rows';
 import type {LedgerState} from '../../src/ledger/state';
@@ -66,18 +67,18 @@ export interface LedgerPreview {
 export type ClosedReader = (periodId: string) => Promise<Pick<ReadResult, 'facts' | 'recordNames'>>;
 
 /**
- * "2026-12：本周期没有订单、客户或评价" / "2026-12: no orders, customers or reviews in this period",
- * naming the plan's sources by their labels.
+ * "2026-12：本周期没有订单、客户或评价" / "2026-12: no orders, customers, or reviews in this period",
+ * naming the plan's sources by their labels, listed by Intl.ListFormat ("or") in each language.
  */
 export function emptyPeriodText(plan: Pick<PlanDocument, 'mapping'>, period: Pick<Period, 'label'>): Text {
   const labels = plan.mapping.sources.map((source) => source.label);
-  const list = (lang: Lang, last: string, separator: string) => {
+  const sources = (lang: Lang) => {
     const names = labels.map((label) => (lang === 'en' ? label.en.charAt(0).toLowerCase() + label.en.slice(1) : label.zh));
-    return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(separator)}${last}${names[names.length - 1]}`;
+    return listText(names, lang, 'disjunction');
   };
   return {
-    zh: t('zh', 'ledger.ui.run.empty', {period: period.label, sources: list('zh', '或', '、')}),
-    en: t('en', 'ledger.ui.run.empty', {period: period.label, sources: list('en', ' or ', ', ')}),
+    zh: t('zh', 'ledger.ui.run.empty', {period: period.label, sources: sources('zh')}),
+    en: t('en', 'ledger.ui.run.empty', {period: period.label, sources: sources('en')}),
   };
 }
 

@@ -53,6 +53,8 @@ export interface Preview {
 export interface RunContext {
   now: Date;
   lang: Lang;
+  /** The zone of the calculation time written as text; the environment's (the user's) when absent. */
+  timeZone?: string;
   /** The ledger's state (period statuses) as stored now; every period open when absent. */
   ledger?: LedgerState;
   /** The user confirmed writing a period with no source record in it. */
@@ -244,6 +246,7 @@ async function previewPhases(
   const writes = planWrites(paid, plan, read.current, {
     lang: writtenLanguage(plan, context.lang),
     calculatedAt: context.now.toISOString(),
+    timeZone: context.timeZone,
     fields: read.resultFields,
   });
   const rows = previewRows(paid, writes);

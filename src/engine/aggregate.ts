@@ -142,6 +142,7 @@ export function emptyStats(participants: number): RunStats {
     recordsRead: 0,
     recordsCredited: 0,
     recordsOutsidePeriod: 0,
+    recordsBeforeFirstPeriod: 0,
     recordsWithoutDate: 0,
     orphanRecords: 0,
     multiLinkedRecords: 0,
@@ -228,6 +229,7 @@ export function* aggregateSourcesSteps(
     if (leftOut) {
       stats.recordsRead += leftOut.outsidePeriod;
       stats.recordsOutsidePeriod += leftOut.outsidePeriod;
+      stats.recordsBeforeFirstPeriod += leftOut.beforeFirstPeriod;
     }
     const orphans: string[] = [];
     const multi: string[] = [];
@@ -249,7 +251,8 @@ export function* aggregateSourcesSteps(
           if (placement === 'noDate') noDate.push(record.id);
           else {
             stats.recordsOutsidePeriod++;
-            if (placement === 'outsideEveryPeriod') outsideEvery.push(record.id);
+            if (placement === 'beforeFirstPeriod') stats.recordsBeforeFirstPeriod++;
+            else if (placement === 'outsideEveryPeriod') outsideEvery.push(record.id);
           }
           continue;
         }

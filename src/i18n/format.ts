@@ -6,9 +6,9 @@
 import type {Lang, Text} from '../plan';
 import {catalogue, type MessageKey} from './catalogue';
 
-/** A catalogue message as data. */
-export interface Message {
-  key: MessageKey;
+/** A catalogue message as data; `K` narrows the keys a part of the code may use (the ledger's own). */
+export interface Message<K extends MessageKey = MessageKey> {
+  key: K;
   params: Params;
 }
 

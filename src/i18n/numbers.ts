@@ -32,6 +32,26 @@ function defaultLocale(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-US';
 }
 
+/**
+ * Names as a list in a language's own way, by Intl.ListFormat: "订单、客户或评价" /
+ * "orders, customers, or reviews". `disjunction` joins with or, `conjunction` with and.
+ *
+ * @example listText(['订单', '客户', '评价'], 'zh', 'disjunction') // '订单、客户或评价'
+ */
+export function listText(items: readonly string[], lang: Lang, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(defaultLocale(lang), {type}).format(items);
+}
+
+/**
+ * The locale of text written into the base: the language's usual one, never the writer's
+ * browser's, so that a cell reads the same whoever refreshed.
+ *
+ * @example writtenLocale('en') // 'en-US'
+ */
+export function writtenLocale(lang: Lang): string {
+  return defaultLocale(lang);
+}
+
 /** The ES2023 signature (a decimal string formatted exactly); the project's lib is ES2021. */
 type ExactFormat = (value: number | string) => string;
 

@@ -165,6 +165,43 @@ export const planMessages = {
   'validate.role.result.time': {zh: '文本或日期时间字段', en: 'a text or date-time field'},
   'validate.role.result.period': {zh: '单行或多行文本字段', en: 'a single-line or long text field'},
 
+  // Field types by the names Airtable shows (the SDK's FieldType values as keys); a computed field
+  // whose cells take another type's shape (lookup, rollup, formula) is named with its result type.
+  'validate.fieldType.singleLineText': {zh: '单行文本', en: 'single line text'},
+  'validate.fieldType.email': {zh: '电子邮件', en: 'email'},
+  'validate.fieldType.url': {zh: '网址', en: 'URL'},
+  'validate.fieldType.multilineText': {zh: '长文本', en: 'long text'},
+  'validate.fieldType.number': {zh: '数字', en: 'number'},
+  'validate.fieldType.percent': {zh: '百分比', en: 'percent'},
+  'validate.fieldType.currency': {zh: '货币', en: 'currency'},
+  'validate.fieldType.singleSelect': {zh: '单选', en: 'single select'},
+  'validate.fieldType.multipleSelects': {zh: '多选', en: 'multiple select'},
+  'validate.fieldType.singleCollaborator': {zh: '协作者', en: 'user'},
+  'validate.fieldType.multipleCollaborators': {zh: '多个协作者', en: 'users'},
+  'validate.fieldType.multipleRecordLinks': {zh: '关联记录', en: 'link to another record'},
+  'validate.fieldType.date': {zh: '日期', en: 'date'},
+  'validate.fieldType.dateTime': {zh: '日期时间', en: 'date and time'},
+  'validate.fieldType.phoneNumber': {zh: '电话号码', en: 'phone number'},
+  'validate.fieldType.multipleAttachments': {zh: '附件', en: 'attachment'},
+  'validate.fieldType.checkbox': {zh: '复选框', en: 'checkbox'},
+  'validate.fieldType.formula': {zh: '公式', en: 'formula'},
+  'validate.fieldType.createdTime': {zh: '创建时间', en: 'created time'},
+  'validate.fieldType.rollup': {zh: '汇总', en: 'rollup'},
+  'validate.fieldType.count': {zh: '计数', en: 'count'},
+  'validate.fieldType.multipleLookupValues': {zh: '查找', en: 'lookup'},
+  'validate.fieldType.autoNumber': {zh: '自动编号', en: 'autonumber'},
+  'validate.fieldType.barcode': {zh: '条形码', en: 'barcode'},
+  'validate.fieldType.rating': {zh: '评分', en: 'rating'},
+  'validate.fieldType.richText': {zh: '富文本', en: 'rich text'},
+  'validate.fieldType.duration': {zh: '时长', en: 'duration'},
+  'validate.fieldType.lastModifiedTime': {zh: '最后修改时间', en: 'last modified time'},
+  'validate.fieldType.createdBy': {zh: '创建者', en: 'created by'},
+  'validate.fieldType.lastModifiedBy': {zh: '最后修改者', en: 'last modified by'},
+  'validate.fieldType.button': {zh: '按钮', en: 'button'},
+  'validate.fieldType.externalSyncSource': {zh: '同步来源', en: 'sync source'},
+  'validate.fieldType.aiText': {zh: 'AI 文本', en: 'AI text'},
+  'validate.fieldType.computed': {zh: '{kind}字段（结果为{result}）', en: '{kind} ({result} result)'},
+
   // --- Validator messages, one per code (docs/plan-document.md lists them) ---
   'validate.plan.document.invalid': {zh: '方案文件无效：不是一个对象', en: 'The plan document is not valid: it is not an object'},
   'validate.plan.schemaVersion': {
@@ -360,7 +397,7 @@ export const planMessages = {
     en: '{thing} "{name}" has been renamed to "{current}"',
   },
   'validate.mapping.field.type': {
-    zh: '{thing}“{name}”的类型为 {type}，这里需要{expected}',
+    zh: '{thing}“{name}”的类型为{type}，这里需要{expected}',
     en: '{thing} "{name}" is of type {type}; it must be {expected}',
   },
   'validate.mapping.field.link': {
@@ -389,7 +426,7 @@ export const planMessages = {
     en: '{thing} "{name}" is a computed field (formula, rollup...) and cannot be written',
   },
   'validate.mapping.result.type': {
-    zh: '{thing}“{name}”的类型为 {type}，这里需要{expected}',
+    zh: '{thing}“{name}”的类型为{type}，这里需要{expected}',
     en: '{thing} "{name}" is of type {type}; it must be {expected}',
   },
   'validate.mapping.resultsTable.readTable': {
@@ -397,7 +434,7 @@ export const planMessages = {
     en: 'The results table "{name}" is a table the plan reads (the people table or a source): results need a table of their own',
   },
   'validate.mapping.resultsTable.fieldType': {
-    zh: '{thing}“{name}”的类型为 {type}，这里需要以下类型之一：{expected}',
+    zh: '{thing}“{name}”的类型为{type}，这里需要以下类型之一：{expected}',
     en: '{thing} "{name}" is of type {type}; it must be one of: {expected}',
   },
   'validate.mapping.result.choices': {

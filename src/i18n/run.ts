@@ -134,8 +134,6 @@ export const runMessages = {
   'run.warnings.moreRecords': {zh: '……另有 {records}', en: '… and {records} not shown'},
   'run.warnings.similar': {zh: '同类提示共 {count} 条', en: '{count} warnings of this kind'},
   'run.warnings.showSimilar': {zh: '显示全部同类提示', en: 'Show all of this kind'},
-  'run.warnings.history': {
-    zh: '{records}早于方案的第一个考核周期，视为历史数据：已计数，未计入本期。',
-    en: '{records} dated before the plan’s first period are history: counted, not credited.',
-  },
+  // Records dated before the plan's first period: history, a count under the preview's totals, never a warning.
+  'run.preview.history': {zh: '{records}早于方案的第一个周期（历史）', en: '{records} before the plan’s first period (history)'},
 } satisfies Record<string, Text>;

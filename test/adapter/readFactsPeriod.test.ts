@@ -19,7 +19,7 @@ import {createDriver} from '../../sim/driver';
 import {demoPlan} from '../support/demoPlan';
 
 const F = FIELD_IDS;
-// The messy base has an order without a date and one dated before every period of the plans.
+// The messy base has an order without a date and one dated after every period of the plans.
 const fixture = demoBase({reps: 20, orders: 300, messy: true});
 
 /** The template fitted to the demo base: more metrics than demoPlan, filters and rates included. */
@@ -109,7 +109,8 @@ describe('readFacts for one period', () => {
       expect(fieldsReadOf(order.id)).toEqual([F.orders.date]);
       expect(kept.has(order.id)).toBe(false);
     }
-    expect(result.facts.leftOut?.orders).toEqual({outsidePeriod: outside.length, outsideEveryPeriod: [MESSY_IDS.outsidePeriods]});
+    const history = outside.filter((o) => placeDay(o.date, period, plan.periods) === 'beforeFirstPeriod');
+    expect(result.facts.leftOut?.orders).toEqual({outsidePeriod: outside.length, beforeFirstPeriod: history.length, outsideEveryPeriod: [MESSY_IDS.outsidePeriods]});
 
     expect(fieldsReadOf(inside[0].id)).toEqual([F.orders.amount, F.orders.date, F.orders.rep].sort());
     expect(fieldsReadOf(MESSY_IDS.noDate)).toEqual([F.orders.amount, F.orders.date, F.orders.rep].sort());

@@ -34,7 +34,7 @@ function watchMutations(driver: TestDriver): Mutation[] {
 async function refresh(driver: TestDriver, plan: PlanDocument = demoPlan(), calculatedAt = '2026-03-01T08:00:00.000Z') {
   const read = await readFacts(driver.base, plan);
   const run = runPlan(plan, PERIOD, read.facts);
-  const ctx: WriteContext = {lang: 'zh', calculatedAt, fields: read.resultFields};
+  const ctx: WriteContext = {lang: 'zh', calculatedAt, timeZone: 'Asia/Shanghai', fields: read.resultFields};
   const writes = planWrites(run, plan, read.current, ctx);
   const table = driver.base.getTableById(TABLE_IDS.reps);
   const outcome = await writeResults(table, writes.updates, fakeClock());
@@ -67,13 +67,29 @@ describe('writing results to the demo base', () => {
       expect(written[F.rank]).toBe(result.rank);
       expect((written[F.grade] as {name: string} | undefined)?.name ?? null).toBe(result.grade);
       expect(written[F.breakdown]).toBe(sayEach(result.breakdown, 'zh').join('\n'));
-      expect(written[F.calculatedAt]).toBe('2026-03-01T08:00:00.000Z（方案版本 2026 标准版）');
+      // A text field: local time of the run's zone, to the minute, with the zone.
+      expect(written[F.calculatedAt]).toBe('2026年3月1日 GMT+8 16:00（方案版本 2026 标准版）');
     }
 
     const again = await refresh(driver, demoPlan(), '2026-03-02T08:00:00.000Z');
     expect(again.writes.updates).toEqual([]);
     expect(again.outcome.calls).toBe(0);
     expect(mutations).toHaveLength(4);
+  });
+
+  it('writes the calculation time into a dateTime field as the ISO moment, read back as the SDK gives it', async () => {
+    const withDateTime = JSON.parse(JSON.stringify(fixture)) as typeof fixture;
+    const reps = withDateTime.base.tables.find((t) => t.id === TABLE_IDS.reps)!;
+    const stamp = reps.fields.find((f) => f.id === F.calculatedAt)!;
+    Object.assign(stamp, {type: 'dateTime', options: {dateFormat: {name: 'iso', format: 'YYYY-MM-DD'}, timeFormat: {name: '24hour', format: 'HH:mm'}, timeZone: 'client'}});
+    const driver = createDriver(withDateTime);
+    const {run} = await refresh(driver);
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const query = await table.selectRecordsAsync({fields: [F.calculatedAt]});
+    for (const result of run.results) expect(query.getRecordById(result.participantId).getCellValue(F.calculatedAt)).toBe('2026-03-01T08:00:00.000Z');
+    query.unloadData();
+    const again = await refresh(driver, demoPlan(), '2026-03-02T08:00:00.000Z');
+    expect(again.writes.updates).toEqual([]);
   });
 
   it('never writes a cell outside the mapped result fields', async () => {

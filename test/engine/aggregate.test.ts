@@ -15,13 +15,15 @@ describe('aggregate: crediting records to participants', () => {
         order('o1', 'r1', 100, '2026-03-01'),
         order('o2', 'r1', 200, '2026-03-31T23:30:00.000Z'),
         order('o3', 'r1', 400, '2026-04-01'),
-        order('o4', 'r1', 800, '2025-12-31'),
+        order('o4', 'r1', 800, '2027-12-31'),
+        order('o5', 'r1', 1600, '2025-12-31'),
       ],
     });
     const run = runPlan(plan, '2026-03', facts);
     expect(metricValue(run, 'r1', 'sales')?.value).toBe('300.00');
-    expect(run.stats).toMatchObject({recordsRead: 4, recordsCredited: 2, recordsOutsidePeriod: 2});
-    // 2025-12-31 lies in no period of the plan: reported; 2026-04-01 is simply another month.
+    expect(run.stats).toMatchObject({recordsRead: 5, recordsCredited: 2, recordsOutsidePeriod: 3, recordsBeforeFirstPeriod: 1});
+    // 2027-12-31 lies after every period of the plan: reported; 2026-04-01 is simply another month;
+    // 2025-12-31, before the first period, is history: counted, not reported.
     const outside = run.issues.find((i) => i.code === 'engine.record.outsideEveryPeriod');
     expect(outside?.recordIds).toEqual(['o4']);
   });

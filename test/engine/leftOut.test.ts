@@ -14,13 +14,14 @@ function readForPeriod(plan: PlanDocument, periodId: string, full: Facts): Facts
   const leftOut: Record<string, RecordsLeftOut> = {};
   for (const [sourceId, records] of Object.entries(full.sources)) {
     const kept: SourceRecordFact[] = [];
-    const out: RecordsLeftOut = {outsidePeriod: 0, outsideEveryPeriod: []};
+    const out: RecordsLeftOut = {outsidePeriod: 0, beforeFirstPeriod: 0, outsideEveryPeriod: []};
     for (const record of records) {
       const placement = placeDay(record.date, period, plan.periods);
       if (placement === 'inPeriod' || placement === 'noDate') kept.push(record);
       else {
         out.outsidePeriod++;
-        if (placement === 'outsideEveryPeriod') out.outsideEveryPeriod.push(record.id);
+        if (placement === 'beforeFirstPeriod') out.beforeFirstPeriod++;
+        else if (placement === 'outsideEveryPeriod') out.outsideEveryPeriod.push(record.id);
       }
     }
     sources[sourceId] = kept;
@@ -32,7 +33,8 @@ function readForPeriod(plan: PlanDocument, periodId: string, full: Facts): Facts
 describe('runPlan on facts read for one period', () => {
   const plan = makePlan({incentives: {performancePay: {enabled: true}}});
   // Periods of the plan: 2026-02, 2026-03, 2026-04. Records of March, of other periods, of no
-  // period (2025, 2027), without a date, and orphans, interleaved so that order matters.
+  // period (history before February: 2024, 2025, January; 2027 after April), without a date, and
+  // orphans, interleaved so that order matters.
   const full = makeFacts([person('r1', '王芳'), person('r2', '李雷', {tier: '新人'})], {
     orders: [
       order('o1', 'r1', 46000),
@@ -53,24 +55,25 @@ describe('runPlan on facts read for one period', () => {
 
   it('leaves records out of the scoped facts (the fixture does test something)', () => {
     expect(scoped.sources.orders.map((r) => r.id)).toEqual(['o1', 'o3', 'o5', 'o7', 'o8']);
-    expect(scoped.leftOut?.orders).toEqual({outsidePeriod: 5, outsideEveryPeriod: ['o2', 'o6', 'o10']});
-    expect(scoped.leftOut?.reviews).toEqual({outsidePeriod: 2, outsideEveryPeriod: ['v2']});
+    expect(scoped.leftOut?.orders).toEqual({outsidePeriod: 5, beforeFirstPeriod: 2, outsideEveryPeriod: ['o6']});
+    expect(scoped.leftOut?.reviews).toEqual({outsidePeriod: 2, beforeFirstPeriod: 1, outsideEveryPeriod: []});
   });
 
   it('computes the same results, statistics and issues as on the full facts', () => {
     const whole = runPlan(plan, '2026-03', full);
     const read = runPlan(plan, '2026-03', scoped);
     expect(read).toEqual(whole);
-    expect(whole.stats).toMatchObject({recordsRead: 16, recordsOutsidePeriod: 8, recordsWithoutDate: 1, orphanRecords: 1});
+    expect(whole.stats).toMatchObject({recordsRead: 16, recordsOutsidePeriod: 8, recordsBeforeFirstPeriod: 3, recordsWithoutDate: 1, orphanRecords: 1});
+    // History (o2, o10, v2) is counted above and never reported; only the records after the last period are.
     const outside = whole.issues.filter((i) => i.code === 'engine.record.outsideEveryPeriod');
-    expect(outside.map((i) => i.recordIds)).toEqual([['o2', 'o6', 'o10'], ['v2'], ['c2']]);
+    expect(outside.map((i) => i.recordIds)).toEqual([['o6'], ['c2']]);
   });
 
   it('counts left-out records of a source whose kept records are all credited', () => {
     const onlyLeftOut = {...scoped, sources: {...scoped.sources, orders: []}};
     const run = runPlan(plan, '2026-03', onlyLeftOut);
-    expect(run.stats).toMatchObject({recordsRead: 11, recordsOutsidePeriod: 8});
-    expect(run.issues.find((i) => i.code === 'engine.record.outsideEveryPeriod')?.recordIds).toEqual(['o2', 'o6', 'o10']);
+    expect(run.stats).toMatchObject({recordsRead: 11, recordsOutsidePeriod: 8, recordsBeforeFirstPeriod: 3});
+    expect(run.issues.find((i) => i.code === 'engine.record.outsideEveryPeriod')?.recordIds).toEqual(['o6']);
   });
 
   it('refuses to compute another period on them: no results and one error naming both periods', () => {

@@ -39,8 +39,12 @@ export const SCENARIOS: Scenario[] = [
 /** The bench's own base and plan (bench/entry.ts: 10k, 6 levels, period 2026-03). */
 export const BENCH_10K: Scenario = {name: '10k-bench-zh', base: {size: '10k', levels: 6}, plan: 'bench', lang: 'zh', periods: ['2026-03']};
 
-/** Every refresh of a scenario happens at this instant, so the calculation time is part of the reference. */
+/**
+ * Every refresh of a scenario happens at this instant and in this zone (a text calculation time
+ * is local time), so the calculation time is part of the reference on any machine.
+ */
 export const FIXED_NOW = new Date('2026-04-02T03:04:05.000Z');
+export const FIXED_ZONE = 'Asia/Shanghai';
 
 export type Digests = Record<string, Record<string, string>>;
 
@@ -67,7 +71,7 @@ export async function runScenario(scenario: Scenario): Promise<Digests> {
   const plan = planFor(scenario, baseSchema(driver.base));
   const digests: Digests = {};
   for (const period of scenario.periods) {
-    const outcome = await refresh(driver.base, plan, period, 'golden', {now: FIXED_NOW, lang: scenario.lang});
+    const outcome = await refresh(driver.base, plan, period, 'golden', {now: FIXED_NOW, timeZone: FIXED_ZONE, lang: scenario.lang});
     if (outcome.kind !== 'written') throw new Error(`${scenario.name} ${period}: refresh ${outcome.kind}`);
     digests[period] = digestResults(driver, plan);
   }

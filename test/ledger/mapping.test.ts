@@ -64,7 +64,7 @@ describe('mapping.resultsTable in the plan document', () => {
     expect(codes(plan, driver)).toEqual([
       ['mapping.field.link', 'mapping.resultsTable.fields.participant', '"Participant" field of the results table "参与人" does not link to the people table "销售人员"'],
       ['mapping.result.computed', 'mapping.resultsTable.fields.totalPay', '"Total pay" field of the results table "总收入" is a computed field (formula, rollup...) and cannot be written'],
-      ['mapping.resultsTable.fieldType', 'mapping.resultsTable.fields.breakdown', '"Breakdown" field of the results table "绩效明细" is of type singleLineText; it must be one of: multilineText'],
+      ['mapping.resultsTable.fieldType', 'mapping.resultsTable.fields.breakdown', '"Breakdown" field of the results table "绩效明细" is of type single line text; it must be one of: long text'],
     ]);
     const people = {...plan, mapping: {...plan.mapping, resultsTable: {table: plan.mapping.people!.table, fields: {}}}};
     expect(codes(people, driver).map(([code]) => code)).toEqual(['mapping.resultsTable.readTable']);

@@ -123,13 +123,19 @@ describe('reliability: data', () => {
     expect(issue.message.zh).toBe('数据源“订单”中有 1 条记录日期为空，未计入：o2');
   });
 
-  it('D9 a record dated outside every period: listed; one in another period is only counted', () => {
+  it('D9 a record dated outside every period: listed; one in another period or before the first (history) is only counted', () => {
     const facts = makeFacts([person('r1', '王芳')], {
-      orders: [order('o1', 'r1', 1000), order('o2', 'r1', 9000, '2025-06-15'), order('o3', 'r1', 7000, '2026-04-02')],
+      orders: [
+        order('o1', 'r1', 1000),
+        order('o2', 'r1', 9000, '2026-07-15'),
+        order('o3', 'r1', 7000, '2026-04-02'),
+        order('o4', 'r1', 5000, '2025-06-15'),
+      ],
     });
     const run = runPlan(salesOnly(), '2026-03', facts);
     expect(valueOf(run, 'r1')).toBe('1000.00');
-    expect(run.stats.recordsOutsidePeriod).toBe(2);
+    expect(run.stats.recordsOutsidePeriod).toBe(3);
+    expect(run.stats.recordsBeforeFirstPeriod).toBe(1);
     const issue = theIssue(run.issues, 'engine.record.outsideEveryPeriod');
     expect(issue.recordIds).toEqual(['o2']);
     expect(issue.message.en).toBe('1 records of source "Orders" are dated outside every period of the plan: o2');

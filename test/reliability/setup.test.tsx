@@ -82,15 +82,15 @@ describe('reliability: setup', () => {
     const retyped = withField(demoSchema(), 'tblOrders', 'fldOrdersAmount', {type: 'singleLineText'});
     const issue = theIssue(validatePlan(template(), retyped), 'mapping.field.type', 'versions[0].metrics[0].source.field');
     expect(issue.severity).toBe('error');
-    expect(issue.message.zh).toBe('指标“销售额”的数值字段“订单金额”的类型为 singleLineText，这里需要数字类字段（数字、货币、百分比、评分、汇总或公式）');
-    expect(issue.message.en).toBe('Value field of metric "Sales amount" "订单金额" is of type singleLineText; it must be a number field (number, currency, percent, rating, rollup or formula)');
+    expect(issue.message.zh).toBe('指标“销售额”的数值字段“订单金额”的类型为单行文本，这里需要数字类字段（数字、货币、百分比、评分、汇总或公式）');
+    expect(issue.message.en).toBe('Value field of metric "Sales amount" "订单金额" is of type single line text; it must be a number field (number, currency, percent, rating, rollup or formula)');
   });
 
   it('S6 upline link retyped to text: an error at the upline picker', () => {
     const retyped = withField(demoSchema(), 'tblReps', 'fldRepsUpline', {type: 'singleLineText', linkedTableId: undefined});
     const issue = theIssue(validatePlan(template(), retyped), 'mapping.field.type', 'mapping.people.upline');
-    expect(issue.message.en).toBe('Upline field of the people table "上级" is of type singleLineText; it must be a link to the people table');
-    expect(issue.message.zh).toBe('参与人表的上级字段“上级”的类型为 singleLineText，这里需要关联到参与人表的字段');
+    expect(issue.message.en).toBe('Upline field of the people table "上级" is of type single line text; it must be a link to the people table');
+    expect(issue.message.zh).toBe('参与人表的上级字段“上级”的类型为单行文本，这里需要关联到参与人表的字段');
   });
 
   it('S7 result field made a formula: refused as computed, in both languages', () => {
@@ -216,8 +216,8 @@ describe('reliability: setup, on a simulated base', () => {
     changeFieldType(driver, TABLE_IDS.orders, FIELD_IDS.orders.amount, 'singleLineText');
     const issue = theIssue(validatePlan(demoPlan(), baseSchema(driver.base)), 'mapping.field.type');
     expect(issue.message).toEqual({
-      zh: '指标“销售额”的数值字段“订单金额”的类型为 singleLineText，这里需要数字类字段（数字、货币、百分比、评分、汇总或公式）',
-      en: 'Value field of metric "Sales" "订单金额" is of type singleLineText; it must be a number field (number, currency, percent, rating, rollup or formula)',
+      zh: '指标“销售额”的数值字段“订单金额”的类型为单行文本，这里需要数字类字段（数字、货币、百分比、评分、汇总或公式）',
+      en: 'Value field of metric "Sales" "订单金额" is of type single line text; it must be a number field (number, currency, percent, rating, rollup or formula)',
     });
   });
 
