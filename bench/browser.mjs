@@ -11,6 +11,7 @@
  *   node bench/browser.mjs --json          # the raw figures as JSON as well
  *   node bench/browser.mjs --live 10k      # diagnostic: live heap (after gc) after each step
  *   node bench/browser.mjs --scenario ledger 10k  # only the first refresh into an empty results table
+ *   node bench/browser.mjs --heap-profile write 10k  # diagnostic: what the heap holds 1.5 s into the write
  *
  * Each size runs two scenarios, each in a page of its own: `people` writes the people table's
  * result fields (issue 5); `ledger` creates the period's rows in an empty results table (issue 12).
@@ -29,7 +30,7 @@ import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
 import {CHROMIUM, CHROMIUM_FLAGS} from '../playground/chromium.mjs';
 import {serveFolder} from '../playground/serve.mjs';
-import {formatFigures, summariseProfile} from './report.mjs';
+import {formatFigures, summariseHeap, summariseProfile} from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -66,7 +67,27 @@ function versionOf(command, args) {
   }
 }
 
-async function runSize(context, baseUrl, size, scenario, profile, live, outdir) {
+/**
+ * Diagnostic (--heap-profile STEP): V8's sampling heap profiler from the page's start; `afterMs`
+ * into the first refresh's STEP (read, engine, diff, write), what the heap holds then, by the
+ * function that allocated it (garbage not yet collected included: what makes a peak).
+ */
+async function heapAt(page, cdp, step, afterMs = 1500) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {samplingInterval: 32768});
+  for (;;) {
+    const now = await page.evaluate(() => window.__benchStep ?? null).catch(() => null);
+    if (now === step) break;
+    if (await page.evaluate(() => Boolean(window.__bench || window.__benchError))) return null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  const {profile} = await cdp.send('HeapProfiler.getSamplingProfile');
+  await cdp.send('HeapProfiler.stopSampling');
+  return {step, afterMs, profile};
+}
+
+async function runSize(context, baseUrl, size, scenario, profile, live, outdir, heapStep) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let cpuProfile = null;
@@ -81,6 +102,7 @@ async function runSize(context, baseUrl, size, scenario, profile, live, outdir) 
   page.on('pageerror', (error) => errors.push(error.message));
   // The page builds the base as soon as its script runs: wait for the answer, not for 'load'.
   await page.goto(`${baseUrl}index.html?size=${size}&scenario=${scenario}${profile ? '&profile=1' : ''}${live ? '&live=1' : ''}`, {waitUntil: 'commit'});
+  const heap = heapStep ? await heapAt(page, cdp, heapStep) : null;
   await page.waitForFunction(() => window.__bench || window.__benchError, null, {timeout: SIZE_LIMIT_MS, polling: 500});
   const {result, error} = await page.evaluate(() => ({result: window.__bench ?? null, error: window.__benchError ?? null}));
   await page.close();
@@ -92,6 +114,7 @@ async function runSize(context, baseUrl, size, scenario, profile, live, outdir) 
     await writeFile(file, JSON.stringify(cpuProfile));
     result.profile = {file: path.relative(repoRoot, file), ...summariseProfile(cpuProfile, bundleText)};
   }
+  if (heap) result.heapProfile = {step: heap.step, afterMs: heap.afterMs, ...summariseHeap(heap.profile, await readFile(path.join(outdir, 'main.js'), 'utf8'))};
   return result;
 }
 
@@ -110,7 +133,7 @@ function readArgs(argv) {
   try {
     parsed = parseArgs({
       args: argv,
-      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, scenario: {type: 'string', multiple: true}, help: {type: 'boolean', short: 'h'}},
+      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, scenario: {type: 'string', multiple: true}, 'heap-profile': {type: 'string'}, help: {type: 'boolean', short: 'h'}},
       allowPositionals: true,
       strict: true,
     });
@@ -145,7 +168,7 @@ function readArgs(argv) {
 async function main() {
   const args = readArgs(process.argv.slice(2));
   if (!args) return process.exitCode;
-  const {profile = false, json = false, live = false, sizes, scenario = []} = args;
+  const {profile = false, json = false, live = false, sizes, scenario = [], 'heap-profile': heapStep} = args;
   const wanted = sizes.length > 0 ? sizes : ['1k', '10k'];
   const scenarios = scenario.length > 0 ? scenario : SCENARIOS;
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
@@ -166,7 +189,7 @@ async function main() {
     for (const size of wanted) {
       for (const which of scenarios) {
         const started = Date.now();
-        const result = await runSize(context, baseUrl, size, which, profile, live, outdir);
+        const result = await runSize(context, baseUrl, size, which, profile, live, outdir, heapStep);
         for (const line of formatFigures(result)) console.log(line);
         console.log(`  (${size} ${which} measured in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(2)})`);
         if (json) console.log(JSON.stringify(result));

@@ -25,6 +25,8 @@ const LEVELS = 6;
 
 interface BenchWindow {
   __bench?: unknown;
+  /** The first refresh's step, for bench/browser.mjs --heap-profile (null outside it). */
+  __benchStep?: string | null;
   __benchError?: string;
   gc?: () => void;
 }
@@ -177,6 +179,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
       if (phase !== current) {
         current = phase;
         watch.enter(STEP[phase]);
+        if (win.__benchStep !== undefined) win.__benchStep = STEP[phase];
       } else watch.sampleSoon();
     },
     onPhase: (phase, ms) => {
@@ -297,7 +300,9 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
   const liveByStep: Record<string, number> = {};
   if (live) liveByStep.before = await liveHeap(0);
   if (profile) console.profile('refresh');
+  win.__benchStep = 'start';
   const firstFigures = await timedRefresh(driver, plan, watch, calls, live ? liveByStep : undefined);
+  win.__benchStep = undefined;
   if (profile) console.profileEnd('refresh');
   watch.stop();
   const previewed = shown.rows.length;

@@ -78,6 +78,13 @@ export function formatFigures(r) {
   if (f.readIssues + f.engineIssues + f.writeIssues > 0) {
     lines.push(`  issues reported: read ${f.readIssues}, engine ${f.engineIssues}, write ${f.writeIssues}`);
   }
+  if (r.heapProfile) {
+    const h = r.heapProfile;
+    lines.push(`  DIAGNOSTIC heap held ${s(h.afterMs)} into the first refresh's ${h.step} (sampled, garbage not yet collected included): ${mb(h.totalBytes)}, by allocating module:`);
+    for (const row of h.byModule) lines.push(`    ${mb(row.bytes).padStart(7)}  ${pct(row.bytes / h.totalBytes).padStart(6)}  ${row.name}`);
+    lines.push('  by allocating function:');
+    for (const row of h.byFunction) lines.push(`    ${mb(row.bytes).padStart(7)}  ${pct(row.bytes / h.totalBytes).padStart(6)}  ${row.name}`);
+  }
   if (r.profile) {
     lines.push(`  profile of the first refresh (${r.profile.file}, ${s(r.profile.totalMs)} sampled), self time by module:`);
     for (const row of r.profile.byModule) lines.push(`    ${s(row.ms).padStart(9)}  ${pct(row.ms / r.profile.totalMs).padStart(6)}  ${row.name}`);
@@ -140,4 +147,27 @@ export function summariseProfile(profile, bundleText, limit = 15) {
   }
   const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name, ms]) => ({name, ms}));
   return {totalMs, byModule: top(byModule), byFunction: top(byFunction)};
+}
+
+/** A sampling heap profile's bytes per allocating module and function (the frame that allocated), the top `limit` of each. */
+export function summariseHeap(profile, bundleText, limit = 20) {
+  const starts = moduleStarts(bundleText);
+  const byModule = new Map();
+  const byFunction = new Map();
+  let totalBytes = 0;
+  const visit = (node) => {
+    if (node.selfSize > 0) {
+      const frame = node.callFrame;
+      const inBundle = frame.url.endsWith('main.js');
+      const module = inBundle ? packageOf(moduleAt(starts, frame.lineNumber)) : frame.url || `(${frame.functionName || 'native'})`;
+      const fn = `${frame.functionName || '(anonymous)'} ${inBundle ? moduleAt(starts, frame.lineNumber) : ''}`.trim();
+      byModule.set(module, (byModule.get(module) ?? 0) + node.selfSize);
+      byFunction.set(fn, (byFunction.get(fn) ?? 0) + node.selfSize);
+      totalBytes += node.selfSize;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(profile.head);
+  const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name, bytes]) => ({name, bytes}));
+  return {totalBytes, byModule: top(byModule), byFunction: top(byFunction)};
 }
