@@ -12,6 +12,7 @@
  *   node bench/browser.mjs --live 10k      # diagnostic: live heap (after gc) after each step
  *   node bench/browser.mjs --scenario ledger 10k  # only the first refresh into an empty results table
  *   node bench/browser.mjs --heap-profile write 10k  # diagnostic: what the heap holds 1.5 s into the write
+ *   node bench/browser.mjs --drop-preview 10k  # diagnostic: the refresh without the preview kept on screen
  *
  * Each size runs two scenarios, each in a page of its own: `people` writes the people table's
  * result fields (issue 5); `ledger` creates the period's rows in an empty results table (issue 12).
@@ -87,7 +88,7 @@ async function heapAt(page, cdp, step, afterMs = 1500) {
   return {step, afterMs, profile};
 }
 
-async function runSize(context, baseUrl, size, scenario, profile, live, outdir, heapStep) {
+async function runSize(context, baseUrl, size, scenario, profile, live, outdir, heapStep, dropPreview) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let cpuProfile = null;
@@ -101,7 +102,7 @@ async function runSize(context, baseUrl, size, scenario, profile, live, outdir, 
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The page builds the base as soon as its script runs: wait for the answer, not for 'load'.
-  await page.goto(`${baseUrl}index.html?size=${size}&scenario=${scenario}${profile ? '&profile=1' : ''}${live ? '&live=1' : ''}`, {waitUntil: 'commit'});
+  await page.goto(`${baseUrl}index.html?size=${size}&scenario=${scenario}${profile ? '&profile=1' : ''}${live ? '&live=1' : ''}${dropPreview ? '&dropPreview=1' : ''}`, {waitUntil: 'commit'});
   const heap = heapStep ? await heapAt(page, cdp, heapStep) : null;
   await page.waitForFunction(() => window.__bench || window.__benchError, null, {timeout: SIZE_LIMIT_MS, polling: 500});
   const {result, error} = await page.evaluate(() => ({result: window.__bench ?? null, error: window.__benchError ?? null}));
@@ -133,7 +134,7 @@ function readArgs(argv) {
   try {
     parsed = parseArgs({
       args: argv,
-      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, scenario: {type: 'string', multiple: true}, 'heap-profile': {type: 'string'}, help: {type: 'boolean', short: 'h'}},
+      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, scenario: {type: 'string', multiple: true}, 'heap-profile': {type: 'string'}, 'drop-preview': {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
       allowPositionals: true,
       strict: true,
     });
@@ -168,7 +169,7 @@ function readArgs(argv) {
 async function main() {
   const args = readArgs(process.argv.slice(2));
   if (!args) return process.exitCode;
-  const {profile = false, json = false, live = false, sizes, scenario = [], 'heap-profile': heapStep} = args;
+  const {profile = false, json = false, live = false, sizes, scenario = [], 'heap-profile': heapStep, 'drop-preview': dropPreview = false} = args;
   const wanted = sizes.length > 0 ? sizes : ['1k', '10k'];
   const scenarios = scenario.length > 0 ? scenario : SCENARIOS;
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
@@ -189,7 +190,7 @@ async function main() {
     for (const size of wanted) {
       for (const which of scenarios) {
         const started = Date.now();
-        const result = await runSize(context, baseUrl, size, which, profile, live, outdir, heapStep);
+        const result = await runSize(context, baseUrl, size, which, profile, live, outdir, heapStep, dropPreview);
         for (const line of formatFigures(result)) console.log(line);
         console.log(`  (${size} ${which} measured in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(2)})`);
         if (json) console.log(JSON.stringify(result));

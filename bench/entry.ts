@@ -11,7 +11,7 @@ import {demoBase, DEMO_SIZES, TABLE_IDS, type DemoSize} from '../sim/demoBase';
 import {createDriver} from '../sim/driver';
 import {baseSchema} from '../frontend/adapter/schema';
 import {readFacts} from '../frontend/adapter/readFacts';
-import {computePreview, refresh, type Phase} from '../frontend/run/pipeline';
+import {computePreview, refresh, type Phase, type Preview} from '../frontend/run/pipeline';
 import {createResultsTable} from '../frontend/adapter/resultsTable';
 import {nextMacrotask} from '../frontend/run/cooperative';
 import {runPlan} from '../src/engine';
@@ -293,7 +293,10 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
 
   // As in the extension, where Refresh stays disabled until the period has been previewed: the
   // preview runs first (untimed) and stays on screen, so in memory, while the refresh runs.
-  const shown = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'});
+  let shown: Preview | null = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'});
+  const previewed = shown.rows.length;
+  // Diagnostic (--drop-preview): what the preview kept on screen costs the refresh's heap.
+  if (params.get('dropPreview') === '1') shown = null;
   const watch = new Watch();
   const heapBefore = await settle();
   watch.start();
@@ -305,7 +308,8 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
   win.__benchStep = undefined;
   if (profile) console.profileEnd('refresh');
   watch.stop();
-  const previewed = shown.rows.length;
+  // The preview stays on screen until the refresh is over, as in the extension.
+  if (shown) shown = null;
 
   await settle();
   const engineAloneMs = await engineAlone(driver, plan);
@@ -335,6 +339,7 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
     refresh: firstFigures,
     engineAloneMs,
     second,
+    keptPreview: params.get('dropPreview') !== '1',
     heap: {driver: heapDriver, loaded: heapLoaded, before: heapBefore, floorPeak, peak: watch.peakHeap, peakByPhase: watch.peakByPhase, liveByStep: live ? liveByStep : null, peakSecond: secondWatch.peakHeap, longestBlockMs: watch.longestBlockMs, after: heapAfter},
   };
 }
