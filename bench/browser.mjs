@@ -10,6 +10,12 @@
  *   node bench/browser.mjs --profile 10k   # also a CPU profile of the first refresh, summarised
  *   node bench/browser.mjs --json          # the raw figures as JSON as well
  *   node bench/browser.mjs --live 10k      # diagnostic: live heap (after gc) after each step
+ *   node bench/browser.mjs --scenario ledger 10k  # only the first refresh into an empty results table
+ *   node bench/browser.mjs --heap-profile write 10k  # diagnostic: what the heap holds 1.5 s into the write
+ *   node bench/browser.mjs --drop-preview 10k  # diagnostic: the refresh without the preview kept on screen
+ *
+ * Each size runs two scenarios, each in a page of its own: `people` writes the people table's
+ * result fields (issue 5); `ledger` creates the period's rows in an empty results table (issue 12).
  *
  * `npm run bench` (scripts/bench.ts) checks its command line and passes sizes and flags on; run
  * directly, this reads its own with node:util parseArgs: --help exits 0, a wrong one exits 2.
@@ -25,7 +31,7 @@ import {parseArgs} from 'node:util';
 import {chromium} from 'playwright-core';
 import {CHROMIUM, CHROMIUM_FLAGS} from '../playground/chromium.mjs';
 import {serveFolder} from '../playground/serve.mjs';
-import {formatFigures, summariseProfile} from './report.mjs';
+import {formatFigures, summariseHeap, summariseProfile} from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -62,7 +68,27 @@ function versionOf(command, args) {
   }
 }
 
-async function runSize(context, baseUrl, size, profile, live, outdir) {
+/**
+ * Diagnostic (--heap-profile STEP): V8's sampling heap profiler from the page's start; `afterMs`
+ * into the first refresh's STEP (read, engine, diff, write), what the heap holds then, by the
+ * function that allocated it (garbage not yet collected included: what makes a peak).
+ */
+async function heapAt(page, cdp, step, afterMs = 1500) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {samplingInterval: 32768});
+  for (;;) {
+    const now = await page.evaluate(() => window.__benchStep ?? null).catch(() => null);
+    if (now === step) break;
+    if (await page.evaluate(() => Boolean(window.__bench || window.__benchError))) return null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  const {profile} = await cdp.send('HeapProfiler.getSamplingProfile');
+  await cdp.send('HeapProfiler.stopSampling');
+  return {step, afterMs, profile};
+}
+
+async function runSize(context, baseUrl, size, scenario, profile, live, outdir, heapStep, dropPreview) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let cpuProfile = null;
@@ -76,25 +102,29 @@ async function runSize(context, baseUrl, size, profile, live, outdir) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The page builds the base as soon as its script runs: wait for the answer, not for 'load'.
-  await page.goto(`${baseUrl}index.html?size=${size}${profile ? '&profile=1' : ''}${live ? '&live=1' : ''}`, {waitUntil: 'commit'});
+  await page.goto(`${baseUrl}index.html?size=${size}&scenario=${scenario}${profile ? '&profile=1' : ''}${live ? '&live=1' : ''}${dropPreview ? '&dropPreview=1' : ''}`, {waitUntil: 'commit'});
+  const heap = heapStep ? await heapAt(page, cdp, heapStep) : null;
   await page.waitForFunction(() => window.__bench || window.__benchError, null, {timeout: SIZE_LIMIT_MS, polling: 500});
   const {result, error} = await page.evaluate(() => ({result: window.__bench ?? null, error: window.__benchError ?? null}));
   await page.close();
-  if (error || !result) throw new Error(`bench ${size}: ${error ?? errors.join('\n') ?? 'no result'}`);
+  if (error || !result) throw new Error(`bench ${size} ${scenario}: ${error ?? errors.join('\n') ?? 'no result'}`);
   if (profile && cpuProfile) {
     const bundleText = await readFile(path.join(outdir, 'main.js'), 'utf8');
-    const file = path.join(repoRoot, 'artifacts', 'bench', `refresh-${size}.cpuprofile`);
+    const file = path.join(repoRoot, 'artifacts', 'bench', `refresh-${size}${scenario === 'people' ? '' : `-${scenario}`}.cpuprofile`);
     await mkdir(path.dirname(file), {recursive: true});
     await writeFile(file, JSON.stringify(cpuProfile));
     result.profile = {file: path.relative(repoRoot, file), ...summariseProfile(cpuProfile, bundleText)};
   }
+  if (heap) result.heapProfile = {step: heap.step, afterMs: heap.afterMs, ...summariseHeap(heap.profile, await readFile(path.join(outdir, 'main.js'), 'utf8'))};
   return result;
 }
 
 const SIZES = ['small', '1k', '10k'];
+/** people: the people table's result fields (issue 5); ledger: a first refresh into an empty results table (issue 12). */
+const SCENARIOS = ['people', 'ledger'];
 const USAGE = {
-  zh: '用法：node bench/browser.mjs [small|1k|10k ...] [--profile] [--json] [--live]（完整说明：npm run bench -- --help）',
-  en: 'Usage: node bench/browser.mjs [small|1k|10k ...] [--profile] [--json] [--live] (all options: npm run bench -- --help)',
+  zh: '用法：node bench/browser.mjs [small|1k|10k ...] [--scenario people|ledger] [--profile] [--json] [--live]（完整说明：npm run bench -- --help）',
+  en: 'Usage: node bench/browser.mjs [small|1k|10k ...] [--scenario people|ledger] [--profile] [--json] [--live] (all options: npm run bench -- --help)',
 };
 
 /** The sizes and flags, or null after printing the usage (the exit code is then set). */
@@ -104,7 +134,7 @@ function readArgs(argv) {
   try {
     parsed = parseArgs({
       args: argv,
-      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
+      options: {profile: {type: 'boolean'}, json: {type: 'boolean'}, live: {type: 'boolean'}, scenario: {type: 'string', multiple: true}, 'heap-profile': {type: 'string'}, 'drop-preview': {type: 'boolean'}, help: {type: 'boolean', short: 'h'}},
       allowPositionals: true,
       strict: true,
     });
@@ -126,14 +156,22 @@ function readArgs(argv) {
     process.exitCode = 2;
     return null;
   }
+  const badScenario = (parsed.values.scenario ?? []).find((scenario) => !SCENARIOS.includes(scenario));
+  if (badScenario !== undefined) {
+    console.error(lang === 'zh' ? `场景 ${badScenario} 无效（可选：${SCENARIOS.join('、')}）` : `Bad scenario ${badScenario} (one of ${SCENARIOS.join(', ')})`);
+    console.error(USAGE[lang]);
+    process.exitCode = 2;
+    return null;
+  }
   return {...parsed.values, sizes: parsed.positionals};
 }
 
 async function main() {
   const args = readArgs(process.argv.slice(2));
   if (!args) return process.exitCode;
-  const {profile = false, json = false, live = false, sizes} = args;
+  const {profile = false, json = false, live = false, sizes, scenario = [], 'heap-profile': heapStep, 'drop-preview': dropPreview = false} = args;
   const wanted = sizes.length > 0 ? sizes : ['1k', '10k'];
+  const scenarios = scenario.length > 0 ? scenario : SCENARIOS;
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
 
   console.log(
@@ -150,11 +188,13 @@ async function main() {
     const baseUrl = `http://localhost:${server.address().port}/`;
     context = await chromium.launchPersistentContext(profileDir, {executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 30_000});
     for (const size of wanted) {
-      const started = Date.now();
-      const result = await runSize(context, baseUrl, size, profile, live, outdir);
-      for (const line of formatFigures(result)) console.log(line);
-      console.log(`  (${size} measured in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(2)})`);
-      if (json) console.log(JSON.stringify(result));
+      for (const which of scenarios) {
+        const started = Date.now();
+        const result = await runSize(context, baseUrl, size, which, profile, live, outdir, heapStep, dropPreview);
+        for (const line of formatFigures(result)) console.log(line);
+        console.log(`  (${size} ${which} measured in ${((Date.now() - started) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(2)})`);
+        if (json) console.log(JSON.stringify(result));
+      }
     }
     return 0;
   } finally {

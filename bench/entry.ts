@@ -11,7 +11,8 @@ import {demoBase, DEMO_SIZES, TABLE_IDS, type DemoSize} from '../sim/demoBase';
 import {createDriver} from '../sim/driver';
 import {baseSchema} from '../frontend/adapter/schema';
 import {readFacts} from '../frontend/adapter/readFacts';
-import {computePreview, refresh, type Phase} from '../frontend/run/pipeline';
+import {computePreview, refresh, type Phase, type Preview} from '../frontend/run/pipeline';
+import {createResultsTable} from '../frontend/adapter/resultsTable';
 import {nextMacrotask} from '../frontend/run/cooperative';
 import {runPlan} from '../src/engine';
 import {validatePlan} from '../src/validate';
@@ -24,6 +25,8 @@ const LEVELS = 6;
 
 interface BenchWindow {
   __bench?: unknown;
+  /** The first refresh's step, for bench/browser.mjs --heap-profile (null outside it). */
+  __benchStep?: string | null;
   __benchError?: string;
   gc?: () => void;
 }
@@ -108,11 +111,14 @@ interface WriteCall {
   records: number;
 }
 
+/** Every record write the base receives: updates of the people table, creates and updates of the results table. */
+const RECORD_WRITES = new Set(['setMultipleRecordsCellValues', 'createMultipleRecords']);
+
 function watchWrites(driver: TestDriver): WriteCall[] {
   const calls: WriteCall[] = [];
   driver.watch('mutation', (mutation) => {
     const m = mutation as unknown as {type: string; records?: unknown[]};
-    if (m.type === 'setMultipleRecordsCellValues') calls.push({at: performance.now(), records: m.records?.length ?? 0});
+    if (RECORD_WRITES.has(m.type)) calls.push({at: performance.now(), records: m.records?.length ?? 0});
   });
   return calls;
 }
@@ -173,6 +179,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
       if (phase !== current) {
         current = phase;
         watch.enter(STEP[phase]);
+        if (win.__benchStep !== undefined) win.__benchStep = STEP[phase];
       } else watch.sampleSoon();
     },
     onPhase: (phase, ms) => {
@@ -184,7 +191,11 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
   const t1 = performance.now();
   if (live) live.write = await liveHeap(0);
   if (outcome.kind !== 'written') throw new Error(`bench: nothing written (${outcome.kind})`);
-  const {preview, outcome: written} = outcome;
+  const {preview, outcome: written, ledger} = outcome;
+  const upsert = preview.ledger?.upsert;
+  const peopleRecords = preview.writes.updates.length;
+  const creates = upsert?.creates.length ?? 0;
+  const ledgerUpdates = upsert?.updates.length ?? 0;
   const gaps = progressAt.map((at, i) => at - (i === 0 ? t0 : progressAt[i - 1]));
   const longest = gaps.indexOf(Math.max(...gaps));
   const longestGapAt = longest > 0 ? `${progressWhere[longest - 1]} -> ${progressWhere[longest]}` : null;
@@ -194,12 +205,16 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
     diffMs: phaseMs.diff ?? 0,
     writeMs: phaseMs.write ?? 0,
     totalMs: t1 - t0,
-    changedRecords: preview.writes.updates.length,
-    changedCells: preview.writes.changes.length,
-    unchanged: preview.writes.unchanged,
-    callsReported: written.calls,
+    changedRecords: peopleRecords + creates + ledgerUpdates,
+    changedCells: preview.writes.changes.length + (upsert?.creates.reduce((n, row) => n + Object.keys(row.cells).length, 0) ?? 0) + (upsert?.updates.reduce((n, row) => n + row.changes.length, 0) ?? 0),
+    /** Rows created in the results table (its first refresh of the period creates one per person). */
+    createdRows: creates,
+    /** The fewest calls Airtable allows: each table's creates and updates in calls of at most 50. */
+    minCalls: [peopleRecords, creates, ledgerUpdates].reduce((n, records) => n + Math.ceil(records / 50), 0),
+    unchanged: preview.writes.unchanged + (upsert?.unchanged ?? 0),
+    callsReported: written.calls + (ledger?.calls ?? 0),
     callsSeen: calls.length - callsBefore,
-    failed: written.failed?.message ?? null,
+    failed: written.failed?.message ?? ledger?.failed?.message ?? null,
     maxRecordsPerCall: Math.max(0, ...calls.slice(callsBefore).map((c) => c.records)),
     maxCallsPerSecond: maxCallsPerSecond(calls.slice(callsBefore)),
     shortest16CallsMs: shortestSpan(calls.slice(callsBefore), 15),
@@ -207,7 +222,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
     longestGapAt,
     readIssues: preview.readIssues.length,
     engineIssues: preview.run.issues.length,
-    writeIssues: preview.writes.issues.length,
+    writeIssues: preview.writes.issues.length + preview.ledgerIssues.length + (ledger?.issues.length ?? 0),
   };
 }
 
@@ -223,7 +238,21 @@ async function engineAlone(driver: TestDriver, plan: PlanDocument): Promise<numb
   return best;
 }
 
-async function bench(size: DemoSize, profile: boolean, live: boolean) {
+/**
+ * Where a refresh writes: `people`, the result fields of the people table (issue 5's bench);
+ * `ledger`, an empty results table (issue 12), created as the settings' one click does, with the
+ * people table's result fields unmapped: its first refresh creates one row per person.
+ */
+export type Scenario = 'people' | 'ledger';
+
+/** The bench plan writing into a new, empty results table only (the `ledger` scenario). */
+async function intoResultsTable(driver: TestDriver, plan: PlanDocument): Promise<PlanDocument> {
+  const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
+  if (!created.ok) throw new Error(`bench: results table not created (${JSON.stringify(created)})`);
+  return {...plan, mapping: {...plan.mapping, results: {}, resultsTable: created.mapping}};
+}
+
+async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live: boolean) {
   const preset = DEMO_SIZES[size];
   const tBuild = performance.now();
   let fixture: ReturnType<typeof demoBase> | null = demoBase({size, levels: LEVELS});
@@ -234,7 +263,8 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
   const calls = watchWrites(driver);
   const heapDriver = await liveHeap();
 
-  const plan = benchPlan(baseSchema(driver.base));
+  const template = benchPlan(baseSchema(driver.base));
+  const plan = scenario === 'ledger' ? await intoResultsTable(driver, template) : template;
   const validation = validatePlan(plan, baseSchema(driver.base)).filter((issue) => issue.severity === 'error');
 
   // Heap with the mapped tables loaded and nothing else: the "loaded base" of the heap target.
@@ -263,17 +293,23 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
 
   // As in the extension, where Refresh stays disabled until the period has been previewed: the
   // preview runs first (untimed) and stays on screen, so in memory, while the refresh runs.
-  const shown = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'});
+  let shown: Preview | null = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'});
+  const previewed = shown.rows.length;
+  // Diagnostic (--drop-preview): what the preview kept on screen costs the refresh's heap.
+  if (params.get('dropPreview') === '1') shown = null;
   const watch = new Watch();
   const heapBefore = await settle();
   watch.start();
   const liveByStep: Record<string, number> = {};
   if (live) liveByStep.before = await liveHeap(0);
   if (profile) console.profile('refresh');
+  win.__benchStep = 'start';
   const firstFigures = await timedRefresh(driver, plan, watch, calls, live ? liveByStep : undefined);
+  win.__benchStep = undefined;
   if (profile) console.profileEnd('refresh');
   watch.stop();
-  const previewed = shown.rows.length;
+  // The preview stays on screen until the refresh is over, as in the extension.
+  if (shown) shown = null;
 
   await settle();
   const engineAloneMs = await engineAlone(driver, plan);
@@ -288,6 +324,7 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
 
   return {
     size,
+    scenario,
     previewed,
     reps: preset.reps,
     orders: preset.orders,
@@ -302,6 +339,7 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
     refresh: firstFigures,
     engineAloneMs,
     second,
+    keptPreview: params.get('dropPreview') !== '1',
     heap: {driver: heapDriver, loaded: heapLoaded, before: heapBefore, floorPeak, peak: watch.peakHeap, peakByPhase: watch.peakByPhase, liveByStep: live ? liveByStep : null, peakSecond: secondWatch.peakHeap, longestBlockMs: watch.longestBlockMs, after: heapAfter},
   };
 }
@@ -309,7 +347,8 @@ async function bench(size: DemoSize, profile: boolean, live: boolean) {
 const params = new URLSearchParams(location.search);
 const size = (params.get('size') ?? '1k') as DemoSize;
 function runBench(): void {
-  bench(size, params.get('profile') === '1', params.get('live') === '1').then(
+  const scenario: Scenario = params.get('scenario') === 'ledger' ? 'ledger' : 'people';
+  bench(size, scenario, params.get('profile') === '1', params.get('live') === '1').then(
     (result) => {
       win.__bench = result;
     },

@@ -20,6 +20,9 @@ export function mappedFields(plan: PlanDocument): Map<string, Set<string>> {
     for (const ref of [people.name, people.upline, people.team, people.tier, people.baseSalary, people.performancePayBase]) add(people.table.id, ref);
     for (const ref of Object.values(plan.mapping.results)) add(people.table.id, ref);
   }
+  // The results table's rows are read too (a refresh reads the period's rows to diff them).
+  const ledger = plan.mapping.resultsTable;
+  if (ledger) for (const ref of Object.values(ledger.fields)) add(ledger.table.id, ref);
   const sourceTable = new Map(plan.mapping.sources.map((source) => [source.id, source.table.id]));
   for (const source of plan.mapping.sources) {
     add(source.table.id, source.participant);

@@ -25,7 +25,7 @@ import type {UpsertPlan} from '../../src/ledger/upsert';
 import type {Lang} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {RecordUpdate} from '../../src/writeback';
-import {batchUpdates, MAX_CALLS_PER_SECOND, RATE_WINDOW_MS, RateLimiter} from './writeResults';
+import {batchesOf, MAX_CALLS_PER_SECOND, RATE_WINDOW_MS, RateLimiter} from './writeResults';
 
 export type CreateTableOutcome =
   | {ok: true; table: Table; mapping: ResultsTableMapping}
@@ -134,12 +134,39 @@ function statusChoice(field: Field, status: RowStatus): string | null {
   return choices.find((name) => parseStatus(name) === status) ?? null;
 }
 
+/** How each status is written into the status field: a choice `{name}`, a text, or nothing (no such choice). */
+type StatusWrites = Map<RowStatus, unknown>;
+
+/**
+ * The status cells' write values, decided once per status before the first call (a status with
+ * no matching choice is reported once, and left out of every row).
+ */
+function statusWrites(plan: UpsertPlan, resolved: ResolvedResultsTable, lang: Lang, issues: Issue[]): StatusWrites {
+  const writes: StatusWrites = new Map();
+  const field = resolved.fields.status;
+  if (!field) return writes;
+  for (const row of [...plan.creates, ...plan.updates]) {
+    const status = row.cells.status;
+    if (status === undefined || status === null || writes.has(status as RowStatus)) continue;
+    if (field.type !== 'singleSelect') {
+      writes.set(status as RowStatus, statusName(status as RowStatus, lang));
+      continue;
+    }
+    const choice = statusChoice(field, status as RowStatus);
+    writes.set(status as RowStatus, choice === null ? undefined : {name: choice});
+    if (choice === null && !issues.some((issue) => issue.code === 'ledger.write.noChoice' && issue.fieldId === field.id)) {
+      issues.push(messageIssue({key: 'ledger.write.noChoice', params: {name: field.name, status: statusName(status as RowStatus, lang)}}, 'warning', {tableId: resolved.table.id, fieldId: field.id}));
+    }
+  }
+  return writes;
+}
+
 /**
  * Cells in the SDK's write format for the fields' types: a link `[{id}]`, a select `{name}` (the
  * choice that exists, in either language), numbers, ISO times (a date field takes the day),
- * texts. A status with no matching choice is left out and reported once.
+ * texts. A status with no matching choice is left out (see statusWrites).
  */
-function writeFormat(cells: LedgerCells, resolved: ResolvedResultsTable, lang: Lang, issues: Issue[]): Record<string, unknown> {
+function writeFormat(cells: LedgerCells, resolved: ResolvedResultsTable, statuses: StatusWrites): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(cells) as LedgerKey[]) {
     const field = resolved.fields[key];
@@ -147,15 +174,8 @@ function writeFormat(cells: LedgerCells, resolved: ResolvedResultsTable, lang: L
     const value = cells[key] ?? null;
     if (key === 'participant') out[field.id] = value === null ? [] : [{id: String(value)}];
     else if (key === 'status' && value !== null) {
-      const status = value as RowStatus;
-      if (field.type !== 'singleSelect') out[field.id] = statusName(status, lang);
-      else {
-        const choice = statusChoice(field, status);
-        if (choice !== null) out[field.id] = {name: choice};
-        else if (!issues.some((issue) => issue.code === 'ledger.write.noChoice' && issue.fieldId === field.id)) {
-          issues.push(messageIssue({key: 'ledger.write.noChoice', params: {name: field.name, status: statusName(status, lang)}}, 'warning', {tableId: resolved.table.id, fieldId: field.id}));
-        }
-      }
+      const written = statuses.get(value as RowStatus);
+      if (written !== undefined) out[field.id] = written;
     } else if (field.type === 'date' && typeof value === 'string') out[field.id] = value.slice(0, 10);
     else out[field.id] = value;
   }
@@ -218,12 +238,22 @@ const CREATE_ID_PLACEHOLDER = 'recXXXXXXXXXXXXXX';
  */
 export async function applyUpsert(resolved: ResolvedResultsTable, plan: UpsertPlan, options: UpsertOptions): Promise<UpsertOutcome> {
   const issues: Issue[] = [];
-  const creates = plan.refusal ? [] : plan.creates.map((create) => ({id: CREATE_ID_PLACEHOLDER, fields: writeFormat(create.cells, resolved, options.lang, issues)}));
-  const updates = plan.refusal ? [] : plan.updates.map((update) => ({id: update.recordId, fields: writeFormat(update.cells, resolved, options.lang, issues)}));
-  const calls: {kind: 'create' | 'update'; records: RecordUpdate[]}[] = [
-    ...batchUpdates(creates).map((records) => ({kind: 'create' as const, records})),
-    ...batchUpdates(updates).map((records) => ({kind: 'update' as const, records})),
-  ];
+  const creates = plan.refusal ? [] : plan.creates;
+  const updates = plan.refusal ? [] : plan.updates;
+  const statuses = statusWrites({...plan, creates, updates}, resolved, options.lang, issues);
+  // Records are converted to the write format call by call (see batchesOf): the 10,000 rows of a
+  // first refresh are not copied all at once before the first call.
+  function* createRecords(): Generator<RecordUpdate> {
+    for (const create of creates) yield {id: CREATE_ID_PLACEHOLDER, fields: writeFormat(create.cells, resolved, statuses)};
+  }
+  function* updateRecords(): Generator<RecordUpdate> {
+    for (const update of updates) yield {id: update.recordId, fields: writeFormat(update.cells, resolved, statuses)};
+  }
+  function* allCalls(): Generator<{kind: 'create' | 'update'; records: RecordUpdate[]}> {
+    for (const records of batchesOf(createRecords())) yield {kind: 'create', records};
+    for (const records of batchesOf(updateRecords())) yield {kind: 'update', records};
+  }
+  const calls = allCalls();
   const total = creates.length + updates.length;
   const outcome: UpsertOutcome = {createdRecordIds: [], updatedRecordIds: [], calls: 0, failed: null, remaining: total, skippedDeletedRecordIds: [], aborted: false, issues};
   if (total === 0) return outcome;
@@ -232,12 +262,12 @@ export async function applyUpsert(resolved: ResolvedResultsTable, plan: UpsertPl
   // Record ids only, kept live by the SDK: a row deleted meanwhile would fail its whole call.
   const existing = updates.length > 0 ? await table.selectRecordsAsync({fields: []}) : null;
   try {
-    for (let index = 0; index < calls.length; index++) {
+    for (let index = 0, next = calls.next(); !next.done; index++, next = calls.next()) {
       if (options.signal?.aborted) {
         outcome.aborted = true;
         break;
       }
-      const call = calls[index];
+      const call = next.value;
       const records = call.kind === 'create' ? call.records : call.records.filter((record) => keepExisting(record, existing, outcome));
       if (records.length === 0) continue;
       await limiter.acquire();
@@ -251,8 +281,10 @@ export async function applyUpsert(resolved: ResolvedResultsTable, plan: UpsertPl
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const written = outcome.createdRecordIds.length + outcome.updatedRecordIds.length;
-        outcome.failed = {message, batch: index + 1, batches: calls.length};
-        const params = {batch: index + 1, batches: calls.length, message, written, remaining: outcome.remaining};
+        // The number of calls in all is only told when one fails: counted then, from the rest.
+        const batches = index + 1 + [...calls].length;
+        outcome.failed = {message, batch: index + 1, batches};
+        const params = {batch: index + 1, batches, message, written, remaining: outcome.remaining};
         issues.push({code: 'adapter.write.failed', severity: 'error', message: {zh: t('zh', 'adapter.write.failed', params), en: t('en', 'adapter.write.failed', params)}, tableId: table.id});
         break;
       } finally {

@@ -21,7 +21,7 @@ import {checkGate, performancePay, rateBonus, teamBonus, tiersInMoney, type Rate
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
-import {remembered} from './memo';
+import {remembered, sharedTexts} from './memo';
 import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 interface MetricRow {
@@ -162,9 +162,11 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   const levels = downlineLevels(version, hierarchy, participants.length);
   const rounding = scoreRoundingOf(plan);
   const proration = prorationFor(plan, period, issues);
-  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration);
+  // Texts shared by equal value across participants, for this run only (see sharedTexts).
+  const share = sharedTexts();
+  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share);
   const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
-  const results = yield* explain(plan, version, paid, hierarchy, rounding);
+  const results = yield* explain(plan, version, paid, hierarchy, rounding, share);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
   const totals = paid.totals;
   return {
@@ -239,6 +241,7 @@ function* scoreParticipants(
   issues: Issue[],
   rounding: ScoreRounding,
   proration: ((p: ParticipantFact) => ActiveDays | null) | null,
+  share: ReturnType<typeof sharedTexts>,
 ): Generator<EngineStep, Row[], void> {
   const places = rounding.places;
   const reportedScale = new Set<string>();
@@ -293,10 +296,10 @@ function* scoreParticipants(
       const weighted = weightedByFraction(outcome.score, weightFraction, weightHundredths);
       const weightedRounded = roundScore(weighted, places);
       const texts: MetricTexts = {
-        value: value === null ? null : shown2(value),
-        score: shown2(outcome.score),
-        weighted: fixedText(weightedRounded, places),
-        attainment: outcome.attainment === null ? null : shown2(outcome.attainment),
+        value: value === null ? null : share(shown2(value)),
+        score: share(shown2(outcome.score)),
+        weighted: share(fixedText(weightedRounded, places)),
+        attainment: outcome.attainment === null ? null : share(shown2(outcome.attainment)),
       };
       return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, prorated, outcome, weight, weighted, weightedRounded, texts};
     });
@@ -305,7 +308,7 @@ function* scoreParticipants(
       rounding.mode === 'eachWeighted'
         ? rows.reduce((acc, r) => acc.plus(r.weightedRounded), ZERO)
         : roundScore(rows.reduce((acc, r) => acc.plus(r.weighted), ZERO), places);
-    const totalText = fixedText(sum, places);
+    const totalText = share(fixedText(sum, places));
     const grade = gradeFor(sum, version.grades);
     if (!grade && version.grades.length > 0) {
       issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: totalText}, {recordIds: [participant.id]}));
@@ -497,6 +500,7 @@ function* explain(
   outcome: PayOutcome,
   h: Hierarchy,
   rounding: ScoreRounding,
+  share: ReturnType<typeof sharedTexts>,
 ): Generator<EngineStep, ParticipantResult[], void> {
   const currency: Currency = plan.currency;
   // Fixed and per-tier targets are decimals shared by many participants: each printed once.
@@ -507,7 +511,7 @@ function* explain(
   const award = version.incentives.championAward;
   // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
   const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
-  const fixed = (d: Dec) => fixedText(d, currency.precision);
+  const fixed = (d: Dec) => share(fixedText(d, currency.precision));
   const total = outcome.paid.length;
   const results: ParticipantResult[] = new Array(total);
   for (let i = 0; i < total; i++) {
@@ -526,12 +530,12 @@ function* explain(
       total: fixed(paid.totalPay),
     };
     const shown = {
-      base: groupDigits(written.base),
-      performance: groupDigits(written.performance),
-      bonus: groupDigits(written.bonus),
-      team: groupDigits(written.team),
-      award: groupDigits(written.award),
-      total: groupDigits(written.total),
+      base: share(groupDigits(written.base)),
+      performance: share(groupDigits(written.performance)),
+      bonus: share(groupDigits(written.bonus)),
+      team: share(groupDigits(written.team)),
+      award: share(groupDigits(written.award)),
+      total: share(groupDigits(written.total)),
     };
     const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
     const breakdown: Message[] = [];

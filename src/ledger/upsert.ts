@@ -106,10 +106,21 @@ function diffRow(row: ResultRow, wanted: LedgerCells, keys: readonly LedgerKey[]
   return {cells, changes, figures};
 }
 
-function only(cells: LedgerCells, keys: readonly LedgerKey[]): LedgerCells {
-  const kept: LedgerCells = {};
-  for (const key of keys) if (key in cells) kept[key] = cells[key];
-  return kept;
+/**
+ * A new row's cells: each key's non-empty value, in `keys` order; the stamps over the figures,
+ * the pair's keys over both. Built once, never copied or deleted from: 10,000 rows stay small
+ * objects (a deleted property turns a V8 object into a dictionary several times its size).
+ *
+ * @example createCells({participantId: 'recLi', cells: {totalPay: 8650, grade: null}}, {status: 'open'}, '2026-02', ['participant', 'period', 'status', 'grade', 'totalPay'])
+ * // {participant: 'recLi', period: '2026-02', status: 'open', totalPay: 8650}
+ */
+export function createCells(computed: Pick<ComputedRow, 'participantId' | 'cells'>, stamps: LedgerCells, periodId: string, keys: readonly LedgerKey[]): LedgerCells {
+  const cells: LedgerCells = {};
+  for (const key of keys) {
+    const value = key === 'participant' ? computed.participantId : key === 'period' ? periodId : key in stamps ? stamps[key] : computed.cells[key];
+    if (value !== null && value !== undefined) cells[key] = value;
+  }
+  return cells;
 }
 
 const EMPTY = (periodId: string): Omit<UpsertPlan, 'refusal' | 'messages'> => ({
@@ -179,16 +190,13 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
     computedIds.add(computed.participantId);
     const key = pairKey(computed.participantId, period.id);
     if (duplicated.has(key)) continue;
-    const wanted: LedgerCells = {...computed.cells, ...stamps};
     const row = grouped.byPair.get(key);
     if (!row) {
-      const cells = only({...wanted, participant: computed.participantId, period: period.id}, keys);
-      for (const cellKey of Object.keys(cells) as LedgerKey[]) if (cells[cellKey] === null) delete cells[cellKey];
-      creates.push({participantId: computed.participantId, name: computed.name, cells});
+      creates.push({participantId: computed.participantId, name: computed.name, cells: createCells(computed, stamps, period.id, keys)});
       figureChanges++;
       continue;
     }
-    const diff = diffRow(row, wanted, keys);
+    const diff = diffRow(row, {...computed.cells, ...stamps}, keys);
     figureChanges += diff.figures;
     if (diff.changes.length === 0) unchanged++;
     else updates.push({recordId: row.recordId, participantId: computed.participantId, name: computed.name, cells: diff.cells, changes: diff.changes});

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import type TestDriver from '@airtable/blocks-testing';
 import {readFacts} from '../../frontend/adapter/readFacts';
-import {batchUpdates, checkWritePermission, MAX_PAYLOAD_BYTES, RateLimiter, writeResults} from '../../frontend/adapter/writeResults';
+import fc from 'fast-check';
+import {batchUpdates, checkWritePermission, encodedLength, MAX_PAYLOAD_BYTES, RateLimiter, writeResults} from '../../frontend/adapter/writeResults';
 import {runPlan} from '../../src/engine';
 import type {PlanDocument} from '../../src/plan';
 import {planWrites, type WriteContext} from '../../src/writeback';
@@ -212,6 +213,14 @@ describe('writing results to the demo base', () => {
 });
 
 describe('batchUpdates and RateLimiter', () => {
+  it('measures a payload as the SDK does, encodeURIComponent(...).length, without building it', () => {
+    expect(encodedLength('销售 A-1')).toBe(encodeURIComponent('销售 A-1').length);
+    expect(encodedLength('😀é\n"')).toBe(encodeURIComponent('😀é\n"').length);
+    // Well-formed text only: encodeURIComponent itself throws on a lone surrogate.
+    fc.assert(fc.property(fc.string({unit: 'grapheme'}), (text) => encodedLength(text) === encodeURIComponent(text).length));
+    fc.assert(fc.property(fc.string({unit: 'binary'}), (text) => encodedLength(text) === encodeURIComponent(text).length));
+  });
+
   it('keeps each call under 50 records and the payload limit, in order', () => {
     // Chinese text weighs 9 bytes a character once URI-encoded, as the SDK measures it.
     const long = '绩'.repeat(20000);

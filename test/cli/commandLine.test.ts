@@ -97,8 +97,10 @@ describe('accepted command lines', () => {
   it('bench', () => {
     expect(bench(['10k', '--profile', '--engine-only'])).toMatchObject({
       kind: 'run',
-      options: {sizes: ['10k'], profile: true, json: false, live: false, engineOnly: true},
+      options: {sizes: ['10k'], scenarios: [], profile: true, json: false, live: false, engineOnly: true},
     });
+    expect(bench(['10k', '--scenario', 'ledger'])).toMatchObject({kind: 'run', options: {sizes: ['10k'], scenarios: ['ledger']}});
+    expectRefusal(bench(['--scenario', 'payroll']), 'Bad value for --scenario: payroll (one of people, ledger)', 'Usage: npm run bench');
   });
 });
 

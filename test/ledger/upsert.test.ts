@@ -188,6 +188,11 @@ describe('planning the upsert of one period', () => {
     const keys: LedgerKey[] = ['participant', 'period', 'totalPay'];
     const plan = planUpsert(input({keys}));
     expect(plan.creates[0].cells).toEqual({participant: 'recLi', period: '2026-02', totalPay: 8650});
+    // Every key in the table's order, no empty cell: what the create call sends, field by field.
+    const all = planUpsert(input());
+    const cells = all.creates[0].cells;
+    expect(Object.keys(cells)).toEqual(LEDGER_KEYS.filter((key) => key in cells));
+    expect(Object.values(cells)).not.toContain(null);
   });
 
   it('is idempotent for any figures: planning again after applying changes nothing', () => {
