@@ -10,6 +10,7 @@ import type {Base} from '@airtable/blocks/models';
 import {t} from '../../src/i18n';
 import {computedRows} from '../../src/ledger/cells';
 import {messageIssue, messageText} from '../../src/ledger/messages';
+import {promotionSuggestions, withPromotions} from '../../src/ledger/promotion';
 import type {ResultRow} from '../../src/ledger/rows';
 import type {LedgerState} from '../../src/ledger/state';
 import {rowStatus, type PeriodState} from '../../src/ledger/status';
@@ -78,16 +79,19 @@ export async function previewLedger(
   base: Base,
   plan: PlanDocument,
   run: RunResult,
-  context: {now: Date; lang: Lang; state: LedgerState},
+  context: {now: Date; lang: Lang; state: LedgerState; tiers?: ReadonlyMap<string, string | null>},
 ): Promise<{ledger: LedgerPreview | null; issues: Issue[]}> {
   const mapping = plan.mapping.resultsTable;
   const period = plan.periods.find((p) => p.id === run.periodId);
   if (!mapping || !period) return {ledger: null, issues: []};
   const {resolved, issues} = resolveResultsTable(base, mapping, plan.mapping.people?.table.id);
   if (!resolved) return {ledger: null, issues};
-  const rows = await readResultRows(resolved, period.id);
+  // Every period's rows when the plan has promotion rules: they read the closed periods' grades (docs/plan.md §14).
+  const allRows = await readResultRows(resolved, plan.promotion?.length ? undefined : period.id);
+  const rows = allRows.filter((row) => row.periodId === period.id);
   const version = versionForPeriod(plan, period);
-  const computed = computedRows(run.results, {
+  const promotions = promotionSuggestions({plan, periodId: period.id, states: context.state.periods, rows: allRows, tiers: context.tiers ?? new Map(), participantIds: run.results.map((r) => r.participantId)});
+  const computed = computedRows(withPromotions(run.results, promotions), {
     lang: context.lang,
     calculatedAt: context.now.toISOString(),
     versionLabel: version?.label ?? run.versionId,

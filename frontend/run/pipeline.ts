@@ -183,6 +183,8 @@ export async function computePreview(
 interface Started {
   read: Omit<ReadResult, 'facts'>;
   teams: Map<string, string | null>;
+  /** Each participant's tier as read, for the promotion rules. */
+  tiers: Map<string, string | null>;
   steps: Generator<EngineStep, RunResult, void> | null;
 }
 
@@ -201,7 +203,8 @@ async function readAndStart(base: Base, plan: PlanDocument, periodId: string, cl
     yieldToBrowser: () => clock.turn(),
   });
   const teams = new Map(facts.participants.map((participant) => [participant.id, participant.team] as const));
-  return {read, teams, steps: runPlanSteps(plan, periodId, facts)};
+  const tiers = new Map(facts.participants.map((participant) => [participant.id, participant.tier] as const));
+  return {read, teams, tiers, steps: runPlanSteps(plan, periodId, facts)};
 }
 
 async function previewPhases(
@@ -241,7 +244,7 @@ async function previewPhases(
   const rows = previewRows(run, writes);
   const ledgerState = context.ledger ?? EMPTY_LEDGER;
   const standing = periodStanding(plan, run, ledgerState, context.now);
-  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState});
+  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, tiers: started.tiers});
   clock.progress(1);
   return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, teams: started.teams, writes, rows, standing, ledger, ledgerIssues};
 }
