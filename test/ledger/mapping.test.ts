@@ -9,6 +9,7 @@ import {createResultsTable} from '../../frontend/adapter/resultsTable';
 import {baseSchema} from '../../frontend/adapter/schema';
 import type {PlanDocument, ResultsTableMapping} from '../../src/plan';
 import {fieldReferences, inputReferences, tableReferences} from '../../src/planRefs';
+import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {rematchPlan} from '../../src/planImport';
 import {parsePlan} from '../../src/planParse';
 import {validatePlan} from '../../src/validate';
@@ -40,7 +41,7 @@ describe('mapping.resultsTable in the plan document', () => {
     expect(codes(plan, driver)).toEqual([]);
     expect(parsePlan(plan).issues).toEqual([]);
     const ledger = [...fieldReferences(plan)].filter((r) => r.use === 'ledger');
-    expect(ledger).toHaveLength(24);
+    expect(ledger).toHaveLength(LEDGER_KEYS.length);
     expect([...inputReferences(plan)].some((r) => r.use === 'ledger')).toBe(false);
     expect([...tableReferences(plan)].map((r) => [r.path, r.results ?? false]).at(-1)).toEqual(['mapping.resultsTable.table', true]);
   });

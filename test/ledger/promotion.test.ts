@@ -116,7 +116,7 @@ describe('promotion properties', () => {
   const GOOD = ['S', 'A'];
   const BELOW = ['B', 'C', 'D'];
   /** A period as the test builds it: closed or not, and its rows. */
-  type Shape = {closed: boolean; rows: (string | null)[]};
+  type Shape = {closed: boolean; rows: readonly (string | null)[]};
   const anyPeriod: fc.Arbitrary<Shape> = fc.record({
     closed: fc.boolean(),
     rows: fc.oneof(fc.constant([] as (string | null)[]), fc.constantFrom(...GOOD, ...BELOW).map((g) => [g]), fc.constant([null]), fc.constant(['A', 'A'])),

@@ -13,6 +13,7 @@ import {demoBase, TABLE_IDS} from '../../sim/demoBase';
 import {SettingsView} from '../../frontend/settings/SettingsView';
 import type {Lang, PlanDocument} from '../../src/plan';
 import {LEDGER_CONFIG_KEY} from '../../src/ledger/state';
+import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {demoPlan} from '../support/demoPlan';
 import {renderInBase} from '../support/renderInBase';
 
@@ -39,7 +40,7 @@ describe('settings: the results table', () => {
     const u = user();
     await u.click(button('绩效结果表'));
     await u.click(button('一键创建“绩效结果”表'));
-    await screen.findByText('已创建表“绩效结果”（24 个字段），保存设置后生效');
+    await screen.findByText(`已创建表“绩效结果”（${LEDGER_KEYS.length} 个字段），保存设置后生效`);
 
     const table = driver.base.getTableByName('绩效结果');
     const type = (name: string) => table.getFieldByName(name).type;
@@ -51,7 +52,7 @@ describe('settings: the results table', () => {
     expect(type('总收入')).toBe(FieldType.CURRENCY);
     expect(type('绩效明细')).toBe(FieldType.MULTILINE_TEXT);
     expect(type('关账时间')).toBe(FieldType.DATE_TIME);
-    expect(screen.getByTestId('results-table-fields').textContent).toContain('已匹配 24/24 个字段');
+    expect(screen.getByTestId('results-table-fields').textContent).toContain(`已匹配 ${LEDGER_KEYS.length}/${LEDGER_KEYS.length} 个字段`);
     // Creating it again is not offered: the section now shows the mapped table.
     expect(screen.queryByText('一键创建“绩效结果”表')).toBeNull();
 
@@ -76,7 +77,7 @@ describe('settings: the results table', () => {
     await u.click(button('Results table'));
     await u.selectOptions(screen.getByRole('combobox', {name: ''}) as HTMLSelectElement, 'Pay history');
     const shown = await screen.findByTestId('results-table-fields');
-    expect(shown.textContent).toContain('3 of 24 fields matched: Period, Participant, Total pay');
+    expect(shown.textContent).toContain(`3 of ${LEDGER_KEYS.length} fields matched: Period, Participant, Total pay`);
     expect(shown.textContent).toContain('These fields have the right name but a type that cannot hold the value, and are not used: Breakdown');
   });
 
