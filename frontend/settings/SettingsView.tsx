@@ -20,6 +20,7 @@ import {ResultsTableSection} from './ResultsTableSection';
 import {addVersionAfterFrozen, FrozenVersion} from './FrozenVersion';
 import {LEDGER_CONFIG_KEY, parseLedgerState, periodsFreezing} from '../../src/ledger/state';
 import {ScoringRulesSection} from './ScoringRulesSection';
+import {PromotionSection} from './PromotionSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
 import {Wizard} from './Wizard';
@@ -35,7 +36,7 @@ export interface SettingsViewProps {
 const ignoreEdit: Edit = () => undefined;
 
 /** Paths a control shows issues for; anything else is listed under "other problems". */
-const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration'];
+const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration', 'promotion'];
 
 export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
   const {t} = useLang();
@@ -216,6 +217,7 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
       </Section>
 
       <ScoringRulesSection plan={draft} issues={issues} edit={edit} />
+      <PromotionSection plan={draft} issues={issues} edit={edit} />
 
       <ImportExport
         plan={draft}
