@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type {Locator, Page} from 'playwright-core';
 import type {Lang} from '../../src/plan';
 import {demoMonths} from '../../sim/demoBase';
+import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {messagePattern, t} from './catalogue';
 import {mkdir} from 'node:fs/promises';
 import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
@@ -60,7 +61,7 @@ function ledgerPath(lang: Lang): E2eTest {
       await create.scrollIntoViewIfNeeded();
       await shoot(page, `${lang}-ledger-01-settings`);
       await create.click();
-      await textMatching(ext.getByTestId('results-table-fields'), messagePattern(lang, 'ledger.ui.settings.mapped', {count: 24, total: 24}));
+      await textMatching(ext.getByTestId('results-table-fields'), messagePattern(lang, 'ledger.ui.settings.mapped', {count: LEDGER_KEYS.length, total: LEDGER_KEYS.length}));
       await shoot(page, `${lang}-ledger-02-created`);
       await ext.getByRole('button', {name: t(lang, 'settings.save.button')}).click();
       await ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true}).waitFor();
