@@ -12,6 +12,9 @@ import tseslint from 'typescript-eslint';
  * - The run pipeline (frontend/run/*.ts, frontend/adapter/) and the Node hosts around it (scripts/,
  *   sim/, bench/) import no view: no React, no UI kit, no .tsx module. Views import the pipeline,
  *   never the reverse, so the headless CLI runs the extension's own code without React.
+ * - automation/ is bundled into a script that runs inside an Airtable automation: it imports the
+ *   core and the pipeline, but no SDK (not even its types), no React, no view, nothing of the Node
+ *   hosts or tests. src/ never imports it.
  */
 
 /** Everywhere: the SDK's public entry points, never its build output. */
@@ -72,8 +75,8 @@ export default tseslint.config(
         ...noReact,
         {regex: '^@airtable/', message: 'src/ is the pure core: no Airtable SDK (see README "Layers").'},
         {
-          regex: '^(\\.\\./)+(frontend|sim|playground|scripts|bench|test)(/|$)',
-          message: 'src/ is the pure core: it imports nothing from frontend/, sim/, playground/, scripts/, bench/ or test/.',
+          regex: '^(\\.\\./)+(frontend|automation|sim|playground|scripts|bench|test)(/|$)',
+          message: 'src/ is the pure core: it imports nothing from frontend/, automation/, sim/, playground/, scripts/, bench/ or test/.',
         },
       ),
       'layers/no-view-imports': 'error',
@@ -84,6 +87,21 @@ export default tseslint.config(
     files: ['frontend/run/**/*.ts', 'frontend/adapter/**/*.ts', 'scripts/**/*.ts', 'sim/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(...noReact),
+      'layers/no-view-imports': 'error',
+    },
+  },
+  {
+    // The automation script: one bundle pasted into an automation, where no SDK and no DOM exist.
+    files: ['automation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ...noReact,
+        {regex: '^@airtable/', message: 'automation/ runs inside an Airtable automation: no extension SDK, not even its types (see README "Layers").'},
+        {
+          regex: '^(\\.\\./)+(sim|playground|scripts|bench|test)(/|$)',
+          message: 'automation/ imports the core and the pipeline only, nothing from sim/, playground/, scripts/, bench/ or test/.',
+        },
+      ),
       'layers/no-view-imports': 'error',
     },
   },

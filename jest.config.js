@@ -9,6 +9,7 @@ module.exports = {
       {jsc: {parser: {syntax: 'typescript', tsx: true}, transform: {react: {runtime: 'automatic'}}, target: 'es2020'}},
     ],
   },
+  globalSetup: '<rootDir>/test/setup/buildAutomation.js',
   setupFiles: ['<rootDir>/test/setup/polyfills.js'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/jest-dom.ts'],
   // Every suite passes, but since the results-table tests landed one handle (a timer of the

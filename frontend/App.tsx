@@ -13,8 +13,11 @@ import {usePlan} from './state/planStore';
 import {useLang} from './state/lang';
 import type {Issue} from '../src/results';
 
-/** The reasons settings are forced open, shown above them. */
-function ForcedNotice({hasPlan, errors, storedIssues}: {hasPlan: boolean; errors: readonly Issue[]; storedIssues: readonly Issue[]}) {
+/**
+ * The reasons settings are forced open, shown above them. "No plan yet" is said by the settings'
+ * first-run screen itself, so that it goes away once the wizard has started a draft.
+ */
+function ForcedNotice({errors, storedIssues}: {errors: readonly Issue[]; storedIssues: readonly Issue[]}) {
   const {t, tx} = useLang();
   return (
     <Box role="alert" dataAttributes={{'data-testid': 'forced-notice'}} backgroundColor="#fff4e5" padding={2} marginBottom={2} borderRadius="large">
@@ -22,7 +25,6 @@ function ForcedNotice({hasPlan, errors, storedIssues}: {hasPlan: boolean; errors
       {storedIssues.map((issue, i) => (
         <Text key={`s${i}`}>• {tx(issue.message)}</Text>
       ))}
-      {!hasPlan && <Text>{t('ui.forced.noPlan')}</Text>}
       {errors.length > 0 && <Text>{t('ui.forced.invalid', {count: errors.length})}</Text>}
       {errors.map((issue, i) => (
         <Text key={`e${i}`}>• {tx(issue.message)}</Text>
@@ -51,7 +53,9 @@ export function App() {
   const base = useBase();
   const store = usePlan();
   const [settingsOpen, setSettingsOpen] = useState(false);
-  useSettingsButton(() => setSettingsOpen((open) => !open));
+  // Pressed while settings are open, the settings button closes them as Close does: SettingsView
+  // asks first when there are unsaved edits.
+  const [closeRequests, setCloseRequests] = useState(0);
 
   // useBase re-renders on every schema change (a field deleted, renamed, retyped), so the plan
   // is checked against the base as it is now, not as it was when the plan was saved.
@@ -64,16 +68,25 @@ export function App() {
   );
   const errors = problems.filter((issue) => issue.severity === 'error');
   const forced = !store.plan || hasErrors(problems);
+  const settingsShown = forced || settingsOpen || !store.plan || !store.revision;
+  useSettingsButton(() => (settingsShown ? setCloseRequests((n) => n + 1) : setSettingsOpen(true)));
   const storedErrors = store.issues.filter((issue) => issue.severity === 'error');
   const storedNotes = store.issues.filter((issue) => issue.severity !== 'error');
 
+  // Repeated (not `settingsShown`) so that TypeScript narrows the plan and revision below.
   if (forced || settingsOpen || !store.plan || !store.revision) {
     return (
       <Box padding={3}>
         {/* SettingsView carries its own title and language switch. */}
-        {forced && <ForcedNotice hasPlan={store.plan !== null} errors={errors} storedIssues={storedErrors} />}
+        {forced && errors.length + storedErrors.length > 0 && <ForcedNotice errors={errors} storedIssues={storedErrors} />}
         <StoredNotes notes={storedNotes} />
-        <SettingsView plan={store.plan} onSave={store.save} canSave={store.canSave} onClose={forced ? undefined : () => setSettingsOpen(false)} />
+        <SettingsView
+          plan={store.plan}
+          onSave={store.save}
+          canSave={store.canSave}
+          onClose={forced ? undefined : () => setSettingsOpen(false)}
+          closeRequests={closeRequests}
+        />
       </Box>
     );
   }

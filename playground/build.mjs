@@ -4,6 +4,7 @@
  * the tests drive exactly the page a newcomer opens.
  */
 import {build} from 'esbuild';
+import {execFileSync} from 'node:child_process';
 import {copyFile, mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -18,6 +19,9 @@ export const repoRoot = path.resolve(here, '..');
  */
 export async function buildPlayground(outdir = path.join(repoRoot, '.playground')) {
   await mkdir(outdir, {recursive: true});
+  // The settings' Automate section imports the automation engine bundle, built from the sources
+  // (never committed): build it first so the page carries the engine of these sources.
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(repoRoot, 'scripts', 'buildAutomation.ts')], {cwd: repoRoot, stdio: 'inherit'});
   await build({
     entryPoints: [path.join(here, 'main.tsx')],
     outfile: path.join(outdir, 'main.js'),

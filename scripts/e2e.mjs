@@ -3,7 +3,8 @@
  * Browser tests (`npm run test:e2e`): builds the playground, serves it on a free localhost port
  * and drives it in Debian's chromium with playwright-core (never a downloaded browser). Runs under
  * tsx so the tests can import the extension's zh/en catalogue and find buttons by their texts.
- * Prints `e2e: N passed, M failed` and exits non-zero on any failure.
+ * The charts' check (test/charts/charts.e2e.ts, its own page on its own port) runs in the same
+ * browser. Prints `e2e: N passed, M failed` and exits non-zero on any failure.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,12 @@ import {serveFolder} from '../playground/serve.mjs';
 import {launchBrowser, runTests} from '../test/e2e/harness.ts';
 import {e2eTests as playgroundTests} from '../test/e2e/playground.e2e.ts';
 import {ledgerE2eTests} from '../test/e2e/ledger.e2e.ts';
+import {automationE2eTests} from '../test/automation/automation.e2e.ts';
+import {settingsE2eTests} from '../test/e2e/settings.e2e.ts';
+import {chartsE2eTests, closeChartsPage} from '../test/charts/charts.e2e.ts';
+import {statementE2eTests} from '../test/e2e/statement.e2e.ts';
 
-const e2eTests = [...playgroundTests, ...ledgerE2eTests];
+const e2eTests = [...playgroundTests, ...ledgerE2eTests, ...statementE2eTests, ...automationE2eTests, ...settingsE2eTests, ...chartsE2eTests()];
 
 // A last guard: whatever hangs (a browser that never starts, a wait without a timeout), CI gets
 // an answer within this time.
@@ -50,6 +55,7 @@ async function main() {
   } finally {
     await browser?.close();
     server?.close();
+    await closeChartsPage();
     await rm(outdir, {recursive: true, force: true});
   }
 }

@@ -4,6 +4,8 @@
  *
  *   npm run score -- --base <base.json|demo[:small|1k|10k]> --plan <plan.json> --period <id>
  *                    [--json] [--out <file>] [--lang zh|en]
+ *   npm run score -- ... --period <id> --csv <payroll.csv>      (the payroll file of an approved or closed period)
+ *   npm run score -- ... --approve|--close <id>, --reopen <id> --reason <text>
  *
  * The base is a @airtable/blocks-testing fixture (the demo base generator writes one); its shape is
  * checked (sim/baseFile.ts), then it is loaded into the same simulated SDK the tests and the
@@ -29,17 +31,23 @@ import {planRevision} from '../frontend/state/planRevision';
 import {BadValue, EXIT, fill, oneOf, readCommandLine, required, type CommandLine, type CommandSpec} from './commandLine';
 import {readResultRows, resolveResultsTable} from '../frontend/adapter/resultsTable';
 import {periodTotals, readLedgerState, runLedgerAction} from '../frontend/run/ledgerActions';
+import {readFacts} from '../frontend/adapter/readFacts';
+import {exportPayroll} from '../src/ledger/payroll';
+import {messageText} from '../src/ledger/messages';
 
 /** The command line's own words: everything about the plan and the base comes from the catalogue. */
 const cliText = {
   usage: {
     zh: [
-      '用法：npm run score -- --base <base.json|demo> --plan <方案.json> (--period <周期 id> | --approve <周期 id> | --close <周期 id>) [--json] [--out <文件>] [--lang zh|en]',
+      '用法：npm run score -- --base <base.json|demo> --plan <方案.json> (--period <周期 id> [--csv <文件>] | --approve <周期 id> | --close <周期 id> | --reopen <周期 id> --reason <原因>) [--json] [--out <文件>] [--lang zh|en]',
       '  --base    基地快照（@airtable/blocks-testing 格式），或 demo、demo:1k、demo:10k（生成演示基地）',
       '  --plan    扩展导出的方案文件',
       '  --period  方案中的考核周期 id，例如 2026-01：计算并写回（含绩效结果表）',
       '  --approve 审批该周期（须已结束、未关账），与扩展中的“审批”规则相同',
       '  --close   关账该周期（须已审批），锁定其方案版本',
+      '  --reopen  重新打开该周期（须同时给出 --reason），与扩展中的“重新打开”规则相同',
+      '  --reason  重新打开的原因（最多 200 字），记录在账本中',
+      '  --csv     不计算，将 --period 周期的工资表（CSV，UTF-8 带 BOM）写入此文件；只能导出已审批或已关账的周期',
       '  --allow-empty  周期内没有任何数据时仍然写入（扩展中会先询问）',
       '  --json    输出完整结果（JSON）而非表格',
       '  --out     将写回后的基地保存到此文件',
@@ -48,12 +56,15 @@ const cliText = {
       '退出码：0 完成；1 输入有误（文件、基地、方案）；2 命令行有误。',
     ].join('\n'),
     en: [
-      'Usage: npm run score -- --base <base.json|demo> --plan <plan.json> (--period <id> | --approve <id> | --close <id>) [--json] [--out <file>] [--lang zh|en]',
+      'Usage: npm run score -- --base <base.json|demo> --plan <plan.json> (--period <id> [--csv <file>] | --approve <id> | --close <id> | --reopen <id> --reason <text>) [--json] [--out <file>] [--lang zh|en]',
       '  --base    a base snapshot (@airtable/blocks-testing format), or demo, demo:1k, demo:10k (the demo base)',
       '  --plan    a plan file as the extension exports it',
       "  --period  one of the plan's period ids, e.g. 2026-01: compute and write back (the results table too)",
       '  --approve approve that period (ended, not closed), by the same rules as the extension',
       '  --close   close that period (approved first); its plan version is locked',
+      '  --reopen  reopen that period (with --reason), by the same rules as the extension',
+      '  --reason  why the period is reopened (at most 200 characters), kept in the ledger',
+      "  --csv     compute nothing: write the payroll file (CSV, UTF-8 with BOM) of the --period to this file; only an approved or closed period",
       '  --allow-empty  write a period with no source record in it (the extension asks first)',
       '  --json    print the full results as JSON instead of a table',
       '  --out     save the base after write-back to this file',
@@ -110,13 +121,21 @@ const cliText = {
   bonus: {zh: '奖金', en: 'Bonus'},
   teamBonus: {zh: '团队奖', en: 'Team bonus'},
   award: {zh: '冠军奖', en: 'Award'},
-  oneAction: {zh: '--period、--approve、--close 只能选一个', en: 'give only one of --period, --approve, --close'},
+  oneAction: {zh: '--period、--approve、--close、--reopen 只能选一个', en: 'give only one of --period, --approve, --close, --reopen'},
+  reasonOnlyReopen: {zh: '--reason 只用于 --reopen', en: '--reason goes with --reopen only'},
+  csvOnlyPeriod: {zh: '--csv 只用于 --period', en: '--csv goes with --period only'},
+  noResultsTable: {
+    zh: '方案没有映射绩效结果表，无法导出工资表：请先在设置中映射或创建结果表',
+    en: 'The plan maps no results table, so there is no payroll to export: map or create one in the settings first',
+  },
+  csvWritten: {zh: '已将周期 {period} 的工资表（{people} 人）写入 {file}。', en: 'The payroll of period {period} ({people} people) was written to {file}.'},
   actionDone: {
     zh: '周期 {period} 已{action}（{by}，{rows} 行结果已更新状态）。人数 {people}，总收入 {totalPay}。',
     en: 'Period {period} {action} ({by}; {rows} result rows updated). People {people}, total pay {totalPay}.',
   },
   approved: {zh: '审批', en: 'approved'},
   closed: {zh: '关账', en: 'closed'},
+  reopened: {zh: '重新打开', en: 'reopened'},
 } satisfies Record<string, Text>;
 
 type CliKey = keyof typeof cliText;
@@ -132,8 +151,12 @@ export interface ScoreOptions {
   json: boolean;
   out?: string;
   lang: Lang;
-  /** Approve or close `period` instead of refreshing it (issue 12). */
-  action?: 'approve' | 'close';
+  /** Approve, close or reopen `period` instead of refreshing it (issue 12). */
+  action?: 'approve' | 'close' | 'reopen';
+  /** Reopen only: why. */
+  reason?: string;
+  /** Write the payroll CSV of `period` to this file instead of refreshing it (issue 13). */
+  csv?: string;
   /** Write a period with no source record in it. */
   allowEmpty?: boolean;
 }
@@ -148,6 +171,9 @@ export const scoreCommand: CommandSpec<Omit<ScoreOptions, 'lang'>> = {
     period: {type: 'string'},
     approve: {type: 'string'},
     close: {type: 'string'},
+    reopen: {type: 'string'},
+    reason: {type: 'string'},
+    csv: {type: 'string'},
     'allow-empty': {type: 'boolean'},
     json: {type: 'boolean'},
     out: {type: 'string'},
@@ -156,15 +182,19 @@ export const scoreCommand: CommandSpec<Omit<ScoreOptions, 'lang'>> = {
     const base = required('--base', values.base);
     const size = DEMO_BASE.exec(base)?.[1];
     if (size !== undefined) oneOf('--base', base, Object.keys(DEMO_SIZES).map((name) => `demo:${name}`));
-    // One of --period, --approve, --close: what to do, and to which period.
-    const given = (['period', 'approve', 'close'] as const).filter((name) => typeof values[name] === 'string');
+    // One of --period, --approve, --close, --reopen: what to do, and to which period.
+    const given = (['period', 'approve', 'close', 'reopen'] as const).filter((name) => typeof values[name] === 'string');
     if (given.length > 1) throw new BadValue(`--${given[1]}`, String(values[given[1]]), cliText.oneAction);
     const chosen = given[0] ?? 'period';
+    if (typeof values.reason === 'string' && chosen !== 'reopen') throw new BadValue('--reason', values.reason, cliText.reasonOnlyReopen);
+    if (typeof values.csv === 'string' && chosen !== 'period') throw new BadValue('--csv', values.csv, cliText.csvOnlyPeriod);
     return {
       base,
       plan: required('--plan', values.plan),
       period: required(`--${chosen}`, values[chosen]),
       ...(chosen === 'period' ? {} : {action: chosen}),
+      ...(chosen === 'reopen' ? {reason: required('--reason', values.reason)} : {}),
+      ...(typeof values.csv === 'string' ? {csv: values.csv} : {}),
       ...(values['allow-empty'] === true ? {allowEmpty: true} : {}),
       json: values.json === true,
       out: typeof values.out === 'string' ? values.out : undefined,
@@ -274,9 +304,14 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   }
 
   if (options.action) {
-    const acted = await act(driver, plan, options.period, options.action, lang);
+    const acted = await act(driver, plan, options.period, options.action, lang, options.reason);
     (acted.ok ? stdout : stderr).push(acted.line);
     if (!acted.ok) return {code: EXIT.badInput, stdout, stderr};
+  } else if (options.csv !== undefined) {
+    // An export reads and writes nothing in the base: there is no snapshot to save.
+    const exported = await payroll(driver, plan, options.period, options.csv, lang);
+    (exported.ok ? stdout : stderr).push(...exported.lines);
+    return {code: exported.ok ? EXIT.ok : EXIT.badInput, stdout, stderr};
   } else {
     const code = await refreshPeriod(driver, plan, planText, options, stdout, stderr);
     if (code !== EXIT.ok) return {code, stdout, stderr};
@@ -298,23 +333,60 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
  * (frontend/run/ledgerActions.ts): the ledger state in the snapshot's globalConfig, the stamps in
  * its results table, the base's first collaborator as the one who acts.
  */
-async function act(driver: ReturnType<typeof createDriver>, plan: PlanDocument, periodId: string, action: 'approve' | 'close', lang: Lang): Promise<{ok: boolean; line: string}> {
+async function act(
+  driver: ReturnType<typeof createDriver>,
+  plan: PlanDocument,
+  periodId: string,
+  action: 'approve' | 'close' | 'reopen',
+  lang: Lang,
+  reason?: string,
+): Promise<{ok: boolean; line: string}> {
   const resolved = plan.mapping.resultsTable ? resolveResultsTable(driver.base, plan.mapping.resultsTable, plan.mapping.people?.table.id).resolved : null;
   const user = driver.session.currentUser?.name ?? '';
   const totals = resolved ? periodTotals(await readResultRows(resolved, periodId), periodId) : null;
-  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, user, now: new Date(), lang: writtenLanguage(plan, lang)});
+  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, reason, user, now: new Date(), lang: writtenLanguage(plan, lang)});
   if (!outcome.ok) return {ok: false, line: outcome.reason[lang]};
   return {
     ok: true,
     line: say(lang, 'actionDone', {
       period: plan.periods.find((p) => p.id === periodId)?.label ?? periodId,
-      action: say(lang, action === 'approve' ? 'approved' : 'closed'),
+      action: say(lang, action === 'approve' ? 'approved' : action === 'close' ? 'closed' : 'reopened'),
       by: user,
       rows: outcome.stamped?.updatedRecordIds.length ?? 0,
       people: totals?.people ?? 0,
       totalPay: totals?.sums.totalPay ?? '0',
     }),
   };
+}
+
+/**
+ * The payroll file of a period (src/ledger/payroll.ts exportPayroll, as the extension's download
+ * button): the results table's rows as written, the teams from the people table. The CSV is
+ * written as it is, byte-order mark included; a refusal (an open period, incomplete rows) writes
+ * no file.
+ */
+async function payroll(driver: ReturnType<typeof createDriver>, plan: PlanDocument, periodId: string, file: string, lang: Lang): Promise<{ok: boolean; lines: string[]}> {
+  const period = plan.periods.find((p) => p.id === periodId)!;
+  const mapping = plan.mapping.resultsTable;
+  const {resolved, issues} = mapping ? resolveResultsTable(driver.base, mapping, plan.mapping.people?.table.id) : {resolved: null, issues: []};
+  if (!resolved) return {ok: false, lines: [mapping ? issues.map((issue) => issue.message[lang]).join('\n') : say(lang, 'noResultsTable')]};
+  const {facts} = await readFacts(driver.base, plan, undefined, {periodId});
+  const exported = exportPayroll({
+    period,
+    state: readLedgerState(driver.globalConfig).state.periods[periodId],
+    rows: await readResultRows(resolved, periodId),
+    people: facts.participants,
+    lang: writtenLanguage(plan, lang),
+    currency: plan.currency,
+  });
+  const messages = exported.messages.map((message) => `  - ${messageText(message)[lang]}`);
+  if (!exported.ok) return {ok: false, lines: [...messages, messageText(exported.refusal)[lang]]};
+  try {
+    writeFileSync(file, exported.csv, 'utf8');
+  } catch (error) {
+    return {ok: false, lines: [say(lang, 'writeFailed', {file, reason: (error as Error).message})]};
+  }
+  return {ok: true, lines: [...messages, say(lang, 'csvWritten', {period: period.label, people: exported.lines.length, file})]};
 }
 
 /** The extension's Refresh, step for step: read, compute, diff, check permission, write. */

@@ -6,7 +6,10 @@
  * settings screen shows it next to its picker, and it is listed in the report.
  */
 import {normalizeName} from './fieldMatch';
-import type {PlanDocument} from './plan';
+import type {LedgerState} from './ledger/state';
+import type {LedgerMessage} from './ledger/messages';
+import {versionForPeriod} from './period';
+import type {PlanDocument, PlanVersion} from './plan';
 import type {BaseSchema, FieldSchema, TableSchema} from './schema';
 import {fieldReferences, tableReferences} from './planRefs';
 
@@ -118,3 +121,65 @@ export function rematchPlan(plan: PlanDocument, schema: BaseSchema): {plan: Plan
 }
 
 const nameOf = (ref: unknown) => (isRef(ref) ? ref.name : '');
+
+/**
+ * Whether two JSON values are the same, whatever the order of their keys (a file edited by hand
+ * may list them in another order).
+ *
+ * @example sameJson({a: 1, b: [2]}, {b: [2], a: 1}) // true
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
+  const keysA = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const keysB = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return keysA.length === keysB.length && keysA.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** A version's rules, without the dates it is in force: ending a frozen version to start a new one is allowed. */
+function rulesOf(version: PlanVersion): Omit<PlanVersion, 'effectiveFrom' | 'effectiveTo'> {
+  const {effectiveFrom: _from, effectiveTo: _to, ...rules} = version;
+  return rules;
+}
+
+/**
+ * What an imported plan would do to the plan versions closed periods were paid under (frozen at
+ * close, docs/periods.md): remove one, change its rules, or no longer have it in force for one of
+ * its closed periods. Each is a reason to refuse the import, in zh and en; none when the import
+ * keeps every frozen version as it is (its end date may move, so that a new version follows it).
+ * A frozen version the current plan no longer has cannot be compared and is not judged.
+ *
+ * @example frozenVersionChanges(current, imported, {periods: {'2026-01': {status: 'closed', frozenVersionId: 'v1'}}})
+ * // [{key: 'ledger.import.frozenChanged', params: {version: '2026 标准版', periods: '2026-01'}}]
+ */
+export function frozenVersionChanges(current: PlanDocument, imported: PlanDocument, ledger: LedgerState): LedgerMessage[] {
+  const closedBy = new Map<string, string[]>();
+  for (const [periodId, state] of Object.entries(ledger.periods)) {
+    if (state.status !== 'closed' || !state.frozenVersionId) continue;
+    closedBy.set(state.frozenVersionId, [...(closedBy.get(state.frozenVersionId) ?? []), periodId]);
+  }
+  const messages: LedgerMessage[] = [];
+  const labelOf = (periodId: string) => current.periods.find((p) => p.id === periodId)?.label ?? periodId;
+  for (const [versionId, periodIds] of closedBy) {
+    const frozen = current.versions.find((v) => v.id === versionId);
+    if (!frozen) continue;
+    const params = {version: frozen.label, periods: periodIds.map(labelOf).sort().join(', ')};
+    const incoming = Array.isArray(imported.versions) ? imported.versions.find((v) => v.id === versionId) : undefined;
+    if (!incoming) {
+      messages.push({key: 'ledger.import.frozenRemoved', params});
+      continue;
+    }
+    if (!sameJson(rulesOf(frozen), rulesOf(incoming))) {
+      messages.push({key: 'ledger.import.frozenChanged', params});
+      continue;
+    }
+    // Each closed period must still be computed with it: its period (as the import has it, else as now) in its dates.
+    const uncovered = periodIds.filter((periodId) => {
+      const period = imported.periods?.find((p) => p.id === periodId) ?? current.periods.find((p) => p.id === periodId);
+      return period !== undefined && versionForPeriod(imported, period)?.id !== versionId;
+    });
+    if (uncovered.length > 0) messages.push({key: 'ledger.import.frozenNotInForce', params: {version: frozen.label, periods: uncovered.map(labelOf).sort().join(', ')}});
+  }
+  return messages;
+}

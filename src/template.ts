@@ -7,7 +7,7 @@
  * Given the base's schema, tables and fields are pre-selected by name (src/fieldMatch.ts); what
  * cannot be matched stays empty (id "") and the validator names it for the user to choose.
  */
-import {text, type MessageKey} from './i18n';
+import {t, text, type MessageKey} from './i18n';
 import {
   matchChoice,
   matchField,
@@ -23,6 +23,7 @@ import {
   PLAN_SCHEMA_VERSION,
   type FieldRef,
   type Filter,
+  type Lang,
   type GradeBand,
   type Mapping,
   type Metric,
@@ -289,18 +290,20 @@ function yearOf(today: string | undefined): number {
 
 /**
  * The article's plan; with a schema, the base's tables and fields are pre-selected by name, in
- * the tables the user chose when `tables` says so.
+ * the tables the user chose when `tables` says so. The plan's name is in `lang`, the language of
+ * the person applying the template (a name is one text the user edits, not a zh/en pair); the
+ * demo base and most users read Chinese first, hence the default.
  *
  * @example createTemplate(undefined, '2026-05-10').periods[0].id // '2026-01'
+ * @example createTemplate(undefined, '2026-05-10', {}, 'en').name // 'Direct-sales performance and bonus plan'
  * @example createTemplate(schema, today, {people: 'tblStaff', sources: {teamwork: null}})
  */
-export function createTemplate(schema?: BaseSchema, today?: string, tables: TemplateTables = {}): PlanDocument {
+export function createTemplate(schema?: BaseSchema, today?: string, tables: TemplateTables = {}, lang: Lang = 'zh'): PlanDocument {
   const year = yearOf(today);
   const matched = matchBase(schema, tables);
-  const name = text('template.name');
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,
-    name: `${name.zh} · ${name.en}`,
+    name: t(lang, 'template.name'),
     mapping: buildMapping(matched),
     periods: Array.from({length: 12}, (_, i) => monthPeriod(year, i + 1)),
     versions: [

@@ -189,3 +189,11 @@ describe('the template with tables chosen in the wizard', () => {
     expect(plan.mapping.results.totalScore?.id).toBe('fldRepsTotalScore');
   });
 });
+
+describe("the template's plan name", () => {
+  it('is in the language of whoever applies the template, Chinese by default', () => {
+    expect(createTemplate(demoSchema(), '2026-01-01', {}, 'zh').name).toBe('直销绩效与奖金方案');
+    expect(createTemplate(demoSchema(), '2026-01-01', {}, 'en').name).toBe('Direct-sales performance and bonus plan');
+    expect(createTemplate(demoSchema(), '2026-01-01').name).toBe('直销绩效与奖金方案');
+  });
+});

@@ -56,6 +56,13 @@ export interface ReadOptions {
    * ignored (everything is read; the engine reports the unknown period).
    */
   periodId?: string;
+  /**
+   * For a closed period recomputed by a refresh of the open one (issue 13): also read each
+   * source's change-time field mapped in `plan.adjustments.changedAt` (into the record's values)
+   * and the primary value of every source record read (into `recordNames`), so that an
+   * adjustment line can name the records that changed after the close.
+   */
+  forAdjustments?: boolean;
   /** Convert this long (ms) before giving the browser a turn; 40 by default (a frame within ~50 ms). */
   sliceMs?: number;
   /** Resolves once the browser has had its turn; a new macrotask by default (tests replace it). */
@@ -408,6 +415,7 @@ function sourceReader(
   reads: NumberReads,
   onAmbiguous: (name: string, people: number, record: AirtableRecord) => void,
   names: Map<string, string> = new Map(),
+  nameEvery = false,
 ): (record: AirtableRecord) => SourceRecordFact | null {
   const name = (record: AirtableRecord) => names.set(record.id, record.name);
   const values = factReaders(source.values, reads.numbers, reads.onMany);
@@ -434,7 +442,7 @@ function sourceReader(
     }
     const participantIds = participants(record);
     // A record without a date or without a participant is reported: keep its primary value.
-    if (participantIds.length === 0 || (dateId !== null && date === null)) name(record);
+    if (nameEvery || participantIds.length === 0 || (dateId !== null && date === null)) name(record);
     return {id: record.id, participantIds, date, values: cells};
   };
   if (dateId === null) return (record) => full(record, null);
@@ -527,6 +535,9 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
     const participant = resolver.resolve(read, mapping.participant);
     const date = resolver.resolve(read, mapping.date);
     const values = refs.flatMap((ref) => resolver.resolve(read, ref) ?? []);
+    const changedAt = options.forAdjustments ? plan.adjustments?.changedAt?.[mapping.id] : undefined;
+    const changeField = changedAt ? resolver.resolve(read, changedAt.field) : null;
+    if (changeField && !values.includes(changeField)) values.push(changeField);
     // Without its participant link a source credits nobody: leave it out rather than report
     // every record as an orphan.
     if (!participant) continue;
@@ -610,7 +621,7 @@ async function readOnce(base: Base, plan: PlanDocument, onProgress: OnProgress, 
       const scoped = source.date ? scope : null;
       const onAmbiguous = (name: string, count: number, record: AirtableRecord) =>
         notes.noteAmbiguous(source.mapping, read.table, source.participant, name, count, record);
-      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous, recordNames);
+      const readRecord = sourceReader(source, peopleTableId, byName, lists, scoped, leftOut, reads, onAmbiguous, recordNames, options.forAdjustments === true);
       facts.sources[source.mapping.id] = await convertRecords(records, readRecord, pacer, within(j + (people ? 1 : 0)));
       if (facts.leftOut && scoped) facts.leftOut[source.mapping.id] = leftOut;
     }

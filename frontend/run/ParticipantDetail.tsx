@@ -12,14 +12,21 @@ import type {MessageKey} from '../../src/i18n';
 /** The pay lines of the breakdown view, in the order they add up to the total. */
 const PAY_LINES = ['performancePay', 'bonus', 'teamBonus', 'award', 'totalPay'] as const;
 
-export function ParticipantDetail({result, onClose}: {result: ParticipantResult; onClose: () => void}) {
+export function ParticipantDetail({result, onClose, onStatement}: {result: ParticipantResult; onClose: () => void; onStatement?: () => void}) {
   const {lang, t, tx} = useLang();
   const f = useFormats();
   return (
     <Box as="section" aria-label={t('run.detail.title', {name: result.name})} border="default" borderRadius="large" padding={2} marginBottom={3}>
       <Box display="flex" justifyContent="space-between" alignItems="center">
         <Heading size="small">{t('run.detail.title', {name: result.name})}</Heading>
-        <Button size="small" icon="x" aria-label={t('run.detail.close')} onClick={onClose} />
+        <Box display="flex" alignItems="center">
+          {onStatement && (
+            <Button size="small" icon="print" marginRight={1} onClick={onStatement}>
+              {t('statement.ui.one')}
+            </Button>
+          )}
+          <Button size="small" icon="x" aria-label={t('run.detail.close')} onClick={onClose} />
+        </Box>
       </Box>
       {result.inCycle && <Text textColor="#b35900">{t('run.detail.inCycle')}</Text>}
       <dl style={{display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 16, justifyContent: 'start', margin: '4px 0'}} data-testid="detail-pay">

@@ -2,7 +2,8 @@
  * The chosen period's standing and its status actions: a badge (开放 / 预估 / 已审批 / 已关账 with
  * who and when), and Approve, Close, Reopen for a user who may write, each behind a confirmation
  * that shows the period's totals as its rows hold them (people, total pay and each component).
- * A user who may not write sees the buttons off and the SDK's reason.
+ * A user who may not write sees the buttons off and the SDK's reason. Beside them, the payroll
+ * download of an approved or closed period (PayrollButton.tsx): reading only, open to anyone.
  */
 import {useState} from 'react';
 import Decimal from 'decimal.js';
@@ -19,6 +20,7 @@ import {formatTime, groupThousands} from './format';
 import {periodTotals, runLedgerAction, TOTAL_KEYS, type ActionKind, type PeriodTotals} from './ledgerActions';
 import {localIsoDate} from './ledgerRun';
 import {writtenLanguage} from './pipeline';
+import {PayrollButton, PayrollNote, usePayrollDownload} from './PayrollButton';
 
 export interface PeriodPanelProps {
   plan: PlanDocument;
@@ -51,6 +53,7 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
   const [message, setMessage] = useState<{error: boolean; text: string} | null>(null);
 
   const state = ledger.periods[period.id];
+  const payroll = usePayrollDownload(plan, period, state);
   const status = rowStatus(state, period, localIsoDate(new Date()));
   const mapping = plan.mapping.resultsTable;
   const resolved = mapping ? resolveResultsTable(base, mapping, plan.mapping.people?.table.id).resolved : null;
@@ -121,7 +124,6 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
     <Box marginBottom={2} dataAttributes={{'data-testid': 'period-panel'}}>
       <Box display="flex" alignItems="center" flexWrap="wrap" style={{gap: 8}}>
         <Text
-          size="small"
           paddingX={2}
           borderRadius="large"
           style={{background: STATUS_COLOURS[status]}}
@@ -141,30 +143,32 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
             {t(`ledger.ui.action.${action}`)}
           </Button>
         ))}
-        {busy && dialog === null ? <Loader scale={0.25} /> : null}
+        <PayrollButton payroll={payroll} disabled={busy || !resolved} />
+        {(busy || payroll.working) && dialog === null ? <Loader scale={0.25} /> : null}
       </Box>
       {status === 'provisional' && (
-        <Text size="small" textColor="#b87503" dataAttributes={{'data-testid': 'provisional-note'}}>
+        <Text textColor="#b87503" dataAttributes={{'data-testid': 'provisional-note'}}>
           {t('ledger.ui.period.provisional', {end: period.end})}
         </Text>
       )}
       {!resolved && (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {t('ledger.ui.period.noTable')}
         </Text>
       )}
       {denial !== null && resolved && (
-        <Text size="small" textColor="light" dataAttributes={{'data-testid': 'period-actions-denied'}}>
+        <Text textColor="light" dataAttributes={{'data-testid': 'period-actions-denied'}}>
           {t('ledger.ui.action.denied', {reason: denial})}
         </Text>
       )}
       {denial === null && resolved && offered.includes('approve') && approveBlocker && status !== 'provisional' && (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {approveBlocker}
         </Text>
       )}
+      {resolved && <PayrollNote payroll={payroll} />}
       {message && (
-        <Text size="small" role={message.error ? 'alert' : 'status'} textColor={message.error ? '#d9363e' : '#20a35a'} dataAttributes={{'data-testid': 'period-action-message'}}>
+        <Text role={message.error ? 'alert' : 'status'} textColor={message.error ? '#d9363e' : '#20a35a'} dataAttributes={{'data-testid': 'period-action-message'}}>
           {message.text}
         </Text>
       )}

@@ -45,6 +45,9 @@ export const RunLogPanel = memo(function RunLogPanel({
                 totalPay: f.money(entry.totals.totalPay),
               })}
               {entry.ledger ? t('ledger.ui.log.rows', {created: entry.ledger.created, updated: entry.ledger.updated}) : null}
+              {entry.adjustments
+                ? t('ledger.ui.log.adjustments', {total: f.money(entry.adjustments.total), people: f.integer(entry.adjustments.people), balance: f.money(entry.adjustments.balance)})
+                : null}
               </>
               )}
             </Text>

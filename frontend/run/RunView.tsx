@@ -33,6 +33,8 @@ import {HistoryView} from './HistoryView';
 import {TrendChart} from '../charts/TrendChart';
 import {ChartsPanel} from '../charts/ChartsPanel';
 import {personTrend} from '../../src/charts';
+import {StatementView} from '../statement/StatementView';
+import {previewStatements} from '../statement/statements';
 
 /** What is running, for the progress bar; kept apart from the preview so that it re-renders alone. */
 type Busy = Progress | null;
@@ -66,6 +68,8 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   const [failure, setFailure] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [showCharts, setShowCharts] = useState(false);
+  // The statements' print view: one person's (their id) or everyone's ('all').
+  const [statementsOf, setStatementsOf] = useState<string | 'all' | null>(null);
 
   const period = plan.periods.find((p) => p.id === periodId) ?? null;
   const shownPreview = preview && preview.periodId === periodId ? preview : null;
@@ -156,6 +160,18 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   const selected = shownPreview?.run.results.find((r) => r.participantId === selectedId) ?? null;
   const periodOptions = useMemo(() => plan.periods.map((p) => ({value: p.id, label: p.label})), [plan.periods]);
 
+  const statements = useMemo(
+    () => (statementsOf && shownPreview ? previewStatements(plan, shownPreview, statementsOf === 'all' ? undefined : [statementsOf], shownPreview.ledger?.adjustments) : null),
+    [statementsOf, shownPreview, plan],
+  );
+  if (statements) {
+    return (
+      <Box padding={3}>
+        <StatementView plan={plan} statements={statements} onClose={() => setStatementsOf(null)} />
+      </Box>
+    );
+  }
+
   return (
     <FormatProvider currency={plan.currency}>
     <Box padding={3}>
@@ -245,7 +261,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
 
       {busy && (
         <Box marginBottom={2} dataAttributes={{'data-testid': 'progress'}}>
-          <Text size="small">{t(`run.progress.${busy.phase}`, {percent: Math.round(busy.fraction * 100)})}</Text>
+          <Text>{t(`run.progress.${busy.phase}`, {percent: Math.round(busy.fraction * 100)})}</Text>
           <ProgressBar progress={busy.fraction} />
         </Box>
       )}
@@ -275,7 +291,10 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
               })}
             </Text>
           )}
-          {selected && <ParticipantDetail result={selected} onClose={() => setSelectedId(null)} />}
+          <Button size="small" icon="print" marginBottom={2} onClick={() => setStatementsOf('all')}>
+            {t('statement.ui.all')}
+          </Button>
+          {selected && <ParticipantDetail result={selected} onClose={() => setSelectedId(null)} onStatement={() => setStatementsOf(selected.participantId)} />}
           <Warnings issues={issues} names={names} />
           <Leaderboard results={shownPreview.run.results} onSelect={onSelect} />
           <PreviewTable rows={shownPreview.rows} selectedId={selectedId} onSelect={onSelect} />

@@ -17,8 +17,9 @@ import {readFacts, type ReadResult} from '../adapter/readFacts';
 import {checkWritePermission, writeResults, type WriteOutcome} from '../adapter/writeResults';
 import {applyUpsert, checkUpsertPermission, writeLimiter, type UpsertOutcome} from '../adapter/resultsTable';
 import {EMPTY_LEDGER, type LedgerState} from '../../src/ledger/state';
+import {promotedRun} from '../../src/ledger/promotion';
 import type {Text} from '../../src/plan';
-import {periodStanding, previewLedger, refusalOf, type LedgerPreview, type PeriodStanding} from './ledgerRun';
+import {adjustedRun, periodStanding, previewLedger, refusalOf, type ClosedReader, type LedgerPreview, type PeriodStanding} from './ledgerRun';
 import {DEFAULT_SLICE_MS, drive, nextMacrotask} from './cooperative';
 import type {PreviewRow, ResultChangeView} from './previewRows';
 
@@ -236,17 +237,22 @@ async function previewPhases(
   // A finished generator may still hold its arguments: let go of it, and with it of the facts.
   started.steps = null;
   await clock.enter('comparing');
-  const writes = planWrites(run, plan, read.current, {
+  const ledgerState = context.ledger ?? EMPTY_LEDGER;
+  const standing = periodStanding(plan, run, ledgerState, context.now);
+  // The closed periods the open one carries are read by the same reader, with the same turns.
+  const readClosed: ClosedReader = (closedId) =>
+    readFacts(base, plan, undefined, {periodId: closedId, forAdjustments: true, sliceMs: clock.sliceMs, yieldToBrowser: () => clock.turn()});
+  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, readClosed, tiers: started.tiers});
+  // What the period pays, adjustments included, and the promotions suggested: the people table, the preview and the log show them.
+  const paid = promotedRun(adjustedRun(run, ledger?.adjustments ?? null, plan.currency.precision), ledger?.promotions);
+  const writes = planWrites(paid, plan, read.current, {
     lang: writtenLanguage(plan, context.lang),
     calculatedAt: context.now.toISOString(),
     fields: read.resultFields,
   });
-  const rows = previewRows(run, writes);
-  const ledgerState = context.ledger ?? EMPTY_LEDGER;
-  const standing = periodStanding(plan, run, ledgerState, context.now);
-  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, tiers: started.tiers});
+  const rows = previewRows(paid, writes);
   clock.progress(1);
-  return {periodId, revision, run, readIssues: read.issues, recordNames: read.recordNames, teams: started.teams, writes, rows, standing, ledger, ledgerIssues};
+  return {periodId, revision, run: paid, readIssues: read.issues, recordNames: read.recordNames, teams: started.teams, writes, rows, standing, ledger, ledgerIssues};
 }
 
 /** The people table and the result field ids, or null when the mapping no longer resolves. */

@@ -3,6 +3,7 @@ import type {Period, Text} from '../../src/plan';
 import type {RunLogEntry} from '../state/runLog';
 import type {Preview, WriteOutcome} from './pipeline';
 import {previewRows} from './pipeline';
+import {balancesCarried} from './ledgerRun';
 
 export interface RefreshSummary {
   /** Participants whose result cells were written. */
@@ -62,6 +63,7 @@ export function runLogEntry(
   who: {at: string; user: string | null},
 ): RunLogEntry {
   const {totals} = preview.run;
+  const adjustments = preview.ledger?.adjustments ?? null;
   return {
     at: who.at,
     user: who.user,
@@ -74,5 +76,9 @@ export function runLogEntry(
     unchanged: summary.unchanged,
     failed: summary.failed,
     totals: {totalPay: totals.totalPay, bonus: totals.bonus, teamBonus: totals.teamBonus, award: totals.award},
+    ...(adjustments && adjustments.people.size > 0
+      ? {adjustments: {total: adjustments.total.toFixed(), balance: balancesCarried(adjustments), people: adjustments.people.size}}
+      : {}),
   };
 }
+

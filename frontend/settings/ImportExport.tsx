@@ -3,7 +3,8 @@
  * and fields are re-matched by name against this base, with a report of what could not be.
  */
 import {useRef, useState} from 'react';
-import {Box, Button, Text} from '@airtable/blocks/ui';
+import {Box, Button, Text, useGlobalConfig} from '@airtable/blocks/ui';
+import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
 import type {PlanDocument} from '../../src/plan';
 import type {BaseSchema} from '../../src/schema';
 import {useLang} from '../state/lang';
@@ -26,6 +27,8 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
   const {t, tx} = useLang();
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  // The closed periods' versions: an import may not change them.
+  const storedLedger = useGlobalConfig().get(LEDGER_CONFIG_KEY);
 
   const download = () => {
     const blob = new Blob([serializePlan(plan)], {type: 'application/json'});
@@ -41,7 +44,7 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const result = readPlanFile(await readText(file), schema);
+    const result = readPlanFile(await readText(file), schema, {current: plan, ledger: parseLedgerState(storedLedger).state});
     setOutcome(result);
     if (result.plan) onImport(result.plan);
     // Let the same file be chosen again after fixing the base.
@@ -66,7 +69,7 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
       </Box>
-      <Text size="small" textColor="light" marginTop={1}>
+      <Text textColor="light" marginTop={1}>
         {t('settings.import.intro')}
       </Text>
       {outcome ? (
@@ -85,7 +88,7 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
             <ul style={{margin: '4px 0', paddingLeft: 20}}>
               {outcome.unmatched.map((u, i) => (
                 <li key={i}>
-                  <Text size="small">{t('settings.import.unmatchedItem', {kind: tx(u.kindLabel), name: u.name, path: u.path})}</Text>
+                  <Text>{t('settings.import.unmatchedItem', {kind: tx(u.kindLabel), name: u.name, path: u.path})}</Text>
                 </li>
               ))}
             </ul>

@@ -179,7 +179,7 @@ function SourceEditor({plan, index, issues, edit}: {plan: PlanDocument; index: n
         {t('settings.sources.remove')}
       </Button>
       {usedBy.length > 0 ? (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {t('settings.sources.inUse', {metrics: usedBy.map((m) => tx(m.label)).join(', ')})}
         </Text>
       ) : null}
@@ -223,7 +223,7 @@ function CreditEditor({source, index, table, issues, edit}: {source: SourceMappi
         ) : null}
       </Row>
       {kind !== 'first' ? (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {t('settings.sources.credit.help')}
         </Text>
       ) : null}

@@ -395,7 +395,7 @@ function TargetEditor({
         ) : null}
       </Row>
       {target.kind === 'perTier' && tierChoices.length === 0 && Object.keys(target.values).length === 0 ? (
-        <Text size="small" textColor="light">
+        <Text textColor="light">
           {t('settings.target.noTiers')}
         </Text>
       ) : null}

@@ -47,7 +47,7 @@ function PeriodsView({plan, issues, edit}: SectionProps) {
             <Field label={t('settings.period.end')} width="160px" issues={issuesAt(issues, `periods[${i}].end`)}>
               <Input type="date" value={period.end} onChange={({target: {value: typed}}) => edit((d) => void (d.periods[i].end = typed))} />
             </Field>
-            <Text marginTop={4} size="small" textColor="light">
+            <Text marginTop={4} textColor="light">
               {version ? t('settings.period.usesVersion', {version: version.label}) : t('settings.period.noVersion')}
             </Text>
             <Button size="small" icon="x" marginTop={3} aria-label={t('settings.remove')} onClick={() => edit((d) => void d.periods.splice(i, 1))} />

@@ -85,7 +85,7 @@ function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
   const count = issuesAt(issues, 'mapping.results').length;
   return (
     <Section title={t('settings.section.results')} defaultOpen badge={count ? t('settings.issueCount', {count}) : undefined}>
-      <Text size="small" textColor="light" marginBottom={2}>
+      <Text textColor="light" marginBottom={2}>
         {t('settings.results.intro')}
       </Text>
       <IssueNotes issues={issuesAt(issues, 'mapping.results', true)} />
@@ -119,7 +119,7 @@ function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
                     }}
                   />
                   {refusedNow ? (
-                    <Text role="alert" size="small" textColor="#d9363e">
+                    <Text role="alert" textColor="#d9363e">
                       ✖ {t(refusedNow.key, refusedNow.params)}
                     </Text>
                   ) : null}
@@ -153,7 +153,7 @@ function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDoc
   const [message, setMessage] = useState<{error: boolean; text: string} | null>(null);
   const missing = missingResults(plan, table, (spec) => t(spec.label));
   const note = message ? (
-    <Text role={message.error ? 'alert' : 'status'} size="small" textColor={message.error ? '#d9363e' : '#20a35a'}>
+    <Text role={message.error ? 'alert' : 'status'} textColor={message.error ? '#d9363e' : '#20a35a'}>
       {message.text}
     </Text>
   ) : null;
@@ -193,7 +193,7 @@ function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDoc
 
   return (
     <Box marginTop={2}>
-      <Text size="small" marginBottom={1}>
+      <Text marginBottom={1}>
         {t('settings.results.missing', {fields: missing.map((m) => m.name).join('、')})}
       </Text>
       <Button icon="plus" disabled={!permission.hasPermission || busy} onClick={() => void create()}>
@@ -201,7 +201,7 @@ function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDoc
       </Button>
       {busy ? <Loader scale={0.3} marginLeft={2} /> : null}
       {!permission.hasPermission ? (
-        <Text role="status" size="small" textColor="#b87503">
+        <Text role="status" textColor="#b87503">
           {t('settings.results.cannotCreate', {reason: permission.reasonDisplayString})}
         </Text>
       ) : null}

@@ -89,7 +89,7 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
 
   return (
     <Section title={t('ledger.ui.settings.section')} badge={count ? t('settings.issueCount', {count}) : undefined}>
-      <Text size="small" textColor="light" marginBottom={2}>
+      <Text textColor="light" marginBottom={2}>
         {t('ledger.ui.settings.intro')}
       </Text>
       <IssueNotes issues={issuesAt(issues, 'mapping.resultsTable')} />
@@ -98,7 +98,7 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
       ) : (
         <>
           <Box marginBottom={2}>
-            <Text size="small" fontWeight={600} marginBottom={1}>
+            <Text fontWeight={600} marginBottom={1}>
               {t('ledger.ui.settings.pick')}
             </Text>
             <TablePicker
@@ -120,18 +120,18 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
           </Box>
           {mapping && table ? (
             <Box marginBottom={2} dataAttributes={{'data-testid': 'results-table-fields'}}>
-              <Text size="small">{t('ledger.ui.settings.mapped', {count: mapped.length, total: LEDGER_KEYS.length, fields: list(mapped.map(fieldName))})}</Text>
+              <Text>{t('ledger.ui.settings.mapped', {count: mapped.length, total: LEDGER_KEYS.length, fields: list(mapped.map(fieldName))})}</Text>
               {missingRequired.length > 0 ? (
-                <Text size="small" textColor="#d9363e" role="alert">
+                <Text textColor="#d9363e" role="alert">
                   ✖ {t('ledger.ui.settings.required', {fields: list(missingRequired.map(fieldName))})}
                 </Text>
               ) : unmapped.length > 0 ? (
-                <Text size="small" textColor="light">
+                <Text textColor="light">
                   {t('ledger.ui.settings.unmapped', {fields: list(unmapped.map(fieldName))})}
                 </Text>
               ) : null}
               {mistyped.length > 0 ? (
-                <Text size="small" textColor="#b87503" role="status">
+                <Text textColor="#b87503" role="status">
                   ⚠ {t('ledger.ui.settings.mistyped', {fields: list(mistyped)})}
                 </Text>
               ) : null}
@@ -144,11 +144,11 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
               </Button>
               {busy ? <Loader scale={0.3} marginLeft={2} /> : null}
               {!permission.hasPermission ? (
-                <Text role="status" size="small" textColor="#b87503" dataAttributes={{'data-testid': 'results-table-denied'}}>
+                <Text role="status" textColor="#b87503" dataAttributes={{'data-testid': 'results-table-denied'}}>
                   {t('ledger.ui.settings.cannotCreate', {reason: permission.reasonDisplayString})}
                 </Text>
               ) : nameTaken ? (
-                <Text role="status" size="small" textColor="light">
+                <Text role="status" textColor="light">
                   {t('ledger.ui.settings.nameTaken', {name})}
                 </Text>
               ) : null}
@@ -157,7 +157,7 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
         </>
       )}
       {note ? (
-        <Text role={note.error ? 'alert' : 'status'} size="small" marginTop={1} textColor={note.error ? '#d9363e' : '#20a35a'}>
+        <Text role={note.error ? 'alert' : 'status'} marginTop={1} textColor={note.error ? '#d9363e' : '#20a35a'}>
           {note.text}
         </Text>
       ) : null}

@@ -52,7 +52,7 @@ function ScoringRulesView({plan, issues, edit}: SectionProps) {
           onChange={(places) => edit((d) => void (d.scoreRounding = {...(d.scoreRounding ?? DEFAULT_SCORE_ROUNDING), places: Number(places)}))}
         />
       </Box>
-      <Text size="small" textColor="light" marginBottom={2}>
+      <Text textColor="light" marginBottom={2}>
         {t('settings.scoreRounding.help')}
       </Text>
       <Choice
@@ -67,7 +67,7 @@ function ScoringRulesView({plan, issues, edit}: SectionProps) {
           })
         }
       />
-      <Text size="small" textColor="light">
+      <Text textColor="light">
         {t('settings.proration.help')}
       </Text>
     </Section>

@@ -1,9 +1,11 @@
 /**
  * The settings screen (设置): the plan is edited as a draft, validated on every change against
  * this base, and only saved when it has no errors (warnings may be saved) and the user may save.
+ * A save bar at the bottom stays in view and says whether there are unsaved edits; closing with
+ * unsaved edits asks first (save, discard, keep editing), since a draft exists only in this panel.
  */
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Button, Heading, Input, Text, useBase, useGlobalConfig} from '@airtable/blocks/ui';
+import {Box, Button, Dialog, Heading, Input, Text, useBase, useGlobalConfig} from '@airtable/blocks/ui';
 import type {PlanDocument} from '../../src/plan';
 import {validatePlan} from '../../src/validate';
 import {baseSchema} from '../adapter/schema';
@@ -13,6 +15,7 @@ import {Field, IssueNotes, Section} from './controls';
 import {editPlan, hasErrors, issuesAt, unplacedIssues} from './draft';
 import {LatestPlan} from './latest';
 import {ImportExport} from './ImportExport';
+import {AutomateSection} from './AutomateSection';
 import {MappingSection, type Edit} from './MappingSection';
 import {PeriodsSection, VersionsSection} from './PeriodsSection';
 import {ResultFieldsSection} from './ResultFields';
@@ -23,13 +26,19 @@ import {ScoringRulesSection} from './ScoringRulesSection';
 import {PromotionSection} from './PromotionSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
-import {Wizard} from './Wizard';
+import {Wizard, type PlanStart} from './Wizard';
+import {NextSteps} from './NextSteps';
 
 export interface SettingsViewProps {
   plan: PlanDocument | null;
   onSave: (plan: PlanDocument) => Promise<void>;
   canSave: {ok: true} | {ok: false; reason: string};
   onClose?: () => void;
+  /**
+   * Counts close requests from outside the view (the SDK's settings button pressed while settings
+   * are open): each new value closes as the Close button does, asking first about unsaved edits.
+   */
+  closeRequests?: number;
 }
 
 /** The editor of a frozen version gets this instead of `edit`: nothing it does reaches the draft. */
@@ -38,7 +47,7 @@ const ignoreEdit: Edit = () => undefined;
 /** Paths a control shows issues for; anything else is listed under "other problems". */
 const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration', 'promotion'];
 
-export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps) {
+export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}: SettingsViewProps) {
   const {t} = useLang();
   const base = useBase();
   // useBase re-renders on schema changes (a field created, renamed, deleted): recompute each time,
@@ -51,6 +60,10 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   const [versionIndex, setVersionIndex] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saveMessage, setSaveMessage] = useState<{error: boolean; text: string} | null>(null);
+  /** How the wizard started the draft; null when settings opened on a saved plan. */
+  const [started, setStarted] = useState<PlanStart | null>(null);
+  /** The unsaved-edits question is on screen. */
+  const [asking, setAsking] = useState(false);
   const storedLedger = useGlobalConfig().get(LEDGER_CONFIG_KEY);
   const ledger = useMemo(() => parseLedgerState(storedLedger).state, [storedLedger]);
 
@@ -63,6 +76,19 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   const issues = useMemo(() => (draft ? validatePlan(draft, schema) : []), [draft, schema]);
   const latest = useRef<PlanDocument | null>(draft);
   latest.current = draft;
+
+  const requestClose = () => {
+    if (!onClose) return;
+    if (dirty) setAsking(true);
+    else onClose();
+  };
+  // The settings button outside the view asks to close: the same question as Close.
+  const handledRequests = useRef(closeRequests);
+  useEffect(() => {
+    if (closeRequests === handledRequests.current) return;
+    handledRequests.current = closeRequests;
+    requestClose();
+  }, [closeRequests]);
 
   const edit: Edit = useCallback((change) => {
     // Edits never change `prev` (immer copies on write), so the saved plan can be the first draft.
@@ -77,10 +103,14 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
         <Box display="flex" justifyContent="flex-end" padding={2}>
           <LangSwitch />
         </Box>
+        <Box role="status" dataAttributes={{'data-testid': 'no-plan-notice'}} backgroundColor="#fff4e5" padding={2} marginX={2} borderRadius="large">
+          <Text>{t('ui.forced.noPlan')}</Text>
+        </Box>
         <Wizard
           schema={schema}
-          onStart={(started) => {
-            setDraft(started);
+          onStart={(first, how) => {
+            setDraft(first);
+            setStarted(how);
             setDirty(true);
           }}
         />
@@ -93,61 +123,46 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
   const blockedReason = !canSave.ok ? canSave.reason : hasErrors(issues) ? t('settings.save.fixErrors', {count: errorCount}) : null;
   const version = Math.min(versionIndex, draft.versions.length - 1);
 
-  const save = async () => {
+  /** Saves the draft; true when it is stored. A failure is said in the save bar. */
+  const save = async (): Promise<boolean> => {
     setSaving(true);
     setSaveMessage(null);
     try {
       await onSave(draft);
       setDirty(false);
       setSaveMessage({error: false, text: t('settings.save.saved')});
+      return true;
     } catch (error) {
       setSaveMessage({error: true, text: t('settings.save.failed', {reason: error instanceof Error ? error.message : String(error)})});
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  const saveAndClose = async () => {
+    setAsking(false);
+    if ((await save()) && onClose) onClose();
+  };
+  const discardAndClose = () => {
+    setAsking(false);
+    setDraft(plan);
+    setDirty(false);
+    setSaveMessage(null);
+    onClose?.();
+  };
+  const saveState = dirty ? (plan ? 'unsaved' : 'neverSaved') : 'saved';
 
   return (
     <LatestPlan.Provider value={latest}>
     <Box padding={2}>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        justifyContent="space-between"
-        paddingBottom={2}
-        marginBottom={2}
-        borderBottom="thick"
-        style={{gap: 8, position: 'sticky', top: 0, background: 'white', zIndex: 1}}
-      >
+      <Box display="flex" alignItems="center" flexWrap="wrap" justifyContent="space-between" paddingBottom={2} marginBottom={2} borderBottom="thick" style={{gap: 8}}>
         <Heading size="small" margin={0}>
           {t('settings.title')}
         </Heading>
         <LangSwitch />
-        <Box display="flex" alignItems="center" style={{gap: 8}}>
-          <Text size="small" textColor={errorCount ? '#d9363e' : 'light'}>
-            {t('settings.summary', {errors: errorCount, warnings: warningCount})}
-          </Text>
-          {onClose ? (
-            <Button size="small" variant="secondary" onClick={onClose}>
-              {t('settings.close')}
-            </Button>
-          ) : null}
-          <Button variant="primary" icon="check" disabled={blockedReason !== null || saving} onClick={() => void save()}>
-            {saving ? t('settings.save.saving') : t('settings.save.button')}
-          </Button>
-        </Box>
-        {blockedReason ? (
-          <Text role="status" width="100%" size="small" textColor="#b87503">
-            {blockedReason}
-          </Text>
-        ) : null}
-        {saveMessage ? (
-          <Text role={saveMessage.error ? 'alert' : 'status'} width="100%" size="small" textColor={saveMessage.error ? '#d9363e' : '#20a35a'}>
-            {saveMessage.text}
-          </Text>
-        ) : null}
       </Box>
+
+      {started && !plan ? <NextSteps start={started} errors={errorCount} /> : null}
 
       <Field label={t('settings.planName')} issues={issuesAt(issues, 'name')}>
         <Input value={draft.name} onChange={({target: {value: typed}}) => edit((d) => void (d.name = typed))} />
@@ -228,11 +243,78 @@ export function SettingsView({plan, onSave, canSave, onClose}: SettingsViewProps
           setDirty(true);
         }}
       />
+      <AutomateSection plan={plan} dirty={dirty} />
 
       {unplacedIssues(issues, PLACED).length > 0 ? (
         <Section title={t('settings.section.otherIssues')} defaultOpen>
           <IssueNotes issues={unplacedIssues(issues, PLACED)} />
         </Section>
+      ) : null}
+
+      {/* Sticky at the bottom of the scroll area: Save is never more than a glance away. */}
+      <Box
+        role="region"
+        aria-label={t('settings.save.bar')}
+        dataAttributes={{'data-testid': 'save-bar'}}
+        marginTop={3}
+        paddingY={2}
+        borderTop="thick"
+        style={{position: 'sticky', bottom: 0, background: 'white', zIndex: 1}}
+      >
+        <Box display="flex" alignItems="center" flexWrap="wrap" justifyContent="space-between" style={{gap: 8}}>
+          <Box>
+            <Text fontWeight={600} textColor={dirty ? '#b87503' : '#20a35a'} dataAttributes={{'data-testid': 'save-state', 'data-state': saveState}}>
+              {t(`settings.save.state.${saveState}`)}
+            </Text>
+            <Text textColor={errorCount ? '#d9363e' : 'light'}>{t('settings.summary', {errors: errorCount, warnings: warningCount})}</Text>
+          </Box>
+          <Box display="flex" alignItems="center" style={{gap: 8}}>
+            {onClose ? (
+              <Button variant="secondary" onClick={requestClose}>
+                {t('settings.close')}
+              </Button>
+            ) : null}
+            <Button variant="primary" icon="check" disabled={blockedReason !== null || saving} onClick={() => void save()}>
+              {saving ? t('settings.save.saving') : t('settings.save.button')}
+            </Button>
+          </Box>
+        </Box>
+        {blockedReason ? (
+          <Text role="status" marginTop={1} textColor="#b87503">
+            {blockedReason}
+          </Text>
+        ) : null}
+        {saveMessage ? (
+          <Text role={saveMessage.error ? 'alert' : 'status'} marginTop={1} textColor={saveMessage.error ? '#d9363e' : '#20a35a'}>
+            {saveMessage.text}
+          </Text>
+        ) : null}
+      </Box>
+
+      {asking ? (
+        <Dialog onClose={() => setAsking(false)} width="400px" maxWidth="calc(100vw - 32px)">
+          <Dialog.CloseButton />
+          <Box dataAttributes={{'data-testid': 'unsaved-dialog'}}>
+            <Heading size="small">{t('settings.unsaved.title')}</Heading>
+            <Text marginBottom={2}>{t('settings.unsaved.body')}</Text>
+            {blockedReason ? (
+              <Text role="status" marginBottom={2} textColor="#b87503">
+                {t('settings.unsaved.blocked', {reason: blockedReason})}
+              </Text>
+            ) : null}
+            <Box display="flex" flexWrap="wrap" justifyContent="flex-end" style={{gap: 8}}>
+              <Button variant="secondary" onClick={() => setAsking(false)}>
+                {t('settings.unsaved.keep')}
+              </Button>
+              <Button variant="danger" onClick={discardAndClose}>
+                {t('settings.unsaved.discard')}
+              </Button>
+              <Button variant="primary" disabled={blockedReason !== null || saving} onClick={() => void saveAndClose()}>
+                {t('settings.unsaved.save')}
+              </Button>
+            </Box>
+          </Box>
+        </Dialog>
       ) : null}
     </Box>
     </LatestPlan.Provider>

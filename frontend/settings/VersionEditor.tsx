@@ -33,7 +33,7 @@ export function WeightSum({plan, versionIndex, issues}: Omit<Props, 'edit'>) {
         <span data-testid="weight-sum">{t('settings.weights.sum', {sum})}</span>
       </Text>
       {!complete && sumIssues.length === 0 ? (
-        <Text role="alert" size="small" textColor="#d9363e">
+        <Text role="alert" textColor="#d9363e">
           {t('settings.weights.mustBe100', {sum})}
         </Text>
       ) : null}
@@ -77,7 +77,7 @@ function VersionEditorView({plan, versionIndex, issues, edit}: Props) {
       </Section>
 
       <Section title={t('settings.section.grades')} badge={countIn('grades')}>
-        <Text size="small" textColor="light" marginBottom={1}>
+        <Text textColor="light" marginBottom={1}>
           {t('settings.grades.intro')}
         </Text>
         <IssueNotes issues={issuesAt(issues, `${path}.grades`, true)} />
@@ -281,7 +281,7 @@ function VersionEditorView({plan, versionIndex, issues, edit}: Props) {
       </Section>
 
       <Section title={t('settings.section.feedback')} badge={countIn('feedback')}>
-        <Text size="small" textColor="light" marginBottom={1}>
+        <Text textColor="light" marginBottom={1}>
           {t('settings.feedback.intro')}
         </Text>
         <Row>

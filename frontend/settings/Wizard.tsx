@@ -13,8 +13,11 @@ import {useLang} from '../state/lang';
 import {blankPlan, todayIso} from './draft';
 import {TableRefPicker} from './pickers';
 
-export function Wizard({schema, onStart}: {schema: BaseSchema; onStart: (plan: PlanDocument) => void}) {
-  const {t} = useLang();
+/** How the first draft was made: the next steps shown above the settings say so. */
+export type PlanStart = 'template' | 'blank';
+
+export function Wizard({schema, onStart}: {schema: BaseSchema; onStart: (plan: PlanDocument, start: PlanStart) => void}) {
+  const {t, lang} = useLang();
   const matched = useMemo(() => matchTables(schema.tables), [schema]);
   const refOf = (table?: {id: string; name: string}) => (table ? {id: table.id, name: table.name} : undefined);
   const [people, setPeople] = useState<TableRef | undefined>(() => refOf(matched.people));
@@ -35,7 +38,7 @@ export function Wizard({schema, onStart}: {schema: BaseSchema; onStart: (plan: P
           <Heading size="small" marginTop={2}>
             {t('settings.wizard.step2')}
           </Heading>
-          <Text size="small" textColor="light" marginBottom={2}>
+          <Text textColor="light" marginBottom={2}>
             {t('settings.wizard.sourcesIntro')}
           </Text>
           {TEMPLATE_SOURCE_IDS.map((id) => (
@@ -50,10 +53,10 @@ export function Wizard({schema, onStart}: {schema: BaseSchema; onStart: (plan: P
             {t('settings.wizard.step3')}
           </Heading>
           <Box display="flex" style={{gap: 8}}>
-            <Button variant="primary" icon="bolt" onClick={() => onStart(fitTemplate(createTemplate(schema, todayIso()), people, sources))}>
+            <Button variant="primary" icon="bolt" onClick={() => onStart(fitTemplate(createTemplate(schema, todayIso(), {}, lang), people, sources), 'template')}>
               {t('settings.wizard.useTemplate')}
             </Button>
-            <Button onClick={() => onStart(blankPlan(people, todayIso()))}>{t('settings.wizard.blank')}</Button>
+            <Button onClick={() => onStart(blankPlan(people, todayIso()), 'blank')}>{t('settings.wizard.blank')}</Button>
           </Box>
         </>
       ) : null}

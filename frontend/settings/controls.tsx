@@ -51,7 +51,6 @@ export function IssueNotes({issues}: {issues: readonly Issue[]}) {
           key={`${issue.code}-${i}`}
           role={issue.severity === 'error' ? 'alert' : 'status'}
           textColor={issue.severity === 'error' ? '#d9363e' : '#b87503'}
-          size="small"
         >
           {issue.severity === 'error' ? '✖ ' : '⚠ '}
           {tx(issue.message)}
@@ -141,7 +140,6 @@ export function IntInput({
     <Field label={label} issues={issues} width={width}>
       <Input
         value={textValue}
-       
         onChange={(e) => {
           const typed = e.target.value;
           setTextValue(typed);

@@ -30,6 +30,12 @@ export interface RunLogEntry {
   totals: {totalPay: DecimalString; bonus: DecimalString; teamBonus: DecimalString; award: DecimalString};
   /** Rows of the results table created and updated by the refresh (issue 12); absent without one. */
   ledger?: {created: number; updated: number};
+  /**
+   * What the refresh carried from closed periods (issue 13): the adjustments taken in total, the
+   * balances carried forward in total (zero or negative) and the people concerned; absent when
+   * nothing was carried.
+   */
+  adjustments?: {total: DecimalString; balance: DecimalString; people: number};
   /** An approve, close or reopen of the period (with the reopen's reason) instead of a refresh. */
   action?: {kind: 'approve' | 'close' | 'reopen'; reason?: string};
 }

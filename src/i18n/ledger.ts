@@ -218,8 +218,28 @@ export const ledgerMessages = {
   'ledger.ui.run.emptyConfirm': {zh: '仍然写入', en: 'Write anyway'},
   'ledger.ui.history.person': {zh: '人员', en: 'Person'},
   'ledger.ui.history.team': {zh: '团队', en: 'Team'},
+  'ledger.ui.payroll.download': {zh: '下载工资表', en: 'Download payroll'},
+  'ledger.ui.payroll.saved': {zh: '已导出工资表 {file}（{people} 人）', en: 'Payroll file {file} saved ({people} people)'},
+  'ledger.ui.payroll.failed': {zh: '工资表未能导出：{message}', en: 'The payroll file could not be exported: {message}'},
   'ledger.ui.history.none': {zh: '绩效结果表中还没有任何结果：刷新一个周期后即可查看', en: 'The results table has no rows yet: refresh a period to see them here'},
   'ledger.ui.log.rows': {zh: '；结果表新建 {created} 行、更新 {updated} 行', en: '; results table: {created} rows created, {updated} updated'},
+  'ledger.ui.log.adjustments': {
+    zh: '；以前周期调整 {total}（{people} 人），结转余额 {balance}',
+    en: '; adjustments from earlier periods {total} ({people} people), balance carried forward {balance}',
+  },
+  // A plan import must leave the versions of closed periods as they were paid (issue 12).
+  'ledger.import.frozenChanged': {
+    zh: '导入的方案修改了方案版本“{version}”，而已关账周期 {periods} 是按此版本发放的：导入已取消，未做任何更改。请在文件中保持此版本不变，并从下一个开放周期起新增一个版本；或先重新打开这些周期',
+    en: 'The imported plan changes plan version "{version}", under which closed period(s) {periods} were paid: the import was cancelled and nothing changed. Keep that version as it is in the file and add a new version from the next open period, or reopen those periods first',
+  },
+  'ledger.import.frozenRemoved': {
+    zh: '导入的方案没有方案版本“{version}”，而已关账周期 {periods} 是按此版本发放的：导入已取消，未做任何更改。请在文件中保留此版本',
+    en: 'The imported plan has no plan version "{version}", under which closed period(s) {periods} were paid: the import was cancelled and nothing changed. Keep that version in the file',
+  },
+  'ledger.import.frozenNotInForce': {
+    zh: '导入的方案中，方案版本“{version}”的生效日期不再覆盖已关账周期 {periods}：导入已取消，未做任何更改。已关账周期须仍按发放时的版本计算',
+    en: 'In the imported plan, plan version "{version}" is no longer in force for closed period(s) {periods}: the import was cancelled and nothing changed. A closed period must still be computed with the version it was paid under',
+  },
   'ledger.ui.log.approve': {zh: '{at} {user} 审批了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} approved period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.close': {zh: '{at} {user} 关账了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} closed period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.reopen': {zh: '{at} {user} 重新打开了周期 {period}，原因：{reason}', en: '{at} {user} reopened period {period}; reason: {reason}'},
@@ -291,7 +311,7 @@ export const ledgerMessages = {
   },
   'ledger.payroll.incomplete': {
     zh: '周期 {period} 的结果行不完整（{count} 行无法确定归属），工资表未导出：请先处理上面的提示',
-    en: 'The result rows of period {period} are incomplete ({count} rows cannot be attributed); the payroll file was not exported: deal with the messages above first',
+    en: 'The result rows of period {period} are incomplete (rows that cannot be attributed: {count}); the payroll file was not exported: deal with the messages above first',
   },
   'ledger.payroll.empty': {zh: '周期 {period} 没有结果行，工资表未导出', en: 'Period {period} has no result rows; no payroll file was exported'},
   'ledger.payroll.column.id': {zh: '参与人ID', en: 'ID'},

@@ -19,6 +19,38 @@ export const settingsMessages = {
   'settings.save.saved': {zh: '方案已保存。', en: 'The plan is saved.'},
   'settings.save.failed': {zh: '保存失败：{reason}', en: 'Saving failed: {reason}'},
   'settings.save.fixErrors': {zh: '请先修正 {count} 个错误才能保存。', en: 'Fix {count} error(s) before saving.'},
+  // The save bar at the bottom of settings (issue 14): whether the edits are kept yet.
+  'settings.save.bar': {zh: '保存', en: 'Save'},
+  'settings.save.state.unsaved': {zh: '有未保存的修改', en: 'Unsaved changes'},
+  'settings.save.state.neverSaved': {zh: '方案尚未保存', en: 'The plan is not saved yet'},
+  'settings.save.state.saved': {zh: '所有修改已保存', en: 'All changes saved'},
+
+  // Close with unsaved edits (issue 14): save, discard or keep editing.
+  'settings.unsaved.title': {zh: '有未保存的修改', en: 'Unsaved changes'},
+  'settings.unsaved.body': {
+    zh: '关闭设置之前，要保存对方案的修改吗？不保存的话，这些修改会丢失。',
+    en: 'Save your changes to the plan before closing settings? Changes that are not saved are lost.',
+  },
+  'settings.unsaved.blocked': {zh: '现在还不能保存：{reason}', en: 'The plan cannot be saved yet: {reason}'},
+  'settings.unsaved.save': {zh: '保存并关闭', en: 'Save and close'},
+  'settings.unsaved.discard': {zh: '放弃修改', en: 'Discard changes'},
+  'settings.unsaved.keep': {zh: '继续编辑', en: 'Keep editing'},
+
+  // After the wizard (issue 14): what to do next, in order.
+  'settings.next.template': {zh: '已套用直销模板。接下来：', en: 'The direct-sales template is applied. Next:'},
+  'settings.next.blank': {zh: '已创建空白方案。接下来：', en: 'A blank plan is started. Next:'},
+  'settings.next.check.todo': {
+    zh: '检查下方的设置：还有 {errors}需要修正（标红处）。',
+    en: 'Check the settings below: {errors} to fix (marked in red).',
+  },
+  'settings.next.check.done': {zh: '检查下方的设置：没有需要修正的错误。', en: 'Check the settings below: nothing left to fix.'},
+  'settings.next.save': {zh: '点击底部的“{save}”。', en: 'Press “{save}” at the bottom.'},
+  'settings.next.preview': {
+    zh: '保存后，在运行页面选择考核周期并点击“{preview}”：预览不会写入任何数据。',
+    en: 'Then, on the run screen, pick a period and press “{preview}”: a preview writes nothing.',
+  },
+  'settings.n.errors.one': {zh: '{count} 个错误', en: '{count} error'},
+  'settings.n.errors.other': {zh: '{count} 个错误', en: '{count} errors'},
 
   'settings.pick.table': {zh: '选择数据表', en: 'Pick a table'},
   'settings.pick.field': {zh: '选择字段', en: 'Pick a field'},

@@ -5,8 +5,9 @@
  * equal), texts in the plan's result language.
  */
 import {breakdownLines, feedbackLines} from '../i18n/results';
-import type {DecimalString, Lang} from '../plan';
+import type {Currency, DecimalString, Lang, Period} from '../plan';
 import type {ParticipantResult} from '../results';
+import {buildStatement, statementText} from '../statement/statement';
 import type {ComputedRow} from './upsert';
 import type {LedgerCells} from './rows';
 
@@ -17,6 +18,11 @@ export interface LedgerCellContext {
   calculatedAt: string;
   /** The plan version's label, as the editor shows it. */
   versionLabel: string;
+  /**
+   * What the statement field (绩效单) needs, given only when the results table maps it: the text is
+   * made for every person, and nobody should pay for it unless it is written.
+   */
+  statement?: {planName: string; period: Pick<Period, 'id' | 'label'>; currency: Pick<Currency, 'code' | 'precision'>};
 }
 
 /** Adjustments and the balance carried forward (issue 13); zero until they are computed. */
@@ -59,7 +65,14 @@ export function ledgerCells(result: ParticipantResult, context: LedgerCellContex
     breakdown: joinedText(breakdownLines(result, lang)),
     feedback: joinedText(feedbackLines(result.feedback, lang)),
     calculatedAt: context.calculatedAt,
+    ...(context.statement ? {statement: statementCell(result, context.statement, carried, lang)} : {}),
   };
+}
+
+/** The statement field's text, without the period's status (it is a stamp: see StatementInput.status). */
+function statementCell(result: ParticipantResult, about: NonNullable<LedgerCellContext['statement']>, carried: Carried, lang: Lang): string {
+  const statement = buildStatement({...about, status: null, result, adjustments: {taken: carried.adjustments, balance: carried.balance}});
+  return statementText(statement, lang);
 }
 
 /** Every participant of a run as computed rows for `planUpsert`. */

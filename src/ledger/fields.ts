@@ -39,7 +39,8 @@ export type LedgerKey =
   | 'approvedBy'
   | 'approvedAt'
   | 'closedBy'
-  | 'closedAt';
+  | 'closedAt'
+  | 'statement';
 
 export const LEDGER_KEYS: readonly LedgerKey[] = [
   'period',
@@ -67,6 +68,7 @@ export const LEDGER_KEYS: readonly LedgerKey[] = [
   'approvedAt',
   'closedBy',
   'closedAt',
+  'statement',
 ];
 
 /** The two keys of a row: (participant, period). Never updated, only written when a row is created. */
@@ -111,6 +113,8 @@ export const LEDGER_KIND: Readonly<Record<LedgerKey, LedgerValueKind>> = {
   approvedAt: 'time',
   closedBy: 'text',
   closedAt: 'time',
+  // One person's period as plain text (src/statement), for an Airtable Interface; optional.
+  statement: 'longText',
 };
 
 /**

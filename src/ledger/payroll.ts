@@ -140,7 +140,8 @@ export function payrollLines(input: PayrollInput): {lines: PayrollLine[]; messag
     })
     .sort((a, b) => a.order - b.order || a.line.name.localeCompare(b.line.name, lang === 'zh' ? 'zh' : 'en'))
     .map(({line}) => line);
-  const unattributed = grouped.duplicates.length + grouped.unkeyed.length;
+  // Rows, not pairs: two rows for one person are two rows nobody can pay from.
+  const unattributed = grouped.duplicates.reduce((sum, pair) => sum + pair.recordIds.length, 0) + grouped.unkeyed.length;
   return {lines, messages: grouped.messages, unattributed};
 }
 

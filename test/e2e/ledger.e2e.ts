@@ -1,7 +1,8 @@
 /**
  * The period ledger in a real browser (issue 12): from the template, create the results table in
- * one click, refresh two months, approve and close the first, open the history of one person and
- * see both months. The extension's panel is set to 480 px, its usual width, and each new screen
+ * one click, refresh two months, approve and close the first, download its payroll file (the
+ * button is off while the month is open), open the history of one person and see both months,
+ * with their adjustments and balance. The extension's panel is set to 480 px, its usual width, and each new screen
  * is saved as a screenshot (artifacts/e2e/<lang>-ledger-*.png), in zh and in en.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import type {Lang} from '../../src/plan';
 import {demoMonths} from '../../sim/demoBase';
 import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {messagePattern, t} from './catalogue';
-import {mkdir} from 'node:fs/promises';
+import {mkdir, readFile} from 'node:fs/promises';
 import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
 import {openTab, readRows} from './grid';
 
@@ -71,6 +72,10 @@ function ledgerPath(lang: Lang): E2eTest {
       await refreshMonth(ext, lang, first);
       await refreshMonth(ext, lang, second);
       await shoot(page, `${lang}-ledger-03-refreshed`);
+      // Still open: no payroll file, and the panel says why.
+      const payroll = ext.getByTestId('period-panel').getByRole('button', {name: t(lang, 'ledger.ui.payroll.download')});
+      assert.equal(await payroll.isDisabled(), true);
+      await textMatching(ext.getByTestId('payroll-blocker'), messagePattern(lang, 'ledger.payroll.open'));
       await openTab(page, t(lang, 'ledger.table.name'));
       const rows = await readRows(page);
       const byMonth = (month: string) => rows.filter((row) => Object.values(row).includes(month)).length;
@@ -95,6 +100,13 @@ function ledgerPath(lang: Lang): E2eTest {
       assert.equal(await ext.getByRole('button', {name: t(lang, 'run.refresh.button'), exact: true}).isDisabled(), true);
       await shoot(page, `${lang}-ledger-05-closed`);
 
+      // The closed month's payroll file: the browser's download, named for the month, UTF-8 with a BOM.
+      const [download] = await Promise.all([page.waitForEvent('download', {timeout: 30_000}), payroll.click()]);
+      assert.equal(download.suggestedFilename(), t(lang, 'ledger.payroll.fileName', {period: first}));
+      const bytes = await readFile(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      await textMatching(ext.getByTestId('payroll-outcome'), messagePattern(lang, 'ledger.ui.payroll.saved'));
+
       // History: one person, both months, as written.
       await ext.getByRole('button', {name: t(lang, 'ledger.ui.tab.history')}).click();
       const person = ext.getByLabel(t(lang, 'ledger.ui.history.person'), {exact: true});
@@ -107,7 +119,16 @@ function ledgerPath(lang: Lang): E2eTest {
       assert.deepEqual(months, [first, second]);
       const firstStatus = await history.locator('tbody tr').first().locator('td').nth(1).innerText();
       assert.equal(firstStatus.trim(), t(lang, 'ledger.status.closed'));
+      // Each month's adjustments and balance carried forward, as amounts.
+      for (const column of ['adjustments', 'balance']) {
+        const cells = await history.locator(`tbody td[data-column="${column}"]`).allInnerTexts();
+        assert.equal(cells.length, 2, `${column} cells: ${cells.join(' | ')}`);
+        for (const cell of cells) assert.match(cell, /\d\.\d\d$/);
+      }
       await shoot(page, `${lang}-ledger-06-history`);
+      // At 480 px the table scrolls sideways: the amounts carried, with the period kept in view.
+      await history.locator('tbody td[data-column="balance"]').first().scrollIntoViewIfNeeded();
+      await shoot(page, `${lang}-ledger-06b-history-carried`);
       const team = ext.getByLabel(t(lang, 'ledger.ui.history.team'), {exact: true});
       await team.selectOption({index: 1});
       await ext.getByTestId('history-team').locator('tbody tr').nth(1).waitFor();

@@ -6,10 +6,10 @@
  */
 import {FieldType} from '@airtable/blocks/models';
 import {createResultsTable} from '../../frontend/adapter/resultsTable';
+import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {baseSchema} from '../../frontend/adapter/schema';
 import type {PlanDocument, ResultsTableMapping} from '../../src/plan';
 import {fieldReferences, inputReferences, tableReferences} from '../../src/planRefs';
-import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {rematchPlan} from '../../src/planImport';
 import {parsePlan} from '../../src/planParse';
 import {validatePlan} from '../../src/validate';

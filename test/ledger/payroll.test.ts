@@ -114,7 +114,7 @@ describe('payroll export', () => {
     const result = exportPayroll(input(s, {rows: [...s.rows, {...li, recordId: 'recCopy'}]}));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.refusal.key).toBe('ledger.payroll.incomplete');
+    expect(result.refusal).toEqual({key: 'ledger.payroll.incomplete', params: {period: '2026-02', count: 2}});
     expect(result.messages.map((m) => messageText(m).zh)).toEqual(['李娜, 华东 在周期 2026-02 有 2 行结果，无法确定哪一行有效：均未写入，请删除多余的行']);
   });
 });

@@ -4,7 +4,7 @@
  * figure hand-checked in test/ui/app.test.tsx): approve and close behind confirmations showing
  * the period's totals, who and when recorded in the rows, the ledger state and the run log; a
  * closed period refused with the reason; a user who may not write unable to act, told why; an
- * empty period asking before writing; the history of a person across two periods.
+ * empty period asking before writing; the history of a person and a team across two periods, adjustments and balance shown.
  */
 import type TestDriver from '@airtable/blocks-testing';
 import {screen, waitFor, within} from '@testing-library/react';
@@ -20,6 +20,7 @@ import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {renderInBase} from '../support/renderInBase';
 import {shellBase} from '../support/shellBase';
 import {shellPlan} from '../support/shellPlan';
+import {shellBaseWithTeams, withTeamMapping} from '../support/shellTeams';
 
 jest.setTimeout(120_000);
 
@@ -33,9 +34,9 @@ jest.mock('react-chartjs-2', () => {
   return {Bar: Recorded, Chart: Recorded, Line: Recorded};
 });
 
-async function setUp(options: {extraPeriod?: boolean} = {}): Promise<{driver: TestDriver; plan: PlanDocument; tableId: string}> {
-  const driver = createDriver(shellBase());
-  const plan = shellPlan();
+async function setUp(options: {extraPeriod?: boolean; teams?: boolean} = {}): Promise<{driver: TestDriver; plan: PlanDocument; tableId: string}> {
+  const driver = createDriver(options.teams ? shellBaseWithTeams() : shellBase());
+  const plan = options.teams ? withTeamMapping(shellPlan()) : shellPlan();
   if (options.extraPeriod) plan.periods.push(monthPeriod(2026, 5));
   const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: 'tblReps', currency: plan.currency});
   if (!created.ok) throw new Error('not created');
@@ -67,6 +68,13 @@ function rowsOf(driver: TestDriver, tableId: string) {
   const table = snapshotFixture(driver).base.tables.find((t) => t.id === tableId)!;
   const nameOf = new Map(table.fields.map((f) => [f.id, f.name]));
   return table.records.map((r) => Object.fromEntries(Object.entries(r.cellValuesByFieldId).map(([id, v]) => [nameOf.get(id)!, v])) as Record<string, unknown>);
+}
+
+/** A table's body rows as {column header: cell text}, the way a reader pairs them. */
+function tableCells(table: HTMLElement): Record<string, string>[] {
+  const [head, ...body] = within(table).getAllByRole('row');
+  const headers = within(head).getAllByRole('columnheader').map((cell) => cell.textContent ?? '');
+  return body.map((row) => Object.fromEntries(within(row).getAllByRole('cell').map((cell, i) => [headers[i], cell.textContent ?? ''])));
 }
 
 const mount = (driver: TestDriver, lang: Lang = 'en') => renderInBase(driver, lang);
@@ -168,24 +176,42 @@ describe('period status in the run view', () => {
     expect(rowsOf(driver, tableId).map((r) => r['考核周期'])).toEqual(['2026-05', '2026-05', '2026-05']);
   });
 
-  it('shows a person across the periods written, from the results table', async () => {
-    const {driver} = await setUp();
+  it('shows a person and a team across the periods written, adjustments and balance included, from the results table', async () => {
+    const {driver, tableId} = await setUp({teams: true});
     mount(driver);
     const user = setupUser();
     await refreshPeriod(user, '2026-03');
     await refreshPeriod(user, '2026-04');
+    // 李娜's April row as a refresh carrying a capped clawback writes it (docs/adjustments.md: of
+    // -3,000.00 due, 20% of 5,000.00 is taken and the rest carried): adjustments -1,000.00, balance
+    // -2,000.00, total pay 7,000.00 - 1,000.00. The history shows what the row holds.
+    const results = driver.base.getTableById(tableId);
+    const field = (name: string) => results.getFieldByName(name).id;
+    const april = snapshotFixture(driver).base.tables.find((t) => t.id === tableId)!.records.find(
+      (r) => r.cellValuesByFieldId[field('考核周期')] === '2026-04' && (r.cellValuesByFieldId[field('参与人')] as {id: string}[])[0].id === 'recLi',
+    )!;
+    expect(april.cellValuesByFieldId[field('总收入')]).toBe(7000);
+    await results.updateRecordsAsync([{id: april.id, fields: {[field('调整')]: -1000, [field('结转余额')]: -2000, [field('总收入')]: 6000}}]);
+
     await user.click(screen.getByRole('button', {name: 'History'}));
     await screen.findByRole('option', {name: '李娜'});
     await user.selectOptions(screen.getByRole('combobox', {name: 'Person'}), '李娜');
-    const table = within(screen.getByTestId('history-person')).getByRole('table');
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((c) => c.textContent));
-    expect(rows.map((cells) => [cells[0], cells[1], cells[10]])).toEqual([
-      ['2026-03', 'Open', '8,000.00'],
-      ['2026-04', 'Open', expect.stringMatching(/^[\d,]+\.\d\d$/)],
+    const person = tableCells(within(screen.getByTestId('history-person')).getByRole('table'));
+    expect(person.map((row) => [row['Period'], row['Status'], row['Adjustments'], row['Balance carried forward'], row['Total pay']])).toEqual([
+      ['2026-03', 'Open', '¥0.00', '¥0.00', '¥8,000.00'],
+      ['2026-04', 'Open', '-¥1,000.00', '-¥2,000.00', '¥6,000.00'],
     ]);
     // Scores at the 2 places they were written with, even when the number cell reads back 108.
-    for (const cells of rows) expect(cells[2]).toMatch(/^\d+\.\d\d$/);
+    for (const row of person) expect(row['Total score']).toMatch(/^\d+\.\d\d$/);
     // The trend chart (frontend/charts) gets the same two periods.
     expect(drawn.at(-1)!.labels).toEqual(['2026-03', '2026-04']);
+
+    // 华东一队 is 李娜 and 王强 (4,500.00 in each month: 500.00 performance pay on 4,000.00).
+    await user.selectOptions(screen.getByRole('combobox', {name: 'Team'}), '华东一队');
+    const team = tableCells(within(screen.getByTestId('history-team')).getByRole('table'));
+    expect(team.map((row) => [row['Period'], row['People'], row['Adjustments'], row['Balance carried forward'], row['Total pay']])).toEqual([
+      ['2026-03', '2', '¥0.00', '¥0.00', '¥12,500.00'],
+      ['2026-04', '2', '-¥1,000.00', '-¥2,000.00', '¥10,500.00'],
+    ]);
   });
 });

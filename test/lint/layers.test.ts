@@ -56,6 +56,13 @@ const samples: Record<string, Sample> = {
     file: 'frontend/run/layerProbe.ts',
     code: "import type {Base} from '@airtable/blocks/models';\nimport type {PreviewRow} from './previewRows';\nexport type Probe = [Base, PreviewRow];\n",
   },
+  coreImportsAutomation: {file: 'src/layerProbe.ts', code: "import {runAutomation} from '../automation/entry';\nexport const probe = runAutomation;\n"},
+  automationImportsSdk: {file: 'automation/layerProbe.ts', code: "import type {Base} from '@airtable/blocks/models';\nexport type Probe = Base;\n"},
+  automationImportsView: {file: 'automation/layerProbe.ts', code: "import {AutomateSection} from '../frontend/settings/AutomateSection';\nexport const probe = AutomateSection;\n"},
+  cleanAutomation: {
+    file: 'automation/layerProbe.ts',
+    code: "import {computePreview} from '../frontend/run/pipeline';\nimport type {PlanDocument} from '../src/plan';\nexport const probe = computePreview;\nexport type Probe = PlanDocument;\n",
+  },
   cleanView: {file: 'frontend/run/LayerProbe.tsx', code: "import {Box} from '@airtable/blocks/ui';\nimport {refresh} from './pipeline';\nexport const probe = [Box, refresh];\n"},
 };
 
@@ -97,6 +104,15 @@ describe('lint enforces the layers', () => {
     expect(results.pipelineImportsView[0].message).toContain("'./PreviewTable' is a view (.tsx)");
     expect(rulesOf('cliImportsView')).toEqual(['layers/no-view-imports']);
     expect(rulesOf('pipelineImportsUiKit')).toEqual(['no-restricted-imports']);
+  });
+
+  it('keeps the automation script free of the SDK and the views, and the core free of it', () => {
+    expect(rulesOf('coreImportsAutomation')).toEqual(['no-restricted-imports']);
+    expect(results.coreImportsAutomation[0].message).toMatch(/imports nothing from frontend\/, automation\//);
+    expect(rulesOf('automationImportsSdk')).toEqual(['no-restricted-imports']);
+    expect(results.automationImportsSdk[0].message).toMatch(/runs inside an Airtable automation/);
+    expect(rulesOf('automationImportsView')).toEqual(['layers/no-view-imports']);
+    expect(results.cleanAutomation).toEqual([]);
   });
 
   it('passes imports that follow the layers', () => {

@@ -207,7 +207,8 @@ describe('reliability: people and time (through the extension)', () => {
     expect(screen.getByTestId('refresh-blocker')).toHaveTextContent('预览之后方案已被修改（可能是其他协作者），请重新预览。');
     expect(writes).toEqual([]);
     await user.click(screen.getByRole('button', {name: PREVIEW}));
-    await waitFor(() => expect(screen.getByRole('button', {name: REFRESH})).toBeEnabled());
+    // A whole preview runs before Refresh is enabled: under a loaded machine that takes more than waitFor's 1 s default.
+    await waitFor(() => expect(screen.getByRole('button', {name: REFRESH})).toBeEnabled(), {timeout: 10_000});
   });
 
   it('T6 a write call failing at batch 2 of 2 through Refresh: the summary counts what was written, a second Refresh completes the rest', async () => {

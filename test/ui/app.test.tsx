@@ -229,7 +229,7 @@ describe('the settings gate', () => {
   it('opens settings when no plan is stored', async () => {
     const driver = createDriver(shellBase());
     mount(driver);
-    expect(await screen.findByTestId('forced-notice')).toHaveTextContent('There is no plan yet');
+    expect(await screen.findByTestId('no-plan-notice')).toHaveTextContent('There is no plan yet');
     expect(screen.queryByRole('button', {name: 'Refresh'})).not.toBeInTheDocument();
   });
 

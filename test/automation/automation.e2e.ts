@@ -1,0 +1,53 @@
+/**
+ * Settings → 自动化 in a real browser: after the template is saved, the section shows the steps
+ * and the script's size, the copy button puts the script on the clipboard, and the text copied —
+ * run in Node as an automation runs it, against the scripting API over the same demo base the
+ * playground opened — writes the period's results.
+ */
+import assert from 'node:assert/strict';
+import type {Locator, Page} from 'playwright-core';
+import {demoBase, demoMonths, TABLE_IDS} from '../../sim/demoBase';
+import {t} from '../e2e/catalogue';
+import type {E2eTest} from '../e2e/harness';
+import {FakeScripting, runScript} from './fakeScripting';
+
+const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
+const extension = (page: Page): Locator => page.locator('.pg-right');
+
+export const automationE2eTests: E2eTest[] = [
+  {
+    name: 'zh: automate — the copied script refreshes the period',
+    timeoutMs: 180_000,
+    run: async (context) => {
+      const {page} = context;
+      const ext = extension(page);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.clock.install({time: DEMO_TODAY});
+      await page.goto(`${context.baseUrl}?lang=zh`);
+      await ext.getByRole('button', {name: t('zh', 'settings.wizard.useTemplate')}).click({timeout: 60_000});
+      await ext.getByRole('button', {name: t('zh', 'settings.save.button')}).click();
+      await ext.getByRole('button', {name: t('zh', 'ui.settings.open')}).click();
+
+      // A folded section's button reads "▸自动化".
+      await ext.getByRole('button', {name: new RegExp(`^▸\\s*${t('zh', 'automation.ui.title')}$`)}).click();
+      // (The script in the box holds the catalogue too: look for the step in the list.)
+      await ext.locator('li', {hasText: t('zh', 'automation.ui.step2')}).waitFor();
+      const size = await ext.getByText(/^脚本大小：\d+ KB$/).textContent();
+      await ext.getByRole('button', {name: t('zh', 'automation.ui.copy')}).click();
+      await ext.getByText(t('zh', 'automation.ui.copied'), {exact: true}).waitFor();
+      await context.screenshot('zh-automate');
+
+      const script = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(script, await ext.getByLabel(t('zh', 'automation.ui.title'), {exact: true}).inputValue());
+      assert.equal(size, `脚本大小：${Math.round(script.length / 1024)} KB`);
+
+      // Pasted into an automation over the playground's base (the same generator, seed and months).
+      const fake = new FakeScripting(demoBase({endMonth: demoMonths().at(-1)}), {now: DEMO_TODAY.getTime()});
+      await runScript(script, fake);
+      assert.equal(fake.outputs.get('status'), 'written', fake.printed.join('\n'));
+      const people = fake.calls.filter((call) => call.tableId === TABLE_IDS.reps).reduce((n, call) => n + call.records.length, 0);
+      assert.ok(people > 0, 'no result written to the people table');
+      assert.ok(fake.calls.every((call) => call.records.length <= 50), 'a call of more than 50 records');
+    },
+  },
+];

@@ -1,0 +1,124 @@
+/**
+ * Statements (绩效单) in a real browser (issue 14): from the template, create the results table,
+ * refresh a month, read a statement cell in the grid, then open the print view for one person
+ * (the participant detail's button) and for everyone, in the extension's panel at 480 px. The
+ * print stylesheet is checked by Chromium itself: with print media only the pages show, and the
+ * PDF Chromium prints has exactly one page per person. Screenshots land in
+ * artifacts/e2e/<lang>-statement-*.png, in zh and in en.
+ */
+import assert from 'node:assert/strict';
+import {mkdir, writeFile} from 'node:fs/promises';
+import type {Locator, Page} from 'playwright-core';
+import type {Lang} from '../../src/plan';
+import {demoMonths} from '../../sim/demoBase';
+import {messageNumbers, messagePattern, t} from './catalogue';
+import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
+import {openTab, readRows} from './grid';
+
+const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
+const PANEL_WIDTH = 480;
+
+const extension = (page: Page): Locator => page.locator('.pg-right');
+
+async function textMatching(locator: Locator, pattern: RegExp, timeout = 30_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.first().innerText({timeout}).catch(() => '')) ?? '';
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected text matching ${pattern}, last seen: "${last}"`);
+}
+
+/** The extension panel alone, as the user sees it at 480 px. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, {recursive: true});
+  await extension(page).screenshot({path: `${ARTIFACTS}/${name}.png`, timeout: 10_000});
+}
+
+/** Pages of a PDF as Chromium writes it: one `/Type /Page` object each (the tree's node is `/Pages`). */
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+}
+
+function statementPath(lang: Lang): E2eTest {
+  return {
+    name: `${lang}: statements, for one person and for everyone, printed one page per person`,
+    timeoutMs: 300_000,
+    run: async ({page, baseUrl}: TestContext) => {
+      await page.clock.install({time: DEMO_TODAY});
+      await page.goto(`${baseUrl}?lang=${lang}`);
+      await page.addStyleTag({content: `.pg-right { width: ${PANEL_WIDTH}px !important; }`});
+      const ext = extension(page);
+      await ext.getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).click();
+      await ext.getByRole('button', {name: t(lang, 'ledger.ui.settings.section')}).click();
+      await ext.getByRole('button', {name: messagePattern(lang, 'ledger.ui.settings.create')}).click();
+      await textMatching(ext.getByTestId('results-table-fields'), new RegExp(t(lang, 'ledger.field.statement')));
+      await ext.getByRole('button', {name: t(lang, 'settings.save.button')}).click();
+
+      // A month refreshed: every row of the results table holds its person's statement.
+      const [month] = demoMonths();
+      await ext.getByLabel(t(lang, 'run.period.label'), {exact: true}).selectOption({label: month});
+      await ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true}).click();
+      await textMatching(ext.getByTestId('ledger-plan'), messagePattern(lang, 'ledger.ui.run.plan'), 60_000);
+      await ext.getByRole('button', {name: t(lang, 'run.refresh.button'), exact: true}).click();
+      await textMatching(ext.getByTestId('ledger-summary'), messagePattern(lang, 'ledger.ui.run.written'), 60_000);
+      await openTab(page, t(lang, 'ledger.table.name'));
+      const rows = await readRows(page);
+      const statementField = t(lang, 'ledger.field.statement');
+      const written = rows.filter((row) => row[t(lang, 'ledger.field.period')] === month);
+      assert.ok(written.length > 0, 'no row for the month');
+      for (const row of written) {
+        assert.ok(row[statementField]?.startsWith(t(lang, 'statement.title')), `statement cell: "${row[statementField]}"`);
+        assert.ok(row[statementField].includes(t(lang, 'statement.section.breakdown')), 'the statement has its breakdown');
+      }
+
+      // One person: from the participant detail.
+      const open = ext.getByTitle(messagePattern(lang, 'run.preview.openDetail')).first();
+      const name = (await open.innerText()).trim();
+      await open.click();
+      const detail = ext.getByRole('region', {name: t(lang, 'run.detail.title', {name})});
+      const total = (await detail.getByTestId('detail-totalPay').innerText()).trim();
+      await detail.getByRole('button', {name: t(lang, 'statement.ui.one')}).click();
+      const pages = ext.getByTestId('statement-page');
+      await pages.first().waitFor();
+      assert.equal(await pages.count(), 1);
+      const one = pages.first();
+      assert.equal(await one.getAttribute('aria-label'), t(lang, 'statement.ui.page', {name}));
+      const totalRow = (await one.getByTestId('statement-totalPay').innerText()).replace(/\s+/g, ' ').trim();
+      assert.equal(totalRow, `${t(lang, 'statement.pay.totalPay')} ${total}`);
+      assert.match(totalRow, /¥[\d,]+\.\d\d$/);
+      assert.ok((await one.innerText()).includes(t(lang, 'statement.periodStatus', {period: month, status: t(lang, 'ledger.status.open')})));
+      // Nothing sticks out of the 480 px panel.
+      const widths = await one.evaluate((el) => ({page: el.scrollWidth, shown: el.clientWidth}));
+      assert.ok(widths.page <= widths.shown, `the page is ${widths.page} px wide in ${widths.shown} px`);
+      await shoot(page, `${lang}-statement-01-one`);
+      await ext.getByRole('button', {name: t(lang, 'statement.ui.close')}).click();
+
+      // Everyone: one page each, a page break after every page but the last.
+      await ext.getByRole('button', {name: t(lang, 'statement.ui.all')}).click();
+      await pages.first().waitFor();
+      const people = await pages.count();
+      const counted = messageNumbers(messagePattern(lang, people === 1 ? 'statement.ui.count.one' : 'statement.ui.count.other'), await ext.getByText(messagePattern(lang, 'statement.ui.count.other')).innerText());
+      assert.equal(counted.count, people);
+      assert.equal(people, written.length);
+      const breaks = await pages.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakAfter));
+      assert.deepEqual(breaks, [...Array(people - 1).fill('page'), 'auto']);
+      await shoot(page, `${lang}-statement-02-all`);
+
+      // Printing: the pages alone (no toolbar, no grid, no run view), then a PDF of one page per person.
+      await page.emulateMedia({media: 'print'});
+      assert.equal(await ext.getByRole('button', {name: t(lang, 'statement.ui.print')}).isVisible(), false);
+      assert.equal(await page.locator('.pg-left').isVisible(), false);
+      assert.equal(await pages.first().isVisible(), true);
+      await page.screenshot({path: `${ARTIFACTS}/${lang}-statement-03-print.png`});
+      const pdf = await page.pdf({format: 'A4', preferCSSPageSize: true});
+      await writeFile(`${ARTIFACTS}/${lang}-statements.pdf`, pdf);
+      assert.equal(pdfPageCount(pdf), people, `the PDF has ${pdfPageCount(pdf)} pages for ${people} people`);
+      await page.emulateMedia({media: 'screen'});
+    },
+  };
+}
+
+export const statementE2eTests: E2eTest[] = [statementPath('zh'), statementPath('en')];
