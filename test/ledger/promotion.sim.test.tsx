@@ -13,6 +13,10 @@ import type {PlanDocument} from '../../src/plan';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import {demoPlan} from '../support/demoPlan';
+import {renderInBase} from '../support/renderInBase';
+import {screen} from '@testing-library/react';
+import {FormatProvider} from '../../frontend/run/FormatProvider';
+import {ParticipantDetail} from '../../frontend/run/ParticipantDetail';
 
 jest.setTimeout(60_000);
 
@@ -84,6 +88,12 @@ async function close(driver: TestDriver, plan: PlanDocument, periodId: string) {
   }
 }
 
+/** A cell of the people table as the base now holds it. */
+function peopleCell(driver: TestDriver, personId: string, fieldId: string): unknown {
+  const table = snapshotFixture(driver).base.tables.find((t) => t.id === TABLE_IDS.reps)!;
+  return table.records.find((r) => r.id === personId)!.cellValuesByFieldId[fieldId];
+}
+
 /** The row of a person and period as the base now holds it, by field name. */
 function storedRow(driver: TestDriver, tableId: string, personId: string, periodId: string): Record<string, unknown> {
   const table = snapshotFixture(driver).base.tables.find((t) => t.id === tableId)!;
@@ -120,6 +130,13 @@ describe('promotion suggestion in the results table', () => {
     const liApril = storedRow(driver, resultsTableId, li.id, '2026-04');
     expect(liApril['晋升建议']).toBe('资深');
     expect(String(liApril['反馈']).split('\n').at(-1)).toBe(LINE);
+    expect(String(liApril['绩效单'])).toContain(LINE);
+    // The people table's feedback (the period last refreshed) and the participant's detail panel say it too.
+    expect(String(peopleCell(driver, li.id, FIELD_IDS.reps.feedback)).split('\n').at(-1)).toBe(LINE);
+    expect(String(peopleCell(driver, zhao.id, FIELD_IDS.reps.feedback) ?? '')).not.toContain('建议晋升');
+    const liResult = april.preview.run.results.find((result) => result.participantId === li.id)!;
+    renderInBase(driver, 'en', <FormatProvider currency={null}><ParticipantDetail result={liResult} onClose={() => undefined} /></FormatProvider>);
+    expect(screen.getByTestId('feedback')).toHaveTextContent('3 consecutive periods at grade A or better: suggested for 资深');
     for (const other of [zhao, senior]) {
       const row = storedRow(driver, resultsTableId, other.id, '2026-04');
       expect(row['晋升建议'] ?? null).toBeNull();
