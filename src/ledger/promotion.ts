@@ -16,7 +16,7 @@
 import {gradeAtLeast} from '../engine/grade';
 import {versionForPeriod} from '../period';
 import type {Period, PlanDocument, PromotionRule} from '../plan';
-import type {ParticipantResult, PromotionSuggestion} from '../results';
+import type {ParticipantResult, PromotionSuggestion, RunResult} from '../results';
 import type {ResultRow} from './rows';
 import type {PeriodState} from './status';
 
@@ -148,4 +148,9 @@ export function withPromotions(results: readonly ParticipantResult[], suggestion
     const promotion = suggestions.get(result.participantId);
     return promotion ? {...result, feedback: {...result.feedback, promotion}} : result;
   });
+}
+
+/** The run with the suggestions in its results' feedback; the run itself without any. */
+export function promotedRun(run: RunResult, suggestions: ReadonlyMap<string, PromotionSuggestion> | undefined): RunResult {
+  return suggestions && suggestions.size > 0 ? {...run, results: withPromotions(run.results, suggestions)} : run;
 }
