@@ -46,7 +46,7 @@ function PromotionView({plan, issues, edit}: SectionProps) {
   const count = issuesAt(issues, 'promotion').length;
   return (
     <Section title={t('settings.section.promotion')} badge={count ? t('settings.issueCount', {count}) : undefined}>
-      <Text size="small" textColor="light" marginBottom={2}>
+      <Text textColor="light" marginBottom={2}>
         {t('settings.promotion.help')}
       </Text>
       <IssueNotes issues={issuesAt(issues, 'promotion', true)} />
