@@ -71,6 +71,7 @@ interface Needs {
 
 function peopleNeeds(plan: PlanDocument, sound: (path: string) => boolean): Needs {
   const needs: Needs = {upline: [], tier: [], team: [], payBase: false};
+  if (sound('promotion') && plan.promotion?.some((rule, i) => sound(`promotion[${i}]`) && rule.fromTier)) needs.tier.push(message('validate.reason.promotionTier'));
   if (!sound('versions')) return needs;
   plan.versions.forEach((v, vi) => {
     const path = `versions[${vi}]`;

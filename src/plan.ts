@@ -366,6 +366,23 @@ export interface Proration {
   enabled: boolean;
 }
 
+/**
+ * A promotion rule (晋升建议, the article's career incentive), docs/plan.md §14: `periods`
+ * consecutive closed periods at grade `minGrade` or better suggest moving a participant to
+ * `toTier`. Read from the results table (the grades as written and closed), never from a
+ * recomputation; a suggestion only, nothing in the base is moved.
+ */
+export interface PromotionRule {
+  /** Only participants whose tier is this one (e.g. 新人); every tier when absent. */
+  fromTier?: string;
+  /** The lowest grade that counts (grades ordered by their bands, as gates order them). */
+  minGrade: string;
+  /** How many consecutive closed periods, at least 1. */
+  periods: number;
+  /** The tier suggested (e.g. 资深). */
+  toTier: string;
+}
+
 export interface PlanDocument {
   schemaVersion: number;
   name: string;
@@ -386,4 +403,6 @@ export interface PlanDocument {
   resultLanguage?: Lang;
   /** Adjustments of closed periods and the clawback policy (issue 13; docs/adjustments.md). Defaults when absent. */
   adjustments?: import('./ledger/clawback').AdjustmentPolicy;
+  /** Promotion rules, the first that applies wins; absent or empty: no suggestion. */
+  promotion?: PromotionRule[];
 }

@@ -56,7 +56,8 @@ export interface PlanReading {
    * 'mapping.sources[i]', 'mapping.results', 'mapping.resultsTable', 'periods', 'periods[i]', 'versions', 'versions[i]',
    * 'versions[i].metrics[j]', 'versions[i].grades[j]', 'versions[i].feedback',
    * 'versions[i].incentives.{performancePay|teamBonus|championAward}',
-   * 'versions[i].incentives.{bonuses|honours}[k]', 'currency', 'scoreRounding', 'proration'. A list's own fault ('versions'
+   * 'versions[i].incentives.{bonuses|honours}[k]', 'currency', 'scoreRounding', 'proration', 'promotion',
+   * 'promotion[i]'. A list's own fault ('versions'
    * not a list) makes the list unsound, not its parent.
    */
   sound: (path: string) => boolean;
@@ -143,6 +144,22 @@ class Parser extends IssueList {
       const proration = this.object(doc.proration, 'proration', 'proration', plan, 'proration');
       if (proration) this.boolean(proration, 'enabled', 'proration', 'proration', owner('validate.owner.proration'));
     }
+    if (doc.promotion !== undefined) this.promotion(doc.promotion);
+  }
+
+  /** `[{fromTier?, minGrade, periods, toTier}]` (docs/plan.md §14); whether the grade and tiers exist is a plan rule. */
+  promotion(x: unknown) {
+    const rules = this.list(x, 'promotion', 'promotion', owner('validate.owner.plan'), 'promotion');
+    rules?.forEach((raw, i) => {
+      const part = `promotion[${i}]`;
+      const who = owner('validate.owner.promotion', i + 1);
+      const rule = this.object(raw, part, part, who, part);
+      if (!rule) return;
+      this.string(rule, 'fromTier', part, part, who, true);
+      this.string(rule, 'minGrade', part, part, who);
+      this.string(rule, 'toTier', part, part, who);
+      this.whole(rule, 'periods', 1, part, part, thing(who, 'validate.part.promotionPeriods'));
+    });
   }
 
   /** `{mode: 'total' | 'eachWeighted', places: 0..4}` (docs/plan.md §7). */

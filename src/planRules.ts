@@ -93,6 +93,7 @@ class Rules extends IssueList {
     if (this.sound('versions')) this.versionRanges(versions);
     if (this.sound('periods')) this.periods(plan.periods, versions);
     if (this.sound('currency') && !plan.currency.code.trim()) this.add('plan.currency.code', 'warning', 'currency.code');
+    if (this.sound('promotion') && Array.isArray(plan.promotion)) this.promotion(plan, versions);
     if (mappingSound) {
       this.ids(plan.mapping.sources, 'mapping.sources', (i) => owner('validate.owner.source', nameOf(plan.mapping.sources[i], 'label', `#${i + 1}`)), (i) => this.sound(`mapping.sources[${i}]`));
     }
@@ -150,6 +151,42 @@ class Rules extends IssueList {
       // The same rule as versionForPeriod: the version in force at the period's start.
       const covered = versions.some((v, k) => this.sound(`versions[${k}]`) && isIsoDate(v.effectiveFrom) && v.effectiveFrom <= p.start && (v.effectiveTo === undefined || p.start <= v.effectiveTo));
       if (!covered) this.add('plan.period.noVersion', 'error', `periods[${i}]`, {period: name, start: p.start});
+    });
+  }
+
+  // --- Promotion rules (docs/plan.md §14) ---
+
+  promotion(plan: PlanDocument, versions: readonly PlanVersion[]) {
+    const rules = plan.promotion ?? [];
+    const soundIndexes = versions.flatMap((_, i) => (this.sound(`versions[${i}]`) ? [i] : []));
+    const soundVersions = soundIndexes.map((i) => versions[i]);
+    // A grade is known when any version grades with it: versions may name their grades differently.
+    const grades = new Set(soundIndexes.flatMap((vi) => versions[vi].grades.filter((_, gi) => this.sound(`versions[${vi}].grades[${gi}]`)).map((g) => g.grade.trim())));
+    // Tiers are the base's words; the plan knows those its targets and honours name.
+    const tiers = new Set<string>();
+    for (const v of soundVersions) {
+      for (const m of v.metrics) if (m?.target?.kind === 'perTier' && m.target.values && typeof m.target.values === 'object') Object.keys(m.target.values).forEach((tier) => tiers.add(tier));
+      if (Array.isArray(v.incentives?.honours)) for (const h of v.incentives.honours) if (typeof h?.tier === 'string' && h.tier) tiers.add(h.tier);
+    }
+    const periodCount = this.sound('periods') ? plan.periods.length : null;
+    rules.forEach((rule, i) => {
+      const at = `promotion[${i}]`;
+      if (!this.sound(at)) return;
+      const who = owner('validate.owner.promotion', i + 1);
+      if (this.sound('versions') && !grades.has(rule.minGrade.trim())) this.add('plan.promotion.grade.unknown', 'error', `${at}.minGrade`, {thing: who, grade: rule.minGrade || '—'});
+      const toTier = rule.toTier.trim();
+      if (!toTier) this.add('plan.promotion.tier.empty', 'error', `${at}.toTier`, {thing: who});
+      else if (rule.fromTier !== undefined && rule.fromTier.trim() === toTier) this.add('plan.promotion.tier.same', 'error', `${at}.toTier`, {thing: who, tier: toTier});
+      // Only a plan that names tiers elsewhere can tell a misspelt one.
+      if (tiers.size > 0) {
+        for (const key of ['fromTier', 'toTier'] as const) {
+          const tier = rule[key]?.trim();
+          if (tier && !tiers.has(tier)) this.add('plan.promotion.tier.unknown', 'warning', `${at}.${key}`, {thing: who, tier});
+        }
+      }
+      if (periodCount !== null && periodCount > 0 && rule.periods > periodCount) {
+        this.add('plan.promotion.periods.tooMany', 'warning', `${at}.periods`, {thing: who, n: rule.periods, count: periodCount});
+      }
     });
   }
 

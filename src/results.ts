@@ -55,6 +55,14 @@ export interface FeedbackItem {
   noData?: boolean;
 }
 
+/** A promotion suggested from the closed periods of the results table (src/ledger/promotion.ts). */
+export interface PromotionSuggestion {
+  toTier: string;
+  minGrade: string;
+  /** The ids of the closed periods that earned it, oldest first. */
+  periods: string[];
+}
+
 export interface ParticipantResult {
   participantId: string;
   name: string;
@@ -71,7 +79,8 @@ export interface ParticipantResult {
   /** base salary + performance pay + bonus + team bonus + award. */
   totalPay: DecimalString;
   honours: Text[];
-  feedback: {strengths: FeedbackItem[]; weakest: FeedbackItem[]};
+  /** `promotion` is added after the run, from the results table (absent: none suggested). */
+  feedback: {strengths: FeedbackItem[]; weakest: FeedbackItem[]; promotion?: PromotionSuggestion};
   /**
    * Lines that reproduce every written number, as data: each becomes text where it is written
    * (the plan's written language) or shown (the reader's), through src/i18n (`say`).

@@ -344,5 +344,7 @@ export function createTemplate(schema?: BaseSchema, today?: string, tables: Temp
       },
     ],
     currency: {code: 'CNY', precision: 2, rounding: 'halfUp'},
+    // The article's career incentive: three closed months in a row at A or better suggest 新人 -> 资深.
+    promotion: [{fromTier: matched.tiers.junior, minGrade: 'A', periods: 3, toTier: matched.tiers.senior}],
   };
 }

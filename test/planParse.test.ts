@@ -78,6 +78,45 @@ describe('the parse refuses what the engine cannot compute', () => {
     expect(runPlan(good, PERIOD.id, facts).results.map((r) => r.totalScore).every((t) => /^\d+$/.test(t))).toBe(true);
   });
 
+  it('promotion rules: a list of {fromTier?, minGrade, periods >= 1, toTier}, a known grade, a tier to suggest other than the one it starts from', () => {
+    const plan = fullPlan() as unknown as Loose;
+    plan.promotion = {minGrade: 'A'};
+    at(validatePlan(plan), 'plan.part.invalid', 'promotion');
+    plan.promotion = ['A', {minGrade: 'A', periods: 0, toTier: '资深'}, {minGrade: 3, periods: 2, toTier: '资深'}, {fromTier: 1, minGrade: 'A', periods: 2.5, toTier: '资深'}];
+    let issues = validatePlan(plan);
+    at(issues, 'plan.part.invalid', 'promotion[0]');
+    const periods = at(issues, 'plan.integer.invalid', 'promotion[1].periods');
+    expect(periods.message).toEqual({zh: '第 2 条晋升规则的连续期数应为不小于 1 的整数（现为 0）', en: 'Number of consecutive periods of promotion rule 2 must be a whole number of at least 1 (now 0)'});
+    at(issues, 'plan.part.invalid', 'promotion[2].minGrade');
+    at(issues, 'plan.part.invalid', 'promotion[3].fromTier');
+    at(issues, 'plan.integer.invalid', 'promotion[3].periods');
+    expect(parsePlan(plan).plan).toBeNull();
+
+    plan.promotion = [
+      {fromTier: '新人', minGrade: 'A+', periods: 3, toTier: '资深'},
+      {fromTier: '新人', minGrade: 'A', periods: 3, toTier: ' '},
+      {fromTier: '资深', minGrade: 'A', periods: 3, toTier: '资深'},
+      {minGrade: 'S', periods: 2, toTier: '高级'},
+      {minGrade: 'S', periods: 13, toTier: '资深'},
+    ];
+    issues = validatePlan(plan);
+    const grade = at(issues, 'plan.promotion.grade.unknown', 'promotion[0].minGrade');
+    expect(grade.message).toEqual({zh: '第 1 条晋升规则的最低等级“A+”不在任何方案版本的等级划分中', en: 'Promotion rule 1 names grade "A+", which is not among the grade bands of any plan version'});
+    at(issues, 'plan.promotion.tier.empty', 'promotion[1].toTier');
+    at(issues, 'plan.promotion.tier.same', 'promotion[2].toTier');
+    // The worked example names 新人 and 资深 (targets per tier, an honour): 高级 is probably misspelt.
+    expect(at(issues, 'plan.promotion.tier.unknown', 'promotion[3].toTier').severity).toBe('warning');
+    expect(at(issues, 'plan.promotion.periods.tooMany', 'promotion[4].periods').severity).toBe('warning');
+
+    const good = fullPlan();
+    good.promotion = [{fromTier: '新人', minGrade: 'A', periods: 1, toTier: '资深'}, {minGrade: 'S', periods: 1, toTier: '资深'}];
+    expect(validatePlan(good)).toEqual(validatePlan(fullPlan()));
+    expect(runPlan(good, PERIOD.id, facts).results).toHaveLength(3);
+    // A rule for one tier needs the tier field.
+    delete good.mapping.people!.tier;
+    at(validatePlan(good), 'mapping.people.tier.needed', 'mapping.people.tier');
+  });
+
   it('a plain string where a {zh, en} label is expected: refused, not normalised (it would write "undefined")', () => {
     const plan = fullPlan();
     loose(plan).versions[0].metrics[0].label = 'Sales';

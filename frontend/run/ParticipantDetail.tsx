@@ -5,6 +5,7 @@
 import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
 import {sayEach} from '../../src/i18n';
 import type {ParticipantResult} from '../../src/results';
+import {promotionLine} from '../../src/i18n/results';
 import {useLang} from '../state/lang';
 import {useFormats} from './FormatProvider';
 import type {MessageKey} from '../../src/i18n';
@@ -75,7 +76,8 @@ export function ParticipantDetail({result, onClose, onStatement}: {result: Parti
             {item.action ? ` ${t('run.detail.action', {action: tx(item.action)})}` : ''}
           </Text>
         ))}
-        {result.feedback.strengths.length === 0 && result.feedback.weakest.length === 0 && (
+        {result.feedback.promotion && <Text dataAttributes={{'data-testid': 'promotion'}}>{promotionLine(result.feedback.promotion, lang)}</Text>}
+        {result.feedback.strengths.length === 0 && result.feedback.weakest.length === 0 && !result.feedback.promotion && (
           <Text textColor="light">{t('run.detail.noFeedback')}</Text>
         )}
       </Box>

@@ -22,6 +22,7 @@ import {clawbackOf, lookbackOf} from '../../src/ledger/clawback';
 import {D, fixedText} from '../../src/engine/money';
 import {listText} from '../../src/i18n/numbers';
 import {messageIssue, messageText} from '../../src/ledger/messages';
+import {promotionSuggestions, withPromotions} from '../../src/ledger/promotion';
 import type {ResultRow} from '../../src/ledger/rows';
 import type {LedgerState} from '../../src/ledger/state';
 import {rowStatus, type PeriodState} from '../../src/ledger/status';
@@ -29,7 +30,7 @@ import {planUpsert, type UpsertPlan} from '../../src/ledger/upsert';
 import type {RowStatus} from '../../src/ledger/fields';
 import {versionForPeriod} from '../../src/period';
 import type {Lang, Period, PlanDocument, Text} from '../../src/plan';
-import type {Issue, RunResult} from '../../src/results';
+import type {Issue, PromotionSuggestion, RunResult} from '../../src/results';
 import {readResultRows, resolveResultsTable, type ResolvedResultsTable} from '../adapter/resultsTable';
 import type {ReadResult} from '../adapter/readFacts';
 
@@ -61,6 +62,8 @@ export interface LedgerPreview {
    * carries none (no closed period just before it, or it is itself closed).
    */
   adjustments: AdjustmentOutcome | null;
+  /** The promotions suggested by the plan's rules (docs/plan.md §14), by participant id; empty without rules. */
+  promotions: ReadonlyMap<string, PromotionSuggestion>;
 }
 
 /** Reads the facts of a closed period for its recomputation (readFacts with `forAdjustments`). */
@@ -105,7 +108,7 @@ export async function previewLedger(
   base: Base,
   plan: PlanDocument,
   run: RunResult,
-  context: {now: Date; lang: Lang; state: LedgerState; readClosed?: ClosedReader},
+  context: {now: Date; lang: Lang; state: LedgerState; readClosed?: ClosedReader; tiers?: ReadonlyMap<string, string | null>},
 ): Promise<{ledger: LedgerPreview | null; issues: Issue[]}> {
   const mapping = plan.mapping.resultsTable;
   const period = plan.periods.find((p) => p.id === run.periodId);
@@ -125,10 +128,11 @@ export async function previewLedger(
   // included, so that the upsert refuses it only when they would change.
   const carried = context.readClosed && ownState?.status !== 'closed' ? adjustedPeriods(plan.periods, context.state.periods, period, lookbackOf(plan.adjustments)) : [];
   let rows: ResultRow[];
+  let allRows: ResultRow[] | null = null;
   let adjustments: AdjustmentOutcome | null = null;
   if (carried.length > 0 && context.readClosed) {
     // Every row of the periods from the oldest carried one to this one: what they paid and carried.
-    const allRows = await readResultRows(resolved);
+    allRows = await readResultRows(resolved);
     const from = carried[0].start;
     const inWindow = new Set(plan.periods.filter((p) => p.start >= from && p.start <= period.start).map((p) => p.id));
     const windowRows = allRows.filter((row) => row.periodId !== null && inWindow.has(row.periodId));
@@ -154,10 +158,22 @@ export async function previewLedger(
       policy: clawbackOf(plan.adjustments),
       currency: plan.currency,
     });
+  } else if (plan.promotion?.length) {
+    // The promotion rules read the closed periods' grades (docs/plan.md §14).
+    allRows = await readResultRows(resolved);
+    rows = allRows.filter((row) => row.periodId === period.id);
   } else {
     rows = await readResultRows(resolved, period.id);
   }
-  const computed = adjustedComputedRows(run.results, adjustments ?? {people: new Map()}, cellContext, plan.currency);
+  const promotions = promotionSuggestions({
+    plan,
+    periodId: period.id,
+    states: context.state.periods,
+    rows: allRows ?? rows,
+    tiers: context.tiers ?? new Map(),
+    participantIds: run.results.map((result) => result.participantId),
+  });
+  const computed = adjustedComputedRows(withPromotions(run.results, promotions), adjustments ?? {people: new Map()}, cellContext, plan.currency);
   const upsert = planUpsert({period, state: ownState, today: localIsoDate(context.now), computed, rows, keys: resolved.keys});
   const at = {tableId: resolved.table.id};
   const all = [
@@ -165,7 +181,7 @@ export async function previewLedger(
     ...(adjustments?.messages ?? []).map((message) => messageIssue(message, 'warning', at)),
     ...upsert.messages.map((message) => messageIssue(message, 'warning', at)),
   ];
-  return {ledger: {resolved, rows, upsert, adjustments}, issues: all};
+  return {ledger: {resolved, rows, upsert, adjustments, promotions}, issues: all};
 }
 
 /**

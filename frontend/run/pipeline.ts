@@ -17,6 +17,7 @@ import {readFacts, type ReadResult} from '../adapter/readFacts';
 import {checkWritePermission, writeResults, type WriteOutcome} from '../adapter/writeResults';
 import {applyUpsert, checkUpsertPermission, writeLimiter, type UpsertOutcome} from '../adapter/resultsTable';
 import {EMPTY_LEDGER, type LedgerState} from '../../src/ledger/state';
+import {promotedRun} from '../../src/ledger/promotion';
 import type {Text} from '../../src/plan';
 import {adjustedRun, periodStanding, previewLedger, refusalOf, type ClosedReader, type LedgerPreview, type PeriodStanding} from './ledgerRun';
 import {DEFAULT_SLICE_MS, drive, nextMacrotask} from './cooperative';
@@ -185,6 +186,8 @@ export async function computePreview(
 interface Started {
   read: Omit<ReadResult, 'facts'>;
   teams: Map<string, string | null>;
+  /** Each participant's tier as read, for the promotion rules. */
+  tiers: Map<string, string | null>;
   steps: Generator<EngineStep, RunResult, void> | null;
 }
 
@@ -203,7 +206,8 @@ async function readAndStart(base: Base, plan: PlanDocument, periodId: string, cl
     yieldToBrowser: () => clock.turn(),
   });
   const teams = new Map(facts.participants.map((participant) => [participant.id, participant.team] as const));
-  return {read, teams, steps: runPlanSteps(plan, periodId, facts)};
+  const tiers = new Map(facts.participants.map((participant) => [participant.id, participant.tier] as const));
+  return {read, teams, tiers, steps: runPlanSteps(plan, periodId, facts)};
 }
 
 async function previewPhases(
@@ -240,9 +244,9 @@ async function previewPhases(
   // The closed periods the open one carries are read by the same reader, with the same turns.
   const readClosed: ClosedReader = (closedId) =>
     readFacts(base, plan, undefined, {periodId: closedId, forAdjustments: true, sliceMs: clock.sliceMs, yieldToBrowser: () => clock.turn()});
-  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, readClosed});
-  // What the period pays, adjustments included: the people table, the preview and the log show it.
-  const paid = adjustedRun(run, ledger?.adjustments ?? null, plan.currency.precision);
+  const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, readClosed, tiers: started.tiers});
+  // What the period pays, adjustments included, and the promotions suggested: the people table, the preview and the log show them.
+  const paid = promotedRun(adjustedRun(run, ledger?.adjustments ?? null, plan.currency.precision), ledger?.promotions);
   const writes = planWrites(paid, plan, read.current, {
     lang: writtenLanguage(plan, context.lang),
     calculatedAt: context.now.toISOString(),

@@ -23,6 +23,7 @@ import {ResultsTableSection} from './ResultsTableSection';
 import {addVersionAfterFrozen, FrozenVersion} from './FrozenVersion';
 import {LEDGER_CONFIG_KEY, parseLedgerState, periodsFreezing} from '../../src/ledger/state';
 import {ScoringRulesSection} from './ScoringRulesSection';
+import {PromotionSection} from './PromotionSection';
 import {VersionEditor} from './VersionEditor';
 import {Choice} from './MetricEditor';
 import {Wizard, type PlanStart} from './Wizard';
@@ -44,7 +45,7 @@ export interface SettingsViewProps {
 const ignoreEdit: Edit = () => undefined;
 
 /** Paths a control shows issues for; anything else is listed under "other problems". */
-const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration'];
+const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration', 'promotion'];
 
 export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}: SettingsViewProps) {
   const {t} = useLang();
@@ -231,6 +232,7 @@ export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}
       </Section>
 
       <ScoringRulesSection plan={draft} issues={issues} edit={edit} />
+      <PromotionSection plan={draft} issues={issues} edit={edit} />
 
       <ImportExport
         plan={draft}

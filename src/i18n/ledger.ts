@@ -23,6 +23,7 @@ export const ledgerMessages = {
   'ledger.field.balance': {zh: '结转余额', en: 'Balance carried forward'},
   'ledger.field.totalPay': {zh: '总收入', en: 'Total pay'},
   'ledger.field.honours': {zh: '荣誉', en: 'Honours'},
+  'ledger.field.promotion': {zh: '晋升建议', en: 'Promotion suggestion'},
   'ledger.field.breakdown': {zh: '绩效明细', en: 'Breakdown'},
   'ledger.field.feedback': {zh: '反馈', en: 'Feedback'},
   'ledger.field.calculatedAt': {zh: '计算时间', en: 'Calculated at'},
@@ -251,6 +252,8 @@ export const ledgerMessages = {
   // Issue 13: adjustments of closed periods carried into the open one, the clawback policy, payroll export.
   'ledger.field.baseSalary': {zh: '基本工资', en: 'Base salary'},
   'ledger.field.adjustmentDetail': {zh: '调整明细', en: 'Adjustment detail'},
+  // The feedback's promotion line (src/ledger/promotion.ts, docs/plan.md §14).
+  'ledger.promotion.suggested': {zh: '连续 {n} 期 {grade} 级及以上，建议晋升为 {tier}', en: '{n} consecutive periods at grade {grade} or better: suggested for {tier}'},
   'ledger.adjust.line': {zh: '{period} 调整：{component} {amount}', en: '{period} adjustment: {component} {amount}'},
   'ledger.adjust.lineCause': {zh: '{period} 调整：{causes} -> {component} {amount}', en: '{period} adjustment: {causes} -> {component} {amount}'},
   'ledger.adjust.cause.created': {zh: '{source} {name} 关账后新增 {amount}', en: '{source} {name} added after close {amount}'},

@@ -88,6 +88,7 @@ export const planMessages = {
   'validate.owner.resultsTable': {zh: '结果表', en: 'the results table'},
   'validate.owner.currency': {zh: '币种设置', en: 'the currency'},
   'validate.owner.proration': {zh: '目标按在岗天数折算', en: 'target proration'},
+  'validate.owner.promotion': {zh: '第 {name} 条晋升规则', en: 'promotion rule {name}'},
   'validate.owner.feedback': {zh: '反馈设置', en: 'the feedback settings'},
   'validate.owner.performancePay': {zh: '绩效工资', en: 'performance pay'},
   'validate.part.id': {zh: '编号', en: 'id'},
@@ -115,6 +116,7 @@ export const planMessages = {
   'validate.part.leaderShare': {zh: '队长分成比例', en: 'leader share'},
   'validate.part.count': {zh: '获奖人数', en: 'number of places'},
   'validate.part.minSample': {zh: '最少样本数', en: 'minimum sample'},
+  'validate.part.promotionPeriods': {zh: '连续期数', en: 'number of consecutive periods'},
   'validate.part.strengths': {zh: '优势指标数', en: 'number of strengths'},
   'validate.part.weakest': {zh: '待改进指标数', en: 'number of weakest metrics'},
   'validate.part.precision': {zh: '小数位数', en: 'decimal places'},
@@ -329,6 +331,23 @@ export const planMessages = {
   'validate.plan.honour.metric.unknown': {zh: '荣誉“{honour}”引用的指标“{metric}”不存在', en: 'Honour "{honour}" uses metric "{metric}", which does not exist'},
   'validate.plan.honour.direction': {zh: '荣誉“{honour}”的排序方向“{value}”无效', en: 'Honour "{honour}" has an invalid direction "{value}"'},
   'validate.plan.honour.count': {zh: '荣誉“{honour}”的获奖人数至少为 1（现为 {value}）', en: 'Honour "{honour}" needs at least 1 place (now {value})'},
+  'validate.plan.promotion.grade.unknown': {
+    zh: '{thing}的最低等级“{grade}”不在任何方案版本的等级划分中',
+    en: '{thing} names grade "{grade}", which is not among the grade bands of any plan version',
+  },
+  'validate.plan.promotion.tier.empty': {zh: '{thing}未填写建议晋升的级别', en: '{thing} names no tier to suggest'},
+  'validate.plan.promotion.tier.same': {
+    zh: '{thing}建议晋升的级别与适用级别相同（“{tier}”）',
+    en: '{thing} suggests the tier it applies to ("{tier}")',
+  },
+  'validate.plan.promotion.tier.unknown': {
+    zh: '{thing}的级别“{tier}”未出现在方案其他地方（按级别的目标、荣誉）；请核对它与参与人表级别字段中的写法一致',
+    en: '{thing} names tier "{tier}", which the plan names nowhere else (targets per tier, honours): check it is written as in the people table\'s tier field',
+  },
+  'validate.plan.promotion.periods.tooMany': {
+    zh: '{thing}要求连续 {n} 期，但方案只有 {count} 个考核周期，目前无法满足',
+    en: '{thing} asks for {n} consecutive periods but the plan has {count}: it cannot be met yet',
+  },
   'validate.plan.versions.none': {zh: '方案没有任何版本', en: 'The plan has no version'},
   'validate.plan.version.range': {
     zh: '方案版本“{version}”的结束日期 {to} 早于开始日期 {from}',
@@ -445,6 +464,7 @@ export const planMessages = {
   'validate.reason.teamScope': {zh: '团队口径的指标“{metric}”', en: 'Team-scope metric "{metric}"'},
   'validate.reason.perTier': {zh: '指标“{metric}”的按级别目标', en: 'The per-tier target of metric "{metric}"'},
   'validate.reason.honourTier': {zh: '荣誉“{honour}”的级别限制', en: 'The tier condition of honour "{honour}"'},
+  'validate.reason.promotionTier': {zh: '晋升规则的适用级别', en: 'The tier a promotion rule applies to'},
   'validate.reason.champion': {zh: '团队冠军奖', en: 'The team champion award'},
 
   // --- Migration of older documents, import into another base, storage in globalConfig ---

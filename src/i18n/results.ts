@@ -4,8 +4,8 @@
  * data; nothing else turns them into text.
  */
 import type {Lang} from '../plan';
-import type {ParticipantResult} from '../results';
-import {sayEach} from './format';
+import type {ParticipantResult, PromotionSuggestion} from '../results';
+import {say, sayEach, type Message} from './format';
 import {t} from './index';
 
 /** The breakdown as lines of text in one language. */
@@ -21,5 +21,20 @@ export function feedbackLines(feedback: ParticipantResult['feedback'], lang: Lan
     if (w.noData) lines.push(t(lang, w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
     else lines.push(t(lang, w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
   }
+  if (feedback.promotion) lines.push(promotionLine(feedback.promotion, lang));
   return lines;
+}
+
+/**
+ * The feedback's promotion line.
+ *
+ * @example promotionLine({toTier: '高级经理', minGrade: 'A', periods: ['2026-01', '2026-02', '2026-03']}, 'zh') // '连续 3 期 A 级及以上，建议晋升为 高级经理'
+ */
+export function promotionLine(promotion: PromotionSuggestion, lang: Lang): string {
+  return say(promotionMessage(promotion), lang);
+}
+
+/** The promotion line as data, for texts made later in either language (the statement). */
+export function promotionMessage(promotion: PromotionSuggestion): Message {
+  return {key: 'ledger.promotion.suggested', params: {n: promotion.periods.length, grade: promotion.minGrade, tier: promotion.toTier}};
 }

@@ -316,6 +316,17 @@ export const settingsMessages = {
   'settings.rounding.down': {zh: '直接舍去', en: 'Down (truncate)'},
 
   // Score rounding, proration and split credit (docs/plan.md §2, §6, §7)
+  'settings.section.promotion': {zh: '晋升建议', en: 'Promotion suggestions'},
+  'settings.promotion.help': {
+    zh: '连续若干个已关账周期达到某等级及以上的人员，会在结果表的“晋升建议”字段和反馈中得到建议；参与人表的级别不会被修改。需要映射结果表。',
+    en: 'People who close a number of periods in a row at a grade or better are suggested for a tier, in the results table\'s "Promotion suggestion" field and in their feedback; the people table\'s tier is never changed. Needs the results table.',
+  },
+  'settings.promotion.fromTier': {zh: '适用级别（可空）', en: 'From tier (optional)'},
+  'settings.promotion.minGrade': {zh: '等级不低于', en: 'Grade at least'},
+  'settings.promotion.periods': {zh: '连续期数', en: 'Periods in a row'},
+  'settings.promotion.toTier': {zh: '建议晋升为', en: 'Suggested tier'},
+  'settings.promotion.add': {zh: '添加晋升规则', en: 'Add a promotion rule'},
+  'settings.promotion.remove': {zh: '删除晋升规则', en: 'Remove the promotion rule'},
   'settings.section.scoringRules': {zh: '得分舍入与目标折算', en: 'Score rounding and target proration'},
   'settings.scoreRounding.mode': {zh: '得分舍入', en: 'Score rounding'},
   'settings.scoreRounding.total': {zh: '精确计算，总分舍入一次（推荐）', en: 'Exact until the total, rounded once (recommended)'},

@@ -61,6 +61,7 @@ export function ledgerCells(result: ParticipantResult, context: LedgerCellContex
     balance: amount(carried.balance),
     totalPay: amount(result.totalPay),
     honours: joinedText(result.honours.map((honour) => honour[lang]), lang === 'zh' ? '；' : '; '),
+    promotion: result.feedback.promotion?.toTier ?? null,
     breakdown: joinedText(breakdownLines(result, lang)),
     feedback: joinedText(feedbackLines(result.feedback, lang)),
     calculatedAt: context.calculatedAt,

@@ -31,6 +31,8 @@ export type LedgerKey =
   | 'adjustmentDetail'
   | 'totalPay'
   | 'honours'
+  /** The tier suggested by the plan's promotion rules (docs/plan.md §14), empty when none. */
+  | 'promotion'
   | 'breakdown'
   | 'feedback'
   | 'calculatedAt'
@@ -58,6 +60,7 @@ export const LEDGER_KEYS: readonly LedgerKey[] = [
   'adjustmentDetail',
   'totalPay',
   'honours',
+  'promotion',
   'breakdown',
   'feedback',
   'calculatedAt',
@@ -102,6 +105,7 @@ export const LEDGER_KIND: Readonly<Record<LedgerKey, LedgerValueKind>> = {
   adjustmentDetail: 'longText',
   totalPay: 'money',
   honours: 'text',
+  promotion: 'text',
   breakdown: 'longText',
   feedback: 'longText',
   calculatedAt: 'time',

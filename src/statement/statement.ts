@@ -16,6 +16,7 @@ import {decimalText, moneyFormat} from '../i18n/numbers';
 import type {RowStatus} from '../ledger/fields';
 import type {Currency, DecimalString, Lang, Period, Text} from '../plan';
 import type {ParticipantResult} from '../results';
+import {promotionMessage} from '../i18n/results';
 
 /** The pay lines of a statement, in the order they add up to total pay. */
 export const PAY_COMPONENTS = ['baseSalary', 'performancePay', 'bonus', 'teamBonus', 'award', 'adjustments', 'totalPay'] as const;
@@ -126,7 +127,7 @@ export function paidBase(result: Pick<ParticipantResult, 'totalPay' | 'performan
   return fixedText(base, precision);
 }
 
-/** The feedback as message lines: strengths, then the weakest metrics with their improvement actions. */
+/** The feedback as message lines: strengths, then the weakest metrics with their improvement actions, then any promotion suggested. */
 export function feedbackMessages(feedback: ParticipantResult['feedback']): Message[] {
   const lines = feedback.strengths.map((s) => msg('engine.feedback.strength', {metric: s.label, score: s.score}));
   for (const w of feedback.weakest) {
@@ -134,6 +135,7 @@ export function feedbackMessages(feedback: ParticipantResult['feedback']): Messa
     if (w.noData) lines.push(msg(w.action ? 'engine.feedback.noData' : 'engine.feedback.noDataNoAction', params));
     else lines.push(msg(w.action ? 'engine.feedback.weak' : 'engine.feedback.weakNoAction', params));
   }
+  if (feedback.promotion) lines.push(promotionMessage(feedback.promotion));
   return lines;
 }
 

@@ -83,6 +83,7 @@ describe('a result as the cells of its row', () => {
       balance: 0,
       totalPay: 8320.1,
       honours: '销售冠军；服务之星',
+      promotion: null,
       breakdown: '基本工资 46,000.00',
       feedback: null,
       calculatedAt: '2026-03-01T08:00:00.000Z',
