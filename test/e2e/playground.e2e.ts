@@ -11,7 +11,7 @@ import {messageNumbers, messagePattern, t} from './catalogue';
 import type {E2eTest, TestContext} from './harness';
 import {columnNames, openTab, readRows, rowCountText} from './grid';
 import {numberInCell} from '../../playground/cells';
-import {countText} from '../../src/i18n/numbers';
+import {countText, writtenLocale} from '../../src/i18n/numbers';
 import {GRID_ROW_LIMIT} from '../../playground/BaseGrid';
 import {demoMonths} from '../../sim/demoBase';
 
@@ -208,6 +208,11 @@ function wholeUserPath(lang: Lang): E2eTest {
       assert.ok(first.calls >= Math.ceil(first.changed / 50), 'fewer write calls than 50-record batches allow');
 
       const reps = await readWrittenReps(page, preview.length);
+      // The calculated-at text cell is the browser's local day, in the result language's locale.
+      const writtenDay = await page.evaluate(
+        ([locale, day]) => new Intl.DateTimeFormat(locale, {year: 'numeric', month: 'short', day: 'numeric'}).format(new Date(`${day}T12:00:00`)),
+        [writtenLocale(lang), `${period}-28`] as const,
+      );
       assert.equal(reps.size, preview.length, 'the grid and the preview list different reps');
       for (const row of preview) {
         const written = reps.get(row.recordId);
@@ -218,7 +223,7 @@ function wholeUserPath(lang: Lang): E2eTest {
         assert.equal(written['等级'], row.grade === '—' ? '' : row.grade, `${row.name}: 等级 in the base vs the preview`);
         assert.equal(numberInCell(written['总收入']), numberInCell(row.totalPay), `${row.name}: 总收入 in the base vs the preview`);
         assert.ok(Number(written['排名']) >= 1, `${row.name}: no rank written`);
-        assert.ok(written['计算时间'].includes(`${period}-28`), `${row.name}: 计算时间 "${written['计算时间']}" is not the browser's date`);
+        assert.ok(written['计算时间'].includes(writtenDay), `${row.name}: 计算时间 "${written['计算时间']}" is not the browser's date (${writtenDay})`);
       }
       await context.screenshot(`${lang}-05-refreshed`);
 
