@@ -16,13 +16,13 @@ import {Box, Button, Text, useBase, useGlobalConfig} from '@airtable/blocks/ui';
 import type {PlanDocument} from '../../src/plan';
 import {validatePlan, hasErrors} from '../../src/validate';
 import {PLAN_CONFIG_KEY} from '../../src/storage';
-import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
+import {LEDGER_CONFIG_KEY} from '../../src/ledger/state';
 import {defaultPeriod} from '../../src/ledger/status';
-import {AUTOMATION_FORMAT, mappedSchema, type AutomationConfig} from '../../automation/config';
+import {automationConfig} from '../adapter/automationConfig';
 import {fillScript, scriptSize} from '../../automation/script';
 import {ENGINE_BUNDLE} from '../../automation/engineBundle.generated';
 import {baseSchema} from '../adapter/schema';
-import {currentMarker, markerField, markerState, writeMarker} from '../adapter/planMarker';
+import {markerField, markerState, writeMarker} from '../adapter/planMarker';
 import {markerText} from '../../src/planMarker';
 import {localIsoDate} from '../run/ledgerRun';
 import {useLang} from '../state/lang';
@@ -61,21 +61,11 @@ function AutomateBody({plan, dirty}: {plan: PlanDocument | null; dirty: boolean}
   const fieldKey = field ? `${field.table.id}/${field.field.id}` : '';
 
   const made = useMemo(() => {
-    const marker = currentMarker(globalConfig);
-    if (!plan || typeof stored !== 'string' || !marker || !field || hasErrors(validatePlan(plan, schema))) return null;
-    const ledger = parseLedgerState(storedLedger).state;
-    const config: AutomationConfig = {
-      format: AUTOMATION_FORMAT,
-      plan,
-      revision: marker.revision,
-      ledger,
-      lang,
-      generatedAt: new Date().toISOString(),
-      tables: mappedSchema(plan, schema),
-      marker: {...marker, tableId: field.table.id, fieldId: field.field.id},
-    };
-    const period = defaultPeriod(plan.periods, ledger.periods, localIsoDate(new Date()));
-    return {config, script: fillScript(ENGINE_BUNDLE, config), period, marker};
+    if (!plan || typeof stored !== 'string' || hasErrors(validatePlan(plan, schema))) return null;
+    const config = automationConfig(base, globalConfig, plan, lang, new Date());
+    if (!config) return null;
+    const period = defaultPeriod(plan.periods, config.ledger.periods, localIsoDate(new Date()));
+    return {config, script: fillScript(ENGINE_BUNDLE, config), period};
     // The schema is compared by its text: useBase re-renders with a new object on every change.
   }, [plan, stored, storedLedger, schemaKey, lang, fieldKey]);
 
@@ -87,7 +77,7 @@ function AutomateBody({plan, dirty}: {plan: PlanDocument | null; dirty: boolean}
       </Text>
     );
   }
-  const {config, script, period, marker} = made;
+  const {config, script, period} = made;
   const resultsTable = config.plan.mapping.resultsTable;
   const state = markerState(base, globalConfig, plan);
   const shown = generated || state.kind === 'current';
@@ -134,7 +124,7 @@ function AutomateBody({plan, dirty}: {plan: PlanDocument | null; dirty: boolean}
         {t('automation.ui.regenerate', {revision: config.revision})}
       </Text>
       <Text marginBottom={2} textColor="light">
-        {t('automation.ui.marker', {table: field.table.name, field: field.field.name, marker: markerText(marker)})}
+        {t('automation.ui.marker', {table: field.table.name, field: field.field.name, marker: markerText(config.marker)})}
       </Text>
       {state.kind === 'denied' ? (
         <Text role="alert" textColor="#d9363e" marginBottom={1}>
