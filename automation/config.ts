@@ -11,10 +11,12 @@
 import type {LedgerState} from '../src/ledger/state';
 import type {Lang, PlanDocument} from '../src/plan';
 import {fieldReferences, tableReferences} from '../src/planRefs';
+import {readMarker, type PlanMarker} from '../src/planMarker';
 import type {BaseSchema} from '../src/schema';
 import type {ScriptingField, ScriptingTable} from './scriptingBase';
 
-export const AUTOMATION_FORMAT = 1;
+/** 2: the plan marker (`marker`) was added. */
+export const AUTOMATION_FORMAT = 2;
 
 export interface FingerprintField {
   id: string;
@@ -44,6 +46,37 @@ export interface AutomationConfig {
   /** ISO time of generation, printed by every run. */
   generatedAt: string;
   tables: FingerprintTable[];
+  /**
+   * The plan marker the extension wrote when the script was made (src/planMarker.ts), and the
+   * field whose description holds it: a different marker there means the plan was saved, or a
+   * period's status changed, since.
+   */
+  marker: PlanMarker & {tableId: string; fieldId: string};
+}
+
+/** What the marker in the base says about the script. */
+export type MarkerCheck =
+  | {kind: 'current'}
+  | {kind: 'fieldGone'}
+  | {kind: 'missing'; table: string; field: string}
+  | {kind: 'planChanged'; was: string; now: string}
+  | {kind: 'ledgerChanged'};
+
+/**
+ * Compares the marker the script carries with the one in the field's description now. A missing
+ * marker is no proof of anything: the script refuses then too (docs/automation.md).
+ *
+ * @example markerCheck(config.marker, base) // {kind: 'planChanged', was: '1a2b3c4d', now: '9f8e7d6c'}
+ */
+export function markerCheck(expected: AutomationConfig['marker'], base: {tables: readonly Pick<ScriptingTable, 'id' | 'name' | 'fields'>[]}): MarkerCheck {
+  const table = base.tables.find((t) => t.id === expected.tableId);
+  const field = table?.fields.find((f) => f.id === expected.fieldId);
+  if (!table || !field) return {kind: 'fieldGone'};
+  const found = readMarker(field.description);
+  if (!found) return {kind: 'missing', table: table.name, field: field.name};
+  if (found.revision !== expected.revision) return {kind: 'planChanged', was: expected.revision, now: found.revision};
+  if (found.ledger !== expected.ledger) return {kind: 'ledgerChanged'};
+  return {kind: 'current'};
 }
 
 /**

@@ -5,7 +5,9 @@
  * (config.ts) and the user pastes the result into an automation's "Run a script" action.
  *
  * A run: check the fingerprint (a mapped table or field gone or retyped: write nothing, say
- * which and how to regenerate); pick the period as the run view does (the latest ended and not
+ * which and how to regenerate); check the plan marker the extension keeps in a result field's
+ * description (the plan saved or a period's status changed since, or no marker: write nothing,
+ * say why and how to regenerate); pick the period as the run view does (the latest ended and not
  * closed, else the current one); compute it with the extension's own pipeline over the scripting
  * API (sdkView.ts); refuse what Refresh refuses (a closed period, an approved one whose figures
  * would change, rows of the results table marked closed); then write only the changed cells in
@@ -23,7 +25,7 @@ import {statusName} from '../src/ledger/fields';
 import {defaultPeriod} from '../src/ledger/status';
 import type {Issue} from '../src/results';
 import {DEFAULT_BUDGET_MS, TimeBudget} from './budget';
-import {schemaDrift, type AutomationConfig, type SchemaDrift} from './config';
+import {markerCheck, schemaDrift, type AutomationConfig, type MarkerCheck, type SchemaDrift} from './config';
 import {sdkView} from './sdkView';
 import type {ScriptingBase, ScriptingConsole, ScriptingOutput} from './scriptingBase';
 
@@ -39,7 +41,7 @@ export interface AutomationEnv {
   budgetMs?: number;
 }
 
-export type RunStatus = 'schemaChanged' | 'noPeriod' | 'refused' | 'readErrors' | 'outOfTime' | 'upToDate' | 'written' | 'stopped' | 'failed';
+export type RunStatus = 'schemaChanged' | 'planChanged' | 'noPeriod' | 'refused' | 'readErrors' | 'outOfTime' | 'upToDate' | 'written' | 'stopped' | 'failed';
 
 export interface RunReport {
   status: RunStatus;
@@ -65,6 +67,20 @@ function driftText(drift: SchemaDrift, lang: AutomationConfig['lang']): string {
       return t(lang, 'automation.drift.fieldGone', {table: drift.table, field: drift.field});
     case 'fieldRetyped':
       return t(lang, 'automation.drift.fieldRetyped', {table: drift.table, field: drift.field, was: drift.was, now: drift.now});
+  }
+}
+
+/** Why the marker stops the run, as a message key and its parameters. */
+function markerMessage(check: Exclude<MarkerCheck, {kind: 'current'}>): [MessageKey, Params] {
+  switch (check.kind) {
+    case 'fieldGone':
+      return ['automation.marker.fieldGone', {}];
+    case 'missing':
+      return ['automation.marker.missing', {table: check.table, field: check.field}];
+    case 'planChanged':
+      return ['automation.marker.planChanged', {was: check.was, now: check.now}];
+    case 'ledgerChanged':
+      return ['automation.marker.ledgerChanged', {}];
   }
 }
 
@@ -120,7 +136,15 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
     return finish('schemaChanged');
   }
 
-  // 2. The period the run view would choose, from the statuses known at generation.
+  // 2. The plan and the statuses it carries are still the saved ones: the extension's marker says so.
+  const marker = markerCheck(config.marker, env.base);
+  if (marker.kind !== 'current') {
+    say(...markerMessage(marker));
+    say('automation.regenerateScript');
+    return finish('planChanged');
+  }
+
+  // 3. The period the run view would choose, from the statuses known at generation.
   const now = new Date(startedAt);
   const period = defaultPeriod(plan.periods, config.ledger.periods, localIsoDate(now));
   if (!period) {
@@ -129,14 +153,14 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
   }
   report.periodId = period.id;
 
-  // 3. Read, compute and diff with the extension's own pipeline. No turns to give: no one is watching.
+  // 4. Read, compute and diff with the extension's own pipeline. No turns to give: no one is watching.
   ensurePerformance(env.now);
   const base = sdkView(env.base, config.tables, budget);
   const context = {now, lang, ledger: config.ledger};
   const preview = await computePreview(base, plan, period.id, config.revision, context, {yieldToBrowser: async () => undefined, sliceMs: Number.MAX_SAFE_INTEGER});
   say('automation.run.period', {period: period.label, status: statusName(preview.standing.status, lang)});
 
-  // 4. What Refresh refuses, the script refuses; what Refresh would ask, the script cannot.
+  // 5. What Refresh refuses, the script refuses; what Refresh would ask, the script cannot.
   const refusal = refusalOf(preview.standing, preview.ledger);
   if (refusal) {
     say('automation.refused', {reason: refusal[lang]});
@@ -173,7 +197,7 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
     return finish('outOfTime');
   }
 
-  // 5. Write, people first, then the results table, as Refresh does; stop between calls when the time is up.
+  // 6. Write, people first, then the results table, as Refresh does; stop between calls when the time is up.
   const limiter = writeLimiter(env.now, env.sleep ?? busyWait(env.now));
   // writeResults and applyUpsert read only `aborted`, before each call.
   const signal = {

@@ -18,6 +18,8 @@ export interface ScriptingField {
   readonly options: Record<string, unknown> | null;
   /** Documented on the scripting Field; derived from the type when a host leaves it out. */
   readonly isComputed?: boolean;
+  /** The field's description (null or '' when it has none): holds the plan marker. */
+  readonly description?: string | null;
 }
 
 export interface ScriptingRecord {

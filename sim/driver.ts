@@ -6,7 +6,7 @@
  *   the data is unloaded the SDK clears cell values on them: the fixture store itself is wiped;
  * - it never applies updates or deletions to its store, so a later load returns the old values;
  * - every field reports `isComputed: false`, formulas included;
- * - creating, renaming or retyping a field is accepted but changes nothing;
+ * - creating, renaming or retyping a field, or updating its description, is accepted but changes nothing;
  * - it does not say which lookup cell format it holds, and the SDK then throws `linkedRecordIds`
  *   on every lookup cell in the documented read format.
  * The shim below fixes these on one driver instance (never globally), so that tests, the
@@ -274,6 +274,10 @@ function installWriteThrough(iface: MockInterface): void {
         break;
       case 'updateSingleFieldName':
         iface.triggerModelUpdates([{path: ['tablesById', tableId, 'fieldsById', mutation.id ?? '', 'name'], value: mutation.name}]);
+        break;
+      case 'updateSingleFieldDescription':
+        // Airtable applies a description only once the host confirms; so does the shim (the mock ignores it).
+        iface.triggerModelUpdates([{path: ['tablesById', tableId, 'fieldsById', mutation.id ?? '', 'description'], value: mutation.description ?? ''}]);
         break;
       default:
         break;

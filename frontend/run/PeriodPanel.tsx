@@ -80,16 +80,18 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
     try {
       const user = session.currentUser?.name ?? t('run.log.anonymous');
       const now = new Date();
-      const outcome = await runLedgerAction(globalConfig, resolved, {plan, periodId: period.id, action, reason, user, now, lang: writtenLanguage(plan, lang)});
+      const outcome = await runLedgerAction(globalConfig, resolved, {plan, periodId: period.id, action, reason, user, now, lang: writtenLanguage(plan, lang), base});
       if (!outcome.ok) {
         setMessage({error: true, text: tx(outcome.reason)});
         return;
       }
       const stamped = outcome.stamped;
       const failure = stamped?.issues.find((issue) => issue.severity === 'error');
+      // An automation's plan marker that could not follow the new status: said with its consequence.
+      const stale = outcome.marker && !outcome.marker.ok ? ` ${tx(outcome.marker.reason)}` : '';
       setMessage({
-        error: failure !== undefined,
-        text: failure ? tx(failure.message) : t(`ledger.ui.action.done.${action}`, {period: period.label, rows: stamped ? stamped.updatedRecordIds.length : 0}),
+        error: failure !== undefined || stale !== '',
+        text: (failure ? tx(failure.message) : t(`ledger.ui.action.done.${action}`, {period: period.label, rows: stamped ? stamped.updatedRecordIds.length : 0})) + stale,
       });
       onDone({
         at: now.toISOString(),

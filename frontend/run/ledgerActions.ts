@@ -5,9 +5,11 @@
  * its globalConfig budget, the user must be allowed both to save the state and to write the
  * results rows (checked before anything is written), the state is saved first (it is the
  * authority: a refresh refuses a closed period from it), then every row of the period gets the
- * new status and who/when stamps. A failed stamp write leaves rows that disagree with the state;
- * the next action or refresh plans them again.
+ * new status and who/when stamps. When an automation script has been made, its plan marker is
+ * moved right after the state is saved (the script carries the statuses). A failed stamp write
+ * leaves rows that disagree with the state; the next action or refresh plans them again.
  */
+import type {Base} from '@airtable/blocks/models';
 import type {GlobalConfig} from '@airtable/blocks/types';
 import Decimal from 'decimal.js';
 import {LEDGER_BYTE_BUDGET, LEDGER_CONFIG_KEY, fitLedger, parseLedgerState, serializeLedger, withPeriod, type LedgerState} from '../../src/ledger/state';
@@ -19,6 +21,7 @@ import {planStamps} from '../../src/ledger/upsert';
 import {versionForPeriod} from '../../src/period';
 import type {DecimalString, Lang, PlanDocument, Text} from '../../src/plan';
 import {applyUpsert, readResultRows, type ResolvedResultsTable, type UpsertOutcome} from '../adapter/resultsTable';
+import {refreshMarker, type MarkerOutcome} from '../adapter/planMarker';
 import {localIsoDate} from './ledgerRun';
 import {text} from '../../src/i18n';
 
@@ -71,10 +74,15 @@ export interface ActionInput {
   now: Date;
   /** The plan's result language: a status written into a text field. */
   lang: Lang;
+  /**
+   * The base, to keep an automation script's plan marker current (frontend/adapter/planMarker.ts):
+   * the script carries the statuses, so a status change must make older scripts refuse.
+   */
+  base?: Base;
 }
 
 export type ActionOutcome =
-  | {ok: true; state: LedgerState; stamped: UpsertOutcome | null}
+  | {ok: true; state: LedgerState; stamped: UpsertOutcome | null; marker?: MarkerOutcome | null}
   /** Nothing was saved nor written; the reason in both languages (the SDK's own when permission lacks). */
   | {ok: false; reason: Text};
 
@@ -119,9 +127,11 @@ export async function runLedgerAction(globalConfig: GlobalConfig, resolved: Reso
   } catch (error) {
     return {ok: false, reason: text('ledger.ui.action.saveFailed', {message: error instanceof Error ? error.message : String(error)})};
   }
-  if (!resolved) return {ok: true, state: fitted.state, stamped: null};
+  // Right after the state: an automation script that runs meanwhile sees the marker move first.
+  const marker = input.base ? await refreshMarker(input.base, globalConfig, plan) : null;
+  if (!resolved) return {ok: true, state: fitted.state, stamped: null, marker};
   const rows = await readResultRows(resolved, periodId);
   const stamps = planStamps({period, state: fitted.state.periods[periodId], today, rows, keys: resolved.keys});
   const stamped = await applyUpsert(resolved, stamps, {lang: input.lang});
-  return {ok: true, state: fitted.state, stamped};
+  return {ok: true, state: fitted.state, stamped, marker};
 }

@@ -9,6 +9,7 @@ import {Box, Button, Dialog, Heading, Input, Text, useBase, useGlobalConfig} fro
 import type {PlanDocument} from '../../src/plan';
 import {validatePlan} from '../../src/validate';
 import {baseSchema} from '../adapter/schema';
+import {refreshMarker} from '../adapter/planMarker';
 import {LangSwitch} from '../components/LangSwitch';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Section} from './controls';
@@ -48,7 +49,7 @@ const ignoreEdit: Edit = () => undefined;
 const PLACED = ['mapping', 'periods', 'versions', 'currency', 'name', 'scoreRounding', 'proration', 'promotion'];
 
 export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}: SettingsViewProps) {
-  const {t} = useLang();
+  const {t, tx} = useLang();
   const base = useBase();
   // useBase re-renders on schema changes (a field created, renamed, deleted): recompute each time,
   // but keep the same object while nothing changed so that memoised sections can skip renders.
@@ -64,7 +65,8 @@ export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}
   const [started, setStarted] = useState<PlanStart | null>(null);
   /** The unsaved-edits question is on screen. */
   const [asking, setAsking] = useState(false);
-  const storedLedger = useGlobalConfig().get(LEDGER_CONFIG_KEY);
+  const globalConfig = useGlobalConfig();
+  const storedLedger = globalConfig.get(LEDGER_CONFIG_KEY);
   const ledger = useMemo(() => parseLedgerState(storedLedger).state, [storedLedger]);
 
   // A plan saved by another collaborator replaces an untouched draft; an edited one is kept.
@@ -130,7 +132,9 @@ export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}
     try {
       await onSave(draft);
       setDirty(false);
-      setSaveMessage({error: false, text: t('settings.save.saved')});
+      // An automation made earlier must see that the plan changed: its marker moves with the save.
+      const marker = await refreshMarker(base, globalConfig, draft);
+      setSaveMessage(marker && !marker.ok ? {error: true, text: `${t('settings.save.saved')} ${tx(marker.reason)}`} : {error: false, text: t('settings.save.saved')});
       return true;
     } catch (error) {
       setSaveMessage({error: true, text: t('settings.save.failed', {reason: error instanceof Error ? error.message : String(error)})});

@@ -49,6 +49,26 @@ export const automationMessages = {
     zh: '读取和计算用了 {seconds} 秒，已没有写入的时间：未写入任何内容（{remaining} 条记录待写）。',
     en: 'Reading and computing took {seconds} s, which leaves no time to write: nothing was written ({remaining} records to write).',
   },
+  'automation.marker.missing': {
+    zh: '未写入任何内容：表“{table}”中字段“{field}”的描述里没有方案标记，无法确认扩展中的方案和周期状态在脚本生成之后没有变。',
+    en: 'Nothing was written: the description of the field “{field}” of the table “{table}” holds no plan marker, so nothing shows that the plan and the periods’ statuses in the extension are unchanged since this script was made.',
+  },
+  'automation.marker.fieldGone': {
+    zh: '未写入任何内容：保存方案标记的字段已不存在，无法确认扩展中的方案和周期状态在脚本生成之后没有变。',
+    en: 'Nothing was written: the field holding the plan marker no longer exists, so nothing shows that the plan and the periods’ statuses in the extension are unchanged since this script was made.',
+  },
+  'automation.marker.planChanged': {
+    zh: '未写入任何内容：脚本生成之后，扩展中的方案又保存过（脚本带的是修订 {was}，现在是修订 {now}）。按旧方案写入会覆盖新方案的结果。',
+    en: 'Nothing was written: the plan was saved in the extension after this script was made (the script carries revision {was}, the extension now has {now}). Writing from the old plan would overwrite the new plan’s results.',
+  },
+  'automation.marker.ledgerChanged': {
+    zh: '未写入任何内容：脚本生成之后，扩展中有周期被审批、关账或重新打开，脚本带的周期状态已过时。',
+    en: 'Nothing was written: a period was approved, closed or reopened in the extension after this script was made, so the statuses the script carries are out of date.',
+  },
+  'automation.regenerateScript': {
+    zh: '如何修复：打开扩展 → 设置 → 自动化，点“复制脚本”，用新脚本替换此自动化“运行脚本”操作中的脚本。',
+    en: 'To fix it: open the extension → Settings → Automate, click “Copy script” and paste the new script over the one in this automation’s “Run a script” action.',
+  },
   'automation.warnings': {zh: '{count} 条提示（扩展的预览会全部列出）：', en: '{count} warnings (the extension’s preview lists them all):'},
 
   // The settings section.
@@ -73,8 +93,8 @@ export const automationMessages = {
   },
   'automation.ui.writesLedger': {zh: '，以及绩效结果表“{table}”中本周期的行', en: ', and this period’s rows of the results table “{table}”'},
   'automation.ui.regenerate': {
-    zh: '脚本带着已保存的方案（修订 {revision}）和此刻各周期的状态。保存方案修改、更改映射或关账一个周期之后，请重新复制脚本。',
-    en: 'The script carries the saved plan (revision {revision}) and the periods’ statuses as they are now. After saving a change to the plan, changing the mapping or closing a period, copy the script again.',
+    zh: '脚本带着已保存的方案（修订 {revision}）和此刻各周期的状态。保存方案修改、更改映射或审批、关账、重新打开一个周期之后，请重新复制脚本。',
+    en: 'The script carries the saved plan (revision {revision}) and the periods’ statuses as they are now. After saving a change to the plan, changing the mapping, or approving, closing or reopening a period, copy the script again.',
   },
   'automation.ui.size': {zh: '脚本大小：{size}', en: 'Script size: {size}'},
   'automation.ui.copy': {zh: '复制脚本', en: 'Copy script'},
@@ -83,4 +103,30 @@ export const automationMessages = {
   'automation.ui.noPlan': {zh: '先保存一个没有错误的方案：脚本由已保存的方案生成。', en: 'Save a plan without errors first: the script is made from the saved plan.'},
   'automation.ui.noPeriod': {zh: '没有未关账的周期', en: 'no period open'},
   'automation.ui.unsaved': {zh: '有未保存的修改：脚本使用已保存的方案。', en: 'There are unsaved changes: the script uses the saved plan.'},
+
+  // The plan marker (frontend/adapter/planMarker.ts).
+  'automation.marker.noField': {
+    zh: '方案没有映射可以保存方案标记的字段：请映射绩效结果表的“方案版本”字段，或人员表的结果字段。',
+    en: 'The plan maps no field that can hold the plan marker: map the results table’s plan-version field, or a result field of the people table.',
+  },
+  'automation.marker.denied': {
+    zh: '无法把方案标记写入表“{table}”中字段“{field}”的描述：{reason}',
+    en: 'The plan marker cannot be written into the description of the field “{field}” of the table “{table}”: {reason}',
+  },
+  'automation.marker.failed': {
+    zh: '写入表“{table}”中字段“{field}”的描述时出错：{message}',
+    en: 'Writing the description of the field “{field}” of the table “{table}” failed: {message}',
+  },
+  'automation.marker.stale': {
+    zh: '自动化脚本的方案标记没有更新（{reason}）。之前复制的脚本看不到这次更改，会照旧运行，直到有权修改字段的人（基础创建者）打开 设置 → 自动化 重新复制脚本。',
+    en: 'The automation script’s plan marker was not updated ({reason}). A script copied earlier does not see this change and keeps running as before until someone who may change the base’s fields (a creator) copies the script again under Settings → Automate.',
+  },
+  'automation.ui.marker': {
+    zh: '脚本每次运行前会读取表“{table}”中字段“{field}”描述末尾的方案标记 {marker}。之后保存方案、审批、关账或重新打开周期时，扩展会更新这一行，旧脚本看到标记不同就不写入，并提示重新复制。请不要删除这一行；描述的其余部分不会被改动。',
+    en: 'Before every run the script reads the plan marker {marker} at the end of the description of the field “{field}” of the table “{table}”. When the plan is saved or a period approved, closed or reopened later, the extension updates that line, and an older script that finds a different marker writes nothing and asks to be copied again. Do not delete that line; the rest of the description is never changed.',
+  },
+  'automation.ui.markerDenied': {
+    zh: '你无法写入方案标记：{reason}。没有与已保存方案相符的标记，脚本每次运行都会拒绝写入，所以这里不提供脚本。请让有权修改字段的人（基础创建者）在这里复制脚本。',
+    en: 'You cannot write the plan marker: {reason}. Without a marker that matches the saved plan, the script would refuse to write on every run, so none is offered here. Ask someone who may change the base’s fields (a creator) to copy the script here.',
+  },
 } satisfies Record<string, Text>;

@@ -8,7 +8,8 @@
  * - writes take at most 50 records, to existing records and fields, never computed ones; a
  *   single select takes an existing choice; cells are stored in the read format (a link `[{id}]`
  *   becomes `[{id, name}]`, a select `{name}` the choice `{id, name, color}`, false `null`);
- * - a clock that the tests control: each write call takes `callMs`, a wait advances it.
+ * - a clock that the tests control: each write call takes `callMs`, a wait advances it;
+ * - fields carry their `description` (where the extension keeps the plan marker).
  * Values are copied in and out, so that the script cannot change the store behind its back.
  */
 import vm from 'node:vm';
@@ -85,7 +86,15 @@ export class FakeScripting {
     this.tables = fixture.base.tables.map((table: TableFixture) => ({
       id: table.id,
       name: table.name,
-      fields: table.fields.map((field) => ({id: field.id, name: field.name, type: field.type, options: copy(field.options ?? null) as Record<string, unknown> | null, isComputed: COMPUTED_TYPES.has(field.type)})),
+      fields: table.fields.map((field) => ({
+        id: field.id,
+        name: field.name,
+        type: field.type,
+        options: copy(field.options ?? null) as Record<string, unknown> | null,
+        isComputed: COMPUTED_TYPES.has(field.type),
+        // As the scripting API gives it: the text, or null when the field has none.
+        description: field.description || null,
+      })),
       records: new Map(table.records.map((record) => [record.id, copy(record.cellValuesByFieldId as Cells)])),
     }));
     const tableApi = (stored: StoredTable): ScriptingTable => ({
@@ -198,6 +207,17 @@ export class FakeScripting {
   /** The table's cells now, per record id. */
   cells(tableId: string): Map<string, Cells> {
     return new Map([...this.table(tableId).records.entries()].map(([id, cells]) => [id, copy(cells)]));
+  }
+
+  /** Sets a field's description, as a user (or the extension) editing it in the base would. */
+  describe(tableId: string, fieldId: string, description: string | null): void {
+    const table = this.table(tableId);
+    table.fields = table.fields.map((field) => (field.id === fieldId ? {...field, description} : field));
+  }
+
+  /** A field's description as the script sees it. */
+  description(tableId: string, fieldId: string): string | null {
+    return this.table(tableId).fields.find((field) => field.id === fieldId)?.description ?? null;
   }
 
   /** Changes a field's type, as a user retyping it in the base would (the cells stay as they were). */

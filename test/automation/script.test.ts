@@ -8,20 +8,28 @@
  * - with write calls slowed, it stops between calls before 25 s with a summary of what it wrote
  *   and what remains, and the next run writes exactly the rest;
  * - a mapped field retyped or deleted: nothing written, the field named by its name;
- * - a period closed after the script was made (its rows marked closed): refused, nothing written.
+ * - a period closed after the script was made (its rows marked closed): refused, nothing written;
+ * - the plan saved again, or a period approved, in the extension after the script was made (the
+ *   plan marker in the plan-version field's description moved), or the marker deleted: nothing
+ *   written, why and how to regenerate printed; the script copied after the save runs.
  */
 import '../../sim/nodeWindow';
 import type TestDriver from '@airtable/blocks-testing';
-import {createResultsTable} from '../../frontend/adapter/resultsTable';
-import {baseSchema} from '../../frontend/adapter/schema';
+import {createResultsTable, resolveResultsTable} from '../../frontend/adapter/resultsTable';
 import {refresh} from '../../frontend/run/pipeline';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import type {FixtureData} from '../../sim/fixture';
-import {EMPTY_LEDGER, LEDGER_FORMAT_VERSION} from '../../src/ledger/state';
+import {EMPTY_LEDGER, LEDGER_CONFIG_KEY, LEDGER_FORMAT_VERSION, serializeLedger, type LedgerState} from '../../src/ledger/state';
+import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
+import {readMarker} from '../../src/planMarker';
+import {automationConfig} from '../../frontend/adapter/automationConfig';
+import {refreshMarker, writeMarker} from '../../frontend/adapter/planMarker';
+import {planRevision} from '../../frontend/state/planRevision';
+import {runLedgerAction} from '../../frontend/run/ledgerActions';
 import {monthPeriod} from '../../src/period';
 import type {PlanDocument} from '../../src/plan';
-import {AUTOMATION_FORMAT, mappedSchema, type AutomationConfig} from '../../automation/config';
+import type {AutomationConfig} from '../../automation/config';
 import {fillScript} from '../../automation/script';
 import {buildAutomationBundle} from '../../scripts/buildAutomation';
 import {demoPlan} from '../support/demoPlan';
@@ -47,21 +55,26 @@ interface Setup {
 let bundle: string;
 let setup: Setup;
 
-async function makeSetup(): Promise<Setup> {
+/** When the script is copied in the extension. */
+const GENERATED = new Date('2026-04-14T08:00:00.000Z');
+
+/**
+ * The demo base with a results table, the plan saved in globalConfig (with `ledger` as the
+ * ledger's state) and the script's configuration made as Settings → Automate makes it: the plan
+ * marker written into the results table's plan-version field first.
+ */
+async function makeSetup(ledger?: LedgerState): Promise<Setup> {
   const driver = createDriver(demoBase({reps: 120, orders: 600}));
   const plan = demoPlan();
   const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
   if (!created.ok) throw new Error('results table not created');
   plan.mapping.resultsTable = created.mapping;
-  const config: AutomationConfig = {
-    format: AUTOMATION_FORMAT,
-    plan,
-    revision: 'rev00001',
-    ledger: EMPTY_LEDGER,
-    lang: 'zh',
-    generatedAt: '2026-04-14T08:00:00.000Z',
-    tables: mappedSchema(plan, baseSchema(driver.base)),
-  };
+  await driver.globalConfig.setAsync(PLAN_CONFIG_KEY, serializePlan(plan));
+  if (ledger) await driver.globalConfig.setAsync(LEDGER_CONFIG_KEY, serializeLedger(ledger));
+  const marked = await writeMarker(driver.base, driver.globalConfig, plan);
+  if (!marked.ok) throw new Error(marked.reason.en);
+  const config = automationConfig(driver.base, driver.globalConfig, plan, 'zh', GENERATED);
+  if (!config) throw new Error('no configuration');
   return {driver, plan, resultsTableId: created.mapping.table.id, before: snapshotFixture(driver), config};
 }
 
@@ -241,10 +254,10 @@ describe('safety', () => {
   });
 
   it('never writes a period closed when the script was made: it computes the latest one still open', async () => {
-    const s = await makeSetup();
-    const config: AutomationConfig = {...s.config, ledger: {version: LEDGER_FORMAT_VERSION, periods: {[PERIOD]: {status: 'closed', frozenVersionId: s.plan.versions[0].id}}}};
+    const s = await makeSetup({version: LEDGER_FORMAT_VERSION, periods: {[PERIOD]: {status: 'closed', frozenVersionId: demoPlan().versions[0].id}}});
+    expect(s.config.ledger.periods[PERIOD]?.status).toBe('closed');
     const fake = new FakeScripting(s.before, {now: NOW.getTime()});
-    await runScript(fillScript(bundle, config), fake);
+    await runScript(fillScript(bundle, s.config), fake);
     expect(fake.printed).toContain('周期：2026-02（开放）');
     const periodField = s.plan.mapping.resultsTable!.fields.period!.id;
     const periods = new Set([...fake.cells(s.resultsTableId).values()].map((cells) => cells[periodField]));
@@ -259,5 +272,84 @@ describe('safety', () => {
     expect(fake.calls).toEqual([]);
     expect(fake.outputs.get('status')).toBe('refused');
     expect(fake.printed.at(-1)).toMatch(/^未写入任何内容：2026-04：.*空周期请在扩展中确认后刷新。$/);
+  });
+
+  it('writes nothing after the plan was saved again in the extension, says why and how to regenerate; a script copied then runs', async () => {
+    const s = await makeSetup();
+    const first = fillScript(bundle, s.config);
+    const field = s.plan.mapping.resultsTable!.fields.planVersion!;
+    // The marker was written when the script was made, after the user's own text (none here).
+    const fieldOf = () => s.driver.base.getTableById(s.resultsTableId).getFieldById(field.id);
+    expect(fieldOf().description).toBe(`[销售绩效 plan r:${s.config.revision} l:${s.config.marker.ledger}]`);
+
+    // In the extension: the plan is saved with a new name, and the save moves the marker.
+    const changed: PlanDocument = {...s.plan, name: `${s.plan.name}（修订）`};
+    const stored = serializePlan(changed);
+    await s.driver.globalConfig.setAsync(PLAN_CONFIG_KEY, stored);
+    const moved = await refreshMarker(s.driver.base, s.driver.globalConfig, changed);
+    expect(moved).toMatchObject({ok: true, written: true});
+    expect(readMarker(fieldOf().description)).toEqual({revision: planRevision(stored), ledger: s.config.marker.ledger});
+
+    const fake = new FakeScripting(snapshotFixture(s.driver), {now: NOW.getTime()});
+    const untouched = fake.cells(TABLE_IDS.reps);
+    await runScript(first, fake);
+    expect(fake.calls).toEqual([]);
+    expect(fake.cells(TABLE_IDS.reps)).toEqual(untouched);
+    expect(fake.outputs.get('status')).toBe('planChanged');
+    expect(fake.printed.slice(1)).toEqual([
+      `未写入任何内容：脚本生成之后，扩展中的方案又保存过（脚本带的是修订 ${s.config.revision}，现在是修订 ${planRevision(stored)}）。按旧方案写入会覆盖新方案的结果。`,
+      '如何修复：打开扩展 → 设置 → 自动化，点“复制脚本”，用新脚本替换此自动化“运行脚本”操作中的脚本。',
+    ]);
+
+    // The script copied after the save carries the new marker, and writes the period.
+    const again = automationConfig(s.driver.base, s.driver.globalConfig, changed, 'zh', NOW)!;
+    await runScript(fillScript(bundle, again), fake);
+    expect(fake.outputs.get('status')).toBe('written');
+    expect(fake.printed.join('\n')).toContain('已写入：人员表 120 条记录的结果单元格；绩效结果表新建 120 行、更新 0 行。');
+  });
+
+  it('writes nothing after a period was approved in the extension: the statuses it carries are out of date', async () => {
+    const s = await makeSetup();
+    const script = fillScript(bundle, s.config);
+    const fake = new FakeScripting(s.before, {now: NOW.getTime()});
+    await runScript(script, fake);
+    expect(fake.outputs.get('status')).toBe('written');
+
+    // Approved in the extension (the same rows, on the simulated base): the action moves the marker.
+    await extensionRefresh(s);
+    const resolved = resolveResultsTable(s.driver.base, s.plan.mapping.resultsTable!, TABLE_IDS.reps).resolved;
+    const approved = await runLedgerAction(s.driver.globalConfig, resolved, {plan: s.plan, periodId: PERIOD, action: 'approve', user: '财务 张晓红', now: NOW, lang: 'zh', base: s.driver.base});
+    expect(approved).toMatchObject({ok: true, marker: {ok: true, written: true}});
+    const field = s.plan.mapping.resultsTable!.fields.planVersion!;
+    const description = s.driver.base.getTableById(s.resultsTableId).getFieldById(field.id).description;
+    fake.describe(s.resultsTableId, field.id, description);
+    expect(readMarker(description)).toMatchObject({revision: s.config.revision});
+    expect(readMarker(description)?.ledger).not.toBe(s.config.marker.ledger);
+
+    const calls = fake.calls.length;
+    await runScript(script, fake);
+    expect(fake.calls.length).toBe(calls);
+    expect(fake.outputs.get('status')).toBe('planChanged');
+    expect(fake.printed).toContain('未写入任何内容：脚本生成之后，扩展中有周期被审批、关账或重新打开，脚本带的周期状态已过时。');
+  });
+
+  it('writes nothing when the marker is gone from the description, and keeps the user’s text when it is written', async () => {
+    const s = await makeSetup();
+    const field = s.plan.mapping.resultsTable!.fields.planVersion!;
+    const fake = new FakeScripting(s.before, {now: NOW.getTime()});
+    fake.describe(s.resultsTableId, field.id, '生成本行的方案版本');
+    await runScript(fillScript(bundle, s.config), fake);
+    expect(fake.calls).toEqual([]);
+    expect(fake.outputs.get('status')).toBe('planChanged');
+    expect(fake.printed[1]).toBe(`未写入任何内容：表“${s.plan.mapping.resultsTable!.table.name}”中字段“${field.name}”的描述里没有方案标记，无法确认扩展中的方案和周期状态在脚本生成之后没有变。`);
+
+    // The user's own text, written in the base: the extension appends the marker after it, and the script runs.
+    const sdkField = s.driver.base.getTableById(s.resultsTableId).getFieldById(field.id);
+    await sdkField.updateDescriptionAsync('生成本行的方案版本');
+    expect(await writeMarker(s.driver.base, s.driver.globalConfig, s.plan)).toMatchObject({ok: true, written: true});
+    expect(sdkField.description).toBe(`生成本行的方案版本\n[销售绩效 plan r:${s.config.revision} l:${s.config.marker.ledger}]`);
+    fake.describe(s.resultsTableId, field.id, sdkField.description);
+    await runScript(fillScript(bundle, s.config), fake);
+    expect(fake.outputs.get('status')).toBe('written');
   });
 });
