@@ -5,7 +5,7 @@
  * limiter and batcher of writeResults.ts, shared rather than copied). Nothing is ever deleted.
  */
 import type {Base, Field, FieldType, Table} from '@airtable/blocks/models';
-import {t} from '../../src/i18n';
+import {firstNames, t} from '../../src/i18n';
 import {
   acceptsLedgerValue,
   LEDGER_KEYS,
@@ -299,7 +299,7 @@ export async function applyUpsert(resolved: ResolvedResultsTable, plan: UpsertPl
   if (outcome.skippedDeletedRecordIds.length > 0) {
     const gone = new Set(outcome.skippedDeletedRecordIds);
     const names = plan.updates.filter((update) => gone.has(update.recordId)).map((update) => update.name);
-    const message = {key: 'ledger.write.deleted' as const, params: {count: names.length, period: plan.periodId, names: names.slice(0, 10).join(', ')}};
+    const message = {key: 'ledger.write.deleted' as const, params: {count: names.length, period: plan.periodId, names: firstNames(names, 10)}};
     issues.push(messageIssue(message, 'warning', {tableId: table.id, recordIds: outcome.skippedDeletedRecordIds}));
   }
   return outcome;

@@ -180,7 +180,7 @@ function SourceEditor({plan, index, issues, edit}: {plan: PlanDocument; index: n
       </Button>
       {usedBy.length > 0 ? (
         <Text textColor="light">
-          {t('settings.sources.inUse', {metrics: usedBy.map((m) => tx(m.label)).join(', ')})}
+          {t('settings.sources.inUse', {metrics: {list: usedBy.map((m) => m.label)}})}
         </Text>
       ) : null}
     </Box>

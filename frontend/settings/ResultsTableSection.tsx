@@ -10,6 +10,7 @@ import {Box, Button, Loader, TablePicker, Text, useBase} from '@airtable/blocks/
 import type {FieldType, Table} from '@airtable/blocks/models';
 import type {PlanDocument, ResultsTableMapping} from '../../src/plan';
 import type {Issue} from '../../src/results';
+import type {Listed} from '../../src/i18n';
 import {ledgerFieldName, ledgerFieldSpecs, ledgerTableName, matchLedgerFields, LEDGER_KEYS, type LedgerKey} from '../../src/ledger/fields';
 import {messageText} from '../../src/ledger/messages';
 import {REQUIRED_LEDGER_KEYS} from '../../src/planRefs';
@@ -85,7 +86,7 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
   const unmapped = mapping ? LEDGER_KEYS.filter((key) => !mapping.fields[key]) : [];
   const missingRequired = unmapped.filter((key) => REQUIRED_LEDGER_KEYS.includes(key));
   const fieldName = (key: LedgerKey) => ledgerFieldName(key, lang);
-  const list = (names: string[]) => names.join(lang === 'zh' ? '、' : ', ');
+  const list = (names: string[]): Listed => ({list: names});
 
   return (
     <Section title={t('ledger.ui.settings.section')} badge={count ? t('settings.issueCount', {count}) : undefined}>

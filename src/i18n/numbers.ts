@@ -32,15 +32,7 @@ function defaultLocale(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-US';
 }
 
-/**
- * Names as a list in a language's own way, by Intl.ListFormat: "订单、客户或评价" /
- * "orders, customers, or reviews". `disjunction` joins with or, `conjunction` with and.
- *
- * @example listText(['订单', '客户', '评价'], 'zh', 'disjunction') // '订单、客户或评价'
- */
-export function listText(items: readonly string[], lang: Lang, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(defaultLocale(lang), {type}).format(items);
-}
+export {firstNames, listText} from './format';
 
 /**
  * The locale of text written into the base: the language's usual one, never the writer's
