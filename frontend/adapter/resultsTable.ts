@@ -20,11 +20,13 @@ import {
   type RowStatus,
 } from '../../src/ledger/fields';
 import {messageIssue, type LedgerMessage} from '../../src/ledger/messages';
+import {fieldTypeName} from '../../src/fieldTypeName';
 import {readRow, type LedgerCells, type ResultRow} from '../../src/ledger/rows';
 import type {UpsertPlan} from '../../src/ledger/upsert';
 import type {Lang} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {RecordUpdate} from '../../src/writeback';
+import {fieldSchema} from './schema';
 import {batchesOf, MAX_CALLS_PER_SECOND, RATE_WINDOW_MS, RateLimiter} from './writeResults';
 
 export type CreateTableOutcome =
@@ -91,7 +93,7 @@ export function resolveResultsTable(base: Base, mapping: ResultsTableMapping, pe
     }
     const linkedTableId = field.type === 'multipleRecordLinks' ? String((field.options as {linkedTableId?: unknown} | null)?.linkedTableId ?? '') : undefined;
     if (!acceptsLedgerValue(key, {type: field.type, isComputed: field.isComputed, linkedTableId}, peopleTableId)) {
-      const params = {name: field.name, type: field.type, key: `${ledgerFieldName(key, 'zh')} / ${ledgerFieldName(key, 'en')}`};
+      const params = {name: field.name, type: fieldTypeName(fieldSchema(field)), key: {zh: ledgerFieldName(key, 'zh'), en: ledgerFieldName(key, 'en')}};
       issues.push(messageIssue({key: 'ledger.table.mistyped', params}, 'warning', {tableId: table.id, fieldId: field.id}));
       continue;
     }

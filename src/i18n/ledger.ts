@@ -117,8 +117,8 @@ export const ledgerMessages = {
     en: 'Field "{name}" of the results table no longer exists; it was neither read nor written',
   },
   'ledger.table.mistyped': {
-    zh: '结果表的字段“{name}”类型为 {type}，不能存放“{key}”，已跳过',
-    en: 'Field "{name}" of the results table is of type {type} and cannot hold "{key}"; skipped',
+    zh: '结果表的字段“{name}”类型为{type}，不能存放“{key}”，已跳过',
+    en: 'Field "{name}" of the results table is a {type} field and cannot hold "{key}"; skipped',
   },
   'ledger.write.deleted': {
     zh: '周期 {period} 有 {count} 行结果在写入前被删除，已跳过（{names}）；再次刷新会重新创建',
