@@ -79,14 +79,14 @@ export const ResultFieldsSection = memo(
 );
 
 function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const latest = useLatestPlan();
   const plan = rendered;
   const table = useTable(plan.mapping.people?.table);
   const [refused, setRefused] = useState<Partial<Record<ResultKey, Refusal>>>({});
   const count = issuesAt(issues, 'mapping.results').length;
   return (
-    <Section title={t('settings.section.results')} defaultOpen badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('settings.section.results')} defaultOpen badge={count ? n(count, 'settings.n.problems') : undefined}>
       <Text textColor="light" marginBottom={2}>
         {t('settings.results.intro')}
       </Text>
@@ -179,7 +179,7 @@ function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDoc
         created.push(name);
         edit((draft) => void (draft.mapping.results[spec.key] = toRef(field)));
       }
-      setMessage({error: false, text: t('settings.results.created', {count: created.length})});
+      setMessage({error: false, text: t('settings.results.created', {fields: {count: created.length, noun: 'settings.n.resultFields'}})});
     } catch (error) {
       setMessage({
         error: true,

@@ -43,7 +43,7 @@ function mappingFor(table: Table, peopleTableId: string | undefined): {mapping: 
 }
 
 function ResultsTableView({plan, issues, edit}: SectionProps) {
-  const {t, lang} = useLang();
+  const {t, lang, n} = useLang();
   const base = useBase();
   const latest = useLatestPlan();
   const mapping = plan.mapping.resultsTable;
@@ -89,7 +89,7 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
   const list = (names: string[]): Listed => ({list: names});
 
   return (
-    <Section title={t('ledger.ui.settings.section')} badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('ledger.ui.settings.section')} badge={count ? n(count, 'settings.n.problems') : undefined}>
       <Text textColor="light" marginBottom={2}>
         {t('ledger.ui.settings.intro')}
       </Text>

@@ -31,12 +31,26 @@ export interface Listed {
 
 export type ListType = 'conjunction' | 'disjunction';
 
+/** Catalogue keys of counted nouns: `K.one` and `K.other` both exist (zh says the same in both). */
+export type CountKey = {[K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never}[MessageKey];
+
+/**
+ * A count with its noun, in the form the language's plural rules pick ("1 error", "2 errors"):
+ * the catalogue holds `noun.one` and `noun.other`, each with a `{count}`; `params` fill the
+ * noun's other placeholders (the list of periods a count is of).
+ */
+export interface Counted {
+  count: number;
+  noun: CountKey;
+  params?: Params;
+}
+
 /**
  * A parameter: a plain value, a zh/en text (a metric or source label), a nested message (a
- * fragment of a breakdown line), a list joined by a separator or a list in the language's own
- * way. Each is made into text in the language of the message it fills.
+ * fragment of a breakdown line), a list joined by a separator, a list in the language's own
+ * way or a counted noun. Each is made into text in the language of the message it fills.
  */
-export type Param = string | number | Text | Message | Joined | Listed;
+export type Param = string | number | Text | Message | Joined | Listed | Counted;
 export type Params = Record<string, Param>;
 
 const listFormats = new Map<string, Intl.ListFormat>();
@@ -77,6 +91,25 @@ export function firstNames(names: readonly Param[], max: number, type?: ListType
   return {list: names.slice(0, max), more: Math.max(0, names.length - max), ...(type ? {type} : {})};
 }
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count with its noun in one language, the number grouped in `locale` (the language's usual
+ * one unless given).
+ *
+ * @example countedText('en', 1, 'run.n.records') // '1 record'
+ * @example countedText('en', 2500, 'run.n.records') // '2,500 records'
+ */
+export function countedText(lang: Lang, count: number, noun: CountKey, params: Params = {}, locale: string = lang === 'zh' ? 'zh-CN' : 'en-US'): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  let numbers = countFormats.get(locale);
+  if (!numbers) countFormats.set(locale, (numbers = new Intl.NumberFormat(locale, {maximumFractionDigits: 0})));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return fill(catalogue[`${noun}.${form}` as MessageKey][lang], {...params, count: numbers.format(count)}, lang);
+}
+
 /** A template split at its placeholders: literal, name, literal, name, ..., literal. */
 const compiled = new Map<string, string[]>();
 
@@ -93,6 +126,7 @@ function paramText(value: Param, lang: Lang): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if ('key' in value) return say(value, lang);
+  if ('noun' in value) return countedText(lang, value.count, value.noun, value.params);
   if ('list' in value) return listText(value.list.map((part) => paramText(part, lang)), lang, value.type, value.more);
   if ('join' in value) {
     const separator = typeof value.separator === 'string' ? value.separator : value.separator[lang];
