@@ -5,8 +5,8 @@
  * open; a print stylesheet hides everything but the pages, whatever page the extension sits in.
  *
  * Everyone's statements are shown a group of STATEMENTS_PER_PRINT at a time, chosen by rank, so
- * that the page holds at most that many (a statement is some 57 elements: 10,000 at once would be
- * 570,000); printing prints the group shown (docs/statements.md).
+ * that the page holds at most that many (a statement is some 53 elements: 10,000 at once would be
+ * 530,000); printing prints the group shown (docs/statements.md).
  */
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Button, Select, Text, useViewport} from '@airtable/blocks/ui';

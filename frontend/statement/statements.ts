@@ -39,9 +39,9 @@ export function previewStatements(
 }
 
 /**
- * How many statements the print view holds at once. A statement page is some 57 elements: all of
- * 10,000 people at once would be about 570,000, more than a browser lays out and prints in
- * reasonable time and memory. 500 pages (about 28,000 elements) still print in one go, and a
+ * How many statements the print view holds at once. A statement page is some 53 elements: all of
+ * 10,000 people at once would be about 530,000, more than a browser lays out and prints in
+ * reasonable time and memory. 500 pages (about 26,500 elements) still print in one go, and a
  * company of 10,000 prints in 20 runs of the print dialog.
  */
 export const STATEMENTS_PER_PRINT = 500;

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /**
  * Everyone's statements at scale: the print view holds one group of STATEMENTS_PER_PRINT pages at
- * a time (a page is some 57 elements; 10,000 at once would be 570,000), and the chooser moves to
+ * a time (a page is some 53 elements; 10,000 at once would be 530,000), and the chooser moves to
  * the next people by rank.
  */
 // The simulated SDK before the SDK itself (it is what the SDK finds as its host).
