@@ -3,12 +3,19 @@
  * Lists in the reader's language (issue 14): names joined by Intl.ListFormat, not by a hand-picked
  * separator, both where text is made at the edge and in messages that travel as data.
  */
-// The SDK's test driver first: the settings module imports the SDK, which needs its environment.
-import '@airtable/blocks-testing';
+// The simulated SDK before the SDK itself (it is what the SDK finds as its host).
+import {createDriver} from '../../sim/driver';
+import {screen} from '@testing-library/react';
 import {firstNames, listText, say, t} from '../../src/i18n';
 import {refusal} from '../../frontend/settings/ResultFields';
 import {RESULT_SPECS} from '../../frontend/settings/fieldRoles';
 import {demoPlan} from '../support/demoPlan';
+import {ParticipantDetail} from '../../frontend/run/ParticipantDetail';
+import {runPlan} from '../../src/engine';
+import {demoBase} from '../../sim/demoBase';
+import {PERIOD, workedExamplePlan} from '../support/planFixtures';
+import {renderInBase} from '../support/renderInBase';
+import {workedExampleFacts} from '../statement/workedExample';
 
 describe('lists in the language of the reader', () => {
   it('joins names with the language own words: 、 and 和 in zh, commas and "and" in en', () => {
@@ -43,5 +50,20 @@ describe('lists in the language of the reader', () => {
     const zh = t('zh', why!.key, why!.params);
     expect(en).toContain('usable types: currency or number.');
     expect(zh).toContain('可用类型：货币或数字。');
+  });
+
+  it.each([
+    ['zh', '销售冠军、服务之星和最佳新人'],
+    ['en', 'Sales champion, Service star, and Best newcomer'],
+  ] as const)('lists a person\'s honours in the reader\'s language (%s) in the participant detail', (lang, shown) => {
+    const [result] = runPlan(workedExamplePlan(), PERIOD.id, workedExampleFacts()).results;
+    const honours = [
+      {zh: '销售冠军', en: 'Sales champion'},
+      {zh: '服务之星', en: 'Service star'},
+      {zh: '最佳新人', en: 'Best newcomer'},
+    ];
+    const driver = createDriver(demoBase({reps: 4, orders: 10, months: 1}));
+    renderInBase(driver, lang, <ParticipantDetail result={{...result, honours}} onClose={() => undefined} />);
+    expect(screen.getByText(shown)).toBeInTheDocument();
   });
 });
