@@ -25,7 +25,7 @@ function ForcedNotice({errors, storedIssues}: {errors: readonly Issue[]; storedI
       {storedIssues.map((issue, i) => (
         <Text key={`s${i}`}>• {tx(issue.message)}</Text>
       ))}
-      {errors.length > 0 && <Text>{t('ui.forced.invalid', {count: errors.length})}</Text>}
+      {errors.length > 0 && <Text>{t('ui.forced.invalid', {errors: {count: errors.length, noun: 'settings.n.errors'}})}</Text>}
       {errors.map((issue, i) => (
         <Text key={`e${i}`}>• {tx(issue.message)}</Text>
       ))}

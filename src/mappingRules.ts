@@ -12,7 +12,7 @@ import {ACCEPTED_TYPES, acceptsLedgerValue, LEDGER_KIND, ledgerFieldName, type L
 import {type PlanDocument, type ResultKey, type Text} from './plan';
 import type {Issue} from './results';
 import type {BaseSchema, FieldSchema, TableSchema} from './schema';
-import type {MessageKey} from './i18n';
+import {listText, type MessageKey} from './i18n';
 import {IssueList, message, owner, thing} from './planMessages';
 import {isObj, nameOf, type PlanReading} from './planParse';
 import {fieldReferences, isCompleteRef, peopleInputs, usedSourceIds, type FieldReference} from './planRefs';
@@ -286,7 +286,7 @@ class MappingRules extends IssueList {
         this.add('mapping.result.type', 'error', path, {thing: partOf(key), name: field.name, type: fieldTypeName(field), expected: message(RESULT_ROLE[key])}, at);
       } else if (key === 'grade' && field.type === 'singleSelect') {
         const missing = [...grades].filter((g) => !(field.choices ?? []).includes(g));
-        if (missing.length > 0) this.add('mapping.result.choices', 'warning', path, {name: field.name, grades: missing.join(', ')}, at);
+        if (missing.length > 0) this.add('mapping.result.choices', 'warning', path, {name: field.name, grades: {zh: listText(missing, 'zh'), en: listText(missing, 'en')}}, at);
       }
     }
   }

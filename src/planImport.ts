@@ -164,7 +164,7 @@ export function frozenVersionChanges(current: PlanDocument, imported: PlanDocume
   for (const [versionId, periodIds] of closedBy) {
     const frozen = current.versions.find((v) => v.id === versionId);
     if (!frozen) continue;
-    const params = {version: frozen.label, periods: periodIds.map(labelOf).sort().join(', ')};
+    const params = {version: frozen.label, paid: {count: periodIds.length, noun: 'ledger.n.paidUnder' as const, params: {periods: {list: periodIds.map(labelOf).sort()}}}};
     const incoming = Array.isArray(imported.versions) ? imported.versions.find((v) => v.id === versionId) : undefined;
     if (!incoming) {
       messages.push({key: 'ledger.import.frozenRemoved', params});
@@ -179,7 +179,7 @@ export function frozenVersionChanges(current: PlanDocument, imported: PlanDocume
       const period = imported.periods?.find((p) => p.id === periodId) ?? current.periods.find((p) => p.id === periodId);
       return period !== undefined && versionForPeriod(imported, period)?.id !== versionId;
     });
-    if (uncovered.length > 0) messages.push({key: 'ledger.import.frozenNotInForce', params: {version: frozen.label, periods: uncovered.map(labelOf).sort().join(', ')}});
+    if (uncovered.length > 0) messages.push({key: 'ledger.import.frozenNotInForce', params: {version: frozen.label, periods: {count: uncovered.length, noun: 'ledger.n.closedPeriods', params: {periods: {list: uncovered.map(labelOf).sort()}}}}});
   }
   return messages;
 }

@@ -4,6 +4,7 @@
  * second refresh of the same data writes nothing, and nothing outside `plan.mapping.results`
  * is ever touched.
  */
+import {fieldTypeName} from './fieldTypeName';
 import {t, text} from './i18n';
 import {localTime, writtenLocale} from './i18n/numbers';
 import {breakdownLines, feedbackLines} from './i18n/results';
@@ -143,7 +144,7 @@ function issueFor(code: 'computed' | 'valueType', ref: FieldRef, field: FieldSch
   const message =
     code === 'computed'
       ? text('adapter.write.computed', {name})
-      : text('adapter.write.valueType', {result: {key: `run.result.${key}`, params: {}}, name, type: field.type});
+      : text('adapter.write.valueType', {result: {key: `run.result.${key}`, params: {}}, name, type: fieldTypeName(field)});
   return {code: `adapter.write.${code}`, severity: 'error', message, fieldId: field.id};
 }
 

@@ -209,6 +209,9 @@ describe('planWrites', () => {
     ]);
     expect(writes.issues[0].message.zh).toContain('总收入');
     expect(writes.issues[1].message.en).toContain('Grade');
+    // The field's type as Airtable names it, never the SDK's identifier.
+    expect(writes.issues[1].message.en).toContain('"等级", a single select field');
+    expect(writes.issues[1].message.zh).toContain('类型为单选的字段“等级”');
   });
 
   it('skips a mapped result field that is no longer in the base', () => {

@@ -15,7 +15,7 @@
  */
 import type {Base, Field, Record as AirtableRecord, Table} from '@airtable/blocks/models';
 import type {FactValue, Facts, ParticipantFact, RecordsLeftOut, SourceRecordFact} from '../../src/facts';
-import {t, text} from '../../src/i18n';
+import {firstNames, t, text, type Listed} from '../../src/i18n';
 import {placeDay} from '../../src/period';
 import type {FieldRef, Period, PlanDocument, SourceMapping, TableRef} from '../../src/plan';
 import type {Issue} from '../../src/results';
@@ -234,9 +234,8 @@ class ReadNotes {
 
 /** Records named in a message: the first few by primary value ("订单 1001、订单 1002 …"). */
 const RECORDS_IN_MESSAGE = 10;
-function recordList(records: readonly AirtableRecord[]): string {
-  const names = records.slice(0, RECORDS_IN_MESSAGE).map((record) => `“${record.name || record.id}”`);
-  return records.length > RECORDS_IN_MESSAGE ? `${names.join(', ')} …` : names.join(', ');
+function recordList(records: readonly AirtableRecord[]): Listed {
+  return firstNames(records.slice(0, RECORDS_IN_MESSAGE + 1).map((record) => `“${record.name || record.id}”`), RECORDS_IN_MESSAGE);
 }
 
 /** Reads one field of a record as a fact; a missing field reads as empty. */

@@ -5,7 +5,7 @@
  * limiter and batcher of writeResults.ts, shared rather than copied). Nothing is ever deleted.
  */
 import type {Base, Field, FieldType, Table} from '@airtable/blocks/models';
-import {t} from '../../src/i18n';
+import {firstNames, t} from '../../src/i18n';
 import {
   acceptsLedgerValue,
   LEDGER_KEYS,
@@ -20,11 +20,13 @@ import {
   type RowStatus,
 } from '../../src/ledger/fields';
 import {messageIssue, type LedgerMessage} from '../../src/ledger/messages';
+import {fieldTypeName} from '../../src/fieldTypeName';
 import {readRow, type LedgerCells, type ResultRow} from '../../src/ledger/rows';
 import type {UpsertPlan} from '../../src/ledger/upsert';
 import type {Lang} from '../../src/plan';
 import type {Issue} from '../../src/results';
 import type {RecordUpdate} from '../../src/writeback';
+import {fieldSchema} from './schema';
 import {batchesOf, MAX_CALLS_PER_SECOND, RATE_WINDOW_MS, RateLimiter} from './writeResults';
 
 export type CreateTableOutcome =
@@ -91,7 +93,7 @@ export function resolveResultsTable(base: Base, mapping: ResultsTableMapping, pe
     }
     const linkedTableId = field.type === 'multipleRecordLinks' ? String((field.options as {linkedTableId?: unknown} | null)?.linkedTableId ?? '') : undefined;
     if (!acceptsLedgerValue(key, {type: field.type, isComputed: field.isComputed, linkedTableId}, peopleTableId)) {
-      const params = {name: field.name, type: field.type, key: `${ledgerFieldName(key, 'zh')} / ${ledgerFieldName(key, 'en')}`};
+      const params = {name: field.name, type: fieldTypeName(fieldSchema(field)), key: {zh: ledgerFieldName(key, 'zh'), en: ledgerFieldName(key, 'en')}};
       issues.push(messageIssue({key: 'ledger.table.mistyped', params}, 'warning', {tableId: table.id, fieldId: field.id}));
       continue;
     }
@@ -299,7 +301,7 @@ export async function applyUpsert(resolved: ResolvedResultsTable, plan: UpsertPl
   if (outcome.skippedDeletedRecordIds.length > 0) {
     const gone = new Set(outcome.skippedDeletedRecordIds);
     const names = plan.updates.filter((update) => gone.has(update.recordId)).map((update) => update.name);
-    const message = {key: 'ledger.write.deleted' as const, params: {count: names.length, period: plan.periodId, names: names.slice(0, 10).join(', ')}};
+    const message = {key: 'ledger.write.deleted' as const, params: {count: names.length, period: plan.periodId, names: firstNames(names, 10)}};
     issues.push(messageIssue(message, 'warning', {tableId: table.id, recordIds: outcome.skippedDeletedRecordIds}));
   }
   return outcome;

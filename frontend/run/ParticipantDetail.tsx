@@ -3,7 +3,7 @@
  * honours, strengths and the weakest metrics with their improvement actions, in the user's language.
  */
 import {Box, Button, Heading, Text} from '@airtable/blocks/ui';
-import {sayEach} from '../../src/i18n';
+import {listText, sayEach} from '../../src/i18n';
 import type {ParticipantResult} from '../../src/results';
 import {promotionLine} from '../../src/i18n/results';
 import {useLang} from '../state/lang';
@@ -60,7 +60,7 @@ export function ParticipantDetail({result, onClose, onStatement}: {result: Parti
           <Heading size="xsmall" marginTop={2}>
             {t('run.detail.honours')}
           </Heading>
-          <Text>{result.honours.map(tx).join(lang === 'zh' ? '、' : ', ')}</Text>
+          <Text>{listText(result.honours.map(tx), lang)}</Text>
         </>
       )}
       <Heading size="xsmall" marginTop={2}>

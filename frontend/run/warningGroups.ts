@@ -3,7 +3,7 @@
  * count, and records named by their primary value (an order number, a customer name) instead of
  * their record ids.
  */
-import {say, type Message} from '../../src/i18n';
+import {firstNames, say, type Message} from '../../src/i18n';
 import type {Lang} from '../../src/plan';
 import type {Issue} from '../../src/results';
 
@@ -51,9 +51,8 @@ export function issueText(issue: Issue, lang: Lang, names: ReadonlyMap<string, s
   const message = (issue.message as {message?: Message}).message;
   const ids = issue.recordIds ?? [];
   if (!message || typeof message.params.ids !== 'string' || ids.length === 0) return issue.message[lang];
-  const shown = ids.slice(0, NAMES_IN_MESSAGE).map((id) => recordName(id, names));
-  const list = shown.join(lang === 'zh' ? '、' : ', ') + (ids.length > NAMES_IN_MESSAGE ? ' …' : '');
-  return say({key: message.key, params: {...message.params, ids: list}}, lang);
+  const named = ids.map((id) => recordName(id, names));
+  return say({key: message.key, params: {...message.params, ids: firstNames(named, NAMES_IN_MESSAGE)}}, lang);
 }
 
 /** A record by its primary value, or by its id when the read did not name it (an empty primary cell). */

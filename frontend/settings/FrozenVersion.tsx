@@ -66,7 +66,7 @@ export function FrozenVersion({
   return (
     <Box>
       <Box role="status" backgroundColor="#fff4e5" padding={2} marginBottom={2} borderRadius="large" dataAttributes={{'data-testid': 'version-frozen'}}>
-        <Text marginBottom={1}>{t('ledger.ui.version.frozen', {version: version.label, periods: labels.join(', ')})}</Text>
+        <Text marginBottom={1}>{t('ledger.ui.version.frozen', {version: version.label, periods: {list: labels}})}</Text>
         {from && (
           <Button size="small" icon="plus" onClick={() => onNewVersion(from)}>
             {t('ledger.ui.version.newFrom', {date: from})}

@@ -76,7 +76,7 @@ export function ImportExport({plan, schema, onImport}: {plan: PlanDocument; sche
         <div data-testid="import-report" style={{marginTop: 16}}>
           {outcome.plan ? (
             <Text role="status" textColor="#20a35a">
-              {outcome.unmatched.length === 0 ? t('settings.import.allMatched') : t('settings.import.someUnmatched', {count: outcome.unmatched.length})}
+              {outcome.unmatched.length === 0 ? t('settings.import.allMatched') : t('settings.import.someUnmatched', {items: {count: outcome.unmatched.length, noun: 'settings.n.items'}})}
             </Text>
           ) : (
             <Text role="alert" textColor="#d9363e">

@@ -47,12 +47,12 @@ export const MappingSection = memo(
 );
 
 function MappingSectionView({plan, issues, edit}: SectionProps) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const people = plan.mapping.people;
   const peopleTable = useTable(people?.table);
   const count = issuesAt(issues, 'mapping.people').length + issuesAt(issues, 'mapping.sources').length;
   return (
-    <Section title={t('settings.section.mapping')} defaultOpen badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('settings.section.mapping')} defaultOpen badge={count ? n(count, 'settings.n.problems') : undefined}>
       <Text fontWeight={600} marginBottom={1}>
         {t('settings.people.heading')}
       </Text>
@@ -180,7 +180,7 @@ function SourceEditor({plan, index, issues, edit}: {plan: PlanDocument; index: n
       </Button>
       {usedBy.length > 0 ? (
         <Text textColor="light">
-          {t('settings.sources.inUse', {metrics: usedBy.map((m) => tx(m.label)).join(', ')})}
+          {t('settings.sources.inUse', {metrics: {list: usedBy.map((m) => m.label)}})}
         </Text>
       ) : null}
     </Box>

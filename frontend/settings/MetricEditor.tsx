@@ -95,7 +95,7 @@ export const MetricEditor = memo(MetricEditorView, (a: MetricProps, b: MetricPro
 });
 
 function MetricEditorView({plan, versionIndex, index, issues, edit}: MetricProps) {
-  const {t, tx} = useLang();
+  const {t, tx, n} = useLang();
   const metric = plan.versions[versionIndex].metrics[index];
   const path = `versions[${versionIndex}].metrics[${index}]`;
   const at = (sub: string) => issuesAt(issues, `${path}.${sub}`);
@@ -108,7 +108,7 @@ function MetricEditorView({plan, versionIndex, index, issues, edit}: MetricProps
   return (
     <Section
       title={`${tx(metric.label) || metric.id} · ${t('settings.metric.weight')} ${metric.weight}%`}
-      badge={count ? t('settings.issueCount', {count}) : undefined}
+      badge={count ? n(count, 'settings.n.problems') : undefined}
     >
       <IssueNotes issues={issuesAt(issues, path, true)} />
       <BilingualInput label={t('settings.metric.label')} value={metric.label} issues={at('label')} onChange={(label) => change((m) => void (m.label = label))} />

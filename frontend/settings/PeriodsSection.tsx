@@ -28,11 +28,11 @@ export const PeriodsSection = memo(
 );
 
 function PeriodsView({plan, issues, edit}: SectionProps) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const today = todayIso();
   const count = issuesAt(issues, 'periods').length;
   return (
-    <Section title={t('settings.section.periods')} badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('settings.section.periods')} badge={count ? n(count, 'settings.n.problems') : undefined}>
       <IssueNotes issues={issuesAt(issues, 'periods', true)} />
       {plan.periods.map((period, i) => {
         const version = versionForPeriod(plan, period);

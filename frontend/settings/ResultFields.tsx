@@ -8,10 +8,12 @@ import {Box, Button, Loader, Text} from '@airtable/blocks/ui';
 import type {Field as SdkField, Table} from '@airtable/blocks/models';
 import type {PlanDocument, ResultKey} from '../../src/plan';
 import type {Issue} from '../../src/results';
+import type {Params} from '../../src/i18n';
 import {useLang} from '../state/lang';
 import {Field, IssueNotes, Row, Section} from './controls';
 import {issuesAt, sameIssuesAt} from './draft';
 import {inputFieldIds} from '../../src/planRefs';
+import {typeNames} from '../../src/fieldTypeName';
 import {useLatestPlan} from './latest';
 import {createdFieldConfig, RESULT_SPECS, type ResultSpec} from './fieldRoles';
 import type {Edit} from './MappingSection';
@@ -23,7 +25,7 @@ type RefusalKey =
   | 'settings.results.refuseInput'
   | 'settings.results.refuseType'
   | 'settings.results.refuseTaken';
-type Refusal = {key: RefusalKey; params: Record<string, string>};
+type Refusal = {key: RefusalKey; params: Params};
 
 /** The short reason shown beside a field the picker does not offer. */
 const TAG: Record<RefusalKey, 'settings.results.tag.primary' | 'settings.results.tag.computed' | 'settings.results.tag.input' | 'settings.results.tag.type' | 'settings.results.tag.taken'> = {
@@ -53,7 +55,7 @@ export function refusal(
   if (inputFieldIds(plan).has(field.id)) return {key: 'settings.results.refuseInput', params};
   const other = Object.entries(plan.mapping.results).find(([key, ref]) => key !== spec.key && ref?.id === field.id);
   if (other) return {key: 'settings.results.refuseTaken', params};
-  if (!spec.types.includes(field.type)) return {key: 'settings.results.refuseType', params: {...params, types: spec.types.join(', ')}};
+  if (!spec.types.includes(field.type)) return {key: 'settings.results.refuseType', params: {...params, types: typeNames(spec.types)}};
   return null;
 }
 
@@ -77,14 +79,14 @@ export const ResultFieldsSection = memo(
 );
 
 function ResultFieldsView({plan: rendered, issues, edit}: SectionProps) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const latest = useLatestPlan();
   const plan = rendered;
   const table = useTable(plan.mapping.people?.table);
   const [refused, setRefused] = useState<Partial<Record<ResultKey, Refusal>>>({});
   const count = issuesAt(issues, 'mapping.results').length;
   return (
-    <Section title={t('settings.section.results')} defaultOpen badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('settings.section.results')} defaultOpen badge={count ? n(count, 'settings.n.problems') : undefined}>
       <Text textColor="light" marginBottom={2}>
         {t('settings.results.intro')}
       </Text>
@@ -177,12 +179,12 @@ function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDoc
         created.push(name);
         edit((draft) => void (draft.mapping.results[spec.key] = toRef(field)));
       }
-      setMessage({error: false, text: t('settings.results.created', {count: created.length})});
+      setMessage({error: false, text: t('settings.results.created', {fields: {count: created.length, noun: 'settings.n.resultFields'}})});
     } catch (error) {
       setMessage({
         error: true,
         text: t('settings.results.createFailed', {
-          created: created.length ? created.join(', ') : '—',
+          created: created.length ? {list: created} : '—',
           reason: error instanceof Error ? error.message : String(error),
         }),
       });
@@ -194,7 +196,7 @@ function CreateMissing({table, plan, latest, edit}: {table: Table; plan: PlanDoc
   return (
     <Box marginTop={2}>
       <Text marginBottom={1}>
-        {t('settings.results.missing', {fields: missing.map((m) => m.name).join('、')})}
+        {t('settings.results.missing', {fields: {list: missing.map((m) => m.name)}})}
       </Text>
       <Button icon="plus" disabled={!permission.hasPermission || busy} onClick={() => void create()}>
         {t('settings.results.createMissing')}

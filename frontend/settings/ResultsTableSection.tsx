@@ -10,6 +10,7 @@ import {Box, Button, Loader, TablePicker, Text, useBase} from '@airtable/blocks/
 import type {FieldType, Table} from '@airtable/blocks/models';
 import type {PlanDocument, ResultsTableMapping} from '../../src/plan';
 import type {Issue} from '../../src/results';
+import type {Listed} from '../../src/i18n';
 import {ledgerFieldName, ledgerFieldSpecs, ledgerTableName, matchLedgerFields, LEDGER_KEYS, type LedgerKey} from '../../src/ledger/fields';
 import {messageText} from '../../src/ledger/messages';
 import {REQUIRED_LEDGER_KEYS} from '../../src/planRefs';
@@ -42,7 +43,7 @@ function mappingFor(table: Table, peopleTableId: string | undefined): {mapping: 
 }
 
 function ResultsTableView({plan, issues, edit}: SectionProps) {
-  const {t, lang} = useLang();
+  const {t, lang, n} = useLang();
   const base = useBase();
   const latest = useLatestPlan();
   const mapping = plan.mapping.resultsTable;
@@ -85,10 +86,10 @@ function ResultsTableView({plan, issues, edit}: SectionProps) {
   const unmapped = mapping ? LEDGER_KEYS.filter((key) => !mapping.fields[key]) : [];
   const missingRequired = unmapped.filter((key) => REQUIRED_LEDGER_KEYS.includes(key));
   const fieldName = (key: LedgerKey) => ledgerFieldName(key, lang);
-  const list = (names: string[]) => names.join(lang === 'zh' ? '、' : ', ');
+  const list = (names: string[]): Listed => ({list: names});
 
   return (
-    <Section title={t('ledger.ui.settings.section')} badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('ledger.ui.settings.section')} badge={count ? n(count, 'settings.n.problems') : undefined}>
       <Text textColor="light" marginBottom={2}>
         {t('ledger.ui.settings.intro')}
       </Text>

@@ -30,11 +30,11 @@ export const ScoringRulesSection = memo(
 );
 
 function ScoringRulesView({plan, issues, edit}: SectionProps) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const rounding = plan.scoreRounding ?? DEFAULT_SCORE_ROUNDING;
   const count = issuesAt(issues, 'scoreRounding').length + issuesAt(issues, 'proration').length;
   return (
-    <Section title={t('settings.section.scoringRules')} badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('settings.section.scoringRules')} badge={count ? n(count, 'settings.n.problems') : undefined}>
       <IssueNotes issues={issuesAt(issues, 'scoreRounding', true).concat(issuesAt(issues, 'proration', true))} />
       <Box display="flex" flexWrap="wrap" style={{gap: 8}}>
         <Choice

@@ -122,7 +122,7 @@ export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}
 
   const errorCount = issues.filter((i) => i.severity === 'error').length;
   const warningCount = issues.length - errorCount;
-  const blockedReason = !canSave.ok ? canSave.reason : hasErrors(issues) ? t('settings.save.fixErrors', {count: errorCount}) : null;
+  const blockedReason = !canSave.ok ? canSave.reason : hasErrors(issues) ? t('settings.save.fixErrors', {errors: {count: errorCount, noun: 'settings.n.errors'}}) : null;
   const version = Math.min(versionIndex, draft.versions.length - 1);
 
   /** Saves the draft; true when it is stored. A failure is said in the save bar. */
@@ -270,7 +270,7 @@ export function SettingsView({plan, onSave, canSave, onClose, closeRequests = 0}
             <Text fontWeight={600} textColor={dirty ? '#b87503' : '#20a35a'} dataAttributes={{'data-testid': 'save-state', 'data-state': saveState}}>
               {t(`settings.save.state.${saveState}`)}
             </Text>
-            <Text textColor={errorCount ? '#d9363e' : 'light'}>{t('settings.summary', {errors: errorCount, warnings: warningCount})}</Text>
+            <Text textColor={errorCount ? '#d9363e' : 'light'}>{t('settings.summary', {errors: {count: errorCount, noun: 'settings.n.errors'}, warnings: {count: warningCount, noun: 'settings.n.warnings'}})}</Text>
           </Box>
           <Box display="flex" alignItems="center" style={{gap: 8}}>
             {onClose ? (

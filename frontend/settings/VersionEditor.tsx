@@ -54,14 +54,14 @@ export const VersionEditor = memo(
 );
 
 function VersionEditorView({plan, versionIndex, issues, edit}: Props) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const version = plan.versions[versionIndex];
   const path = `versions[${versionIndex}]`;
   const editVersion = (fn: (v: PlanDocument['versions'][number]) => void) => edit((draft) => fn(draft.versions[versionIndex]));
   const metricOptions = version.metrics.map((m) => ({value: m.id, label: m.label.zh && m.label.en ? `${m.label.zh} / ${m.label.en}` : m.id}));
   const countIn = (sub: string) => {
-    const n = issuesAt(issues, `${path}.${sub}`).length;
-    return n ? t('settings.issueCount', {count: n}) : undefined;
+    const count = issuesAt(issues, `${path}.${sub}`).length;
+    return count ? n(count, 'settings.n.problems') : undefined;
   };
 
   return (

@@ -1,6 +1,7 @@
 import React, {createContext, useCallback, useContext, useMemo, useState} from 'react';
 import type {Lang, Text} from '../../src/plan';
 import {t as translate, type MessageKey, type Params} from '../../src/i18n';
+import {countText, type CountKey} from '../../src/i18n/numbers';
 
 /**
  * The user's language. It is a personal choice, not the base's: kept in this browser's
@@ -26,6 +27,8 @@ interface LangContextValue {
   t: (key: MessageKey, params?: Params) => string;
   /** Picks the user's language out of a zh/en text (issue messages, metric labels). */
   tx: (text: Text) => string;
+  /** A count with its noun in the user's language: '1 problem', '2 problems', '2 个问题'. */
+  n: (count: number, noun: CountKey) => string;
 }
 
 const LangContext = createContext<LangContextValue | null>(null);
@@ -41,7 +44,7 @@ export function LangProvider({initial, children}: {initial?: Lang; children: Rea
     }
   }, []);
   const value = useMemo<LangContextValue>(
-    () => ({lang, setLang, t: (key, params) => translate(lang, key, params), tx: (text) => text[lang]}),
+    () => ({lang, setLang, t: (key, params) => translate(lang, key, params), tx: (text) => text[lang], n: (count, noun) => countText(lang, count, noun)}),
     [lang, setLang],
   );
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;

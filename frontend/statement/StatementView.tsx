@@ -3,15 +3,20 @@
  * (`break-after: page`), in the plan's result language, with a Print button that opens the
  * browser's print dialog (and its "save as PDF"). The extension asks for full screen while it is
  * open; a print stylesheet hides everything but the pages, whatever page the extension sits in.
+ *
+ * Everyone's statements are shown a group of STATEMENTS_PER_PRINT at a time, chosen by rank, so
+ * that the page holds at most that many (a statement is some 53 elements: 10,000 at once would be
+ * 530,000); printing prints the group shown (docs/statements.md).
  */
-import {useEffect} from 'react';
-import {Box, Button, Text, useViewport} from '@airtable/blocks/ui';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import {Box, Button, Select, Text, useViewport} from '@airtable/blocks/ui';
 import {say, type Message} from '../../src/i18n';
 import type {Lang, PlanDocument} from '../../src/plan';
 import {moneyText, type Statement} from '../../src/statement/statement';
 import {useLang} from '../state/lang';
-import {countText} from '../../src/i18n/numbers';
+import {countText, readerLocale} from '../../src/i18n/numbers';
 import {writtenLanguage} from '../run/pipeline';
+import {printGroups, STATEMENTS_PER_PRINT, type PrintGroup} from './statements';
 
 /** The root's class: the print stylesheet shows it alone. */
 const ROOT = 'spb-statements';
@@ -37,13 +42,25 @@ export interface StatementViewProps {
   plan: Pick<PlanDocument, 'name' | 'resultLanguage' | 'currency'>;
   statements: readonly Statement[];
   onClose: () => void;
+  /** Statements shown and printed at once; STATEMENTS_PER_PRINT unless a test says otherwise. */
+  groupSize?: number;
 }
 
-export function StatementView({plan, statements, onClose}: StatementViewProps) {
+export function StatementView({plan, statements, onClose, groupSize = STATEMENTS_PER_PRINT}: StatementViewProps) {
   const {lang: readerLang, t} = useLang();
   const viewport = useViewport();
   // The statements are in the plan's result language, like everything written for the reps.
   const lang = writtenLanguage(plan, readerLang);
+  const groups = useMemo(() => printGroups(statements.length, groupSize), [statements.length, groupSize]);
+  const [chosen, setChosen] = useState(0);
+  const group = groups[Math.min(chosen, groups.length - 1)];
+  const shown = statements.slice(group.start, group.end);
+  const top = useRef<HTMLDivElement>(null);
+  const choose = (index: number) => {
+    setChosen(index);
+    // The next group starts at its first page, not where the last one was scrolled to.
+    top.current?.scrollIntoView?.({block: 'start'});
+  };
 
   useEffect(() => {
     viewport.enterFullscreenIfPossible();
@@ -51,7 +68,7 @@ export function StatementView({plan, statements, onClose}: StatementViewProps) {
   }, [viewport]);
 
   return (
-    <div className={ROOT} data-testid="statements" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div ref={top} className={ROOT} data-testid="statements" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <style>{PRINT_CSS}</style>
       <Box className="spb-statement-toolbar" display="flex" alignItems="center" flexWrap="wrap" marginBottom={2} style={{gap: 8}}>
         <Button variant="primary" icon="print" onClick={() => window.print()}>
@@ -63,11 +80,33 @@ export function StatementView({plan, statements, onClose}: StatementViewProps) {
         <Text textColor="light">
           {countText(readerLang, statements.length, 'statement.ui.count')} · {t('statement.ui.language', {lang: t(`statement.ui.lang.${lang}`)})}
         </Text>
+        {groups.length > 1 ? <GroupChooser groups={groups} chosen={groups.indexOf(group)} statements={statements} size={groupSize} onChoose={choose} /> : null}
       </Box>
-      {statements.map((statement) => (
+      {shown.map((statement) => (
         <StatementPage key={statement.participantId} statement={statement} lang={lang} currency={plan.currency} />
       ))}
     </div>
+  );
+}
+
+/** The choice of the group shown and printed: "第 1–500 人：李娜 … 王强", and the next group in one click. */
+function GroupChooser({groups, chosen, statements, size, onChoose}: {groups: PrintGroup[]; chosen: number; statements: readonly Statement[]; size: number; onChoose: (index: number) => void}) {
+  const {lang, t} = useLang();
+  const number = new Intl.NumberFormat(readerLocale(lang), {maximumFractionDigits: 0});
+  const options = groups.map((g, i) => ({
+    value: String(i),
+    label: t('statement.ui.group.option', {from: number.format(g.start + 1), to: number.format(g.end), first: statements[g.start].name, last: statements[g.end - 1].name}),
+  }));
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" width="100%" style={{gap: 8}} dataAttributes={{'data-testid': 'statement-groups'}}>
+      <Select width="auto" aria-label={t('statement.ui.group.label')} options={options} value={String(chosen)} onChange={(value) => onChoose(Number(value))} />
+      <Button disabled={chosen >= groups.length - 1} onClick={() => onChoose(chosen + 1)}>
+        {t('statement.ui.group.next')}
+      </Button>
+      <Text textColor="light" width="100%">
+        {t('statement.ui.group.hint', {size: number.format(size)})}
+      </Text>
+    </Box>
   );
 }
 

@@ -37,3 +37,30 @@ export function previewStatements(
       buildStatement({planName: plan.name, period, status: preview.standing.status, result, adjustments: adjustmentsOf(result.participantId), currency: plan.currency}),
     );
 }
+
+/**
+ * How many statements the print view holds at once. A statement page is some 53 elements: all of
+ * 10,000 people at once would be about 530,000, more than a browser lays out and prints in
+ * reasonable time and memory. 500 pages (about 26,500 elements) still print in one go, and a
+ * company of 10,000 prints in 20 runs of the print dialog.
+ */
+export const STATEMENTS_PER_PRINT = 500;
+
+/** One print run: the statements from `start` (inclusive) to `end` (exclusive), in rank order. */
+export interface PrintGroup {
+  start: number;
+  end: number;
+}
+
+/**
+ * The print runs of `count` statements, `size` at a time; one run when they fit.
+ *
+ * @example printGroups(1200, 500) // [{start: 0, end: 500}, {start: 500, end: 1000}, {start: 1000, end: 1200}]
+ * @example printGroups(12, 500) // [{start: 0, end: 12}]
+ */
+export function printGroups(count: number, size: number = STATEMENTS_PER_PRINT): PrintGroup[] {
+  const groups: PrintGroup[] = [];
+  const step = Math.max(1, Math.floor(size));
+  for (let start = 0; start < count; start += step) groups.push({start, end: Math.min(count, start + step)});
+  return groups.length > 0 ? groups : [{start: 0, end: 0}];
+}

@@ -44,8 +44,8 @@ export const adapterMessages = {
     en: 'The result field "{name}" is a field the plan reads, and writing results into it would overwrite the plan\'s own input; choose another result field',
   },
   'adapter.write.valueType': {
-    zh: '结果“{result}”不能写入类型为 {type} 的字段“{name}”，已跳过',
-    en: 'The result "{result}" cannot be written to field "{name}" of type {type}; skipped',
+    zh: '结果“{result}”不能写入类型为{type}的字段“{name}”，已跳过',
+    en: 'The result "{result}" cannot be written to field "{name}", a {type} field; skipped',
   },
   'adapter.write.failed': {
     zh: '第 {batch} 批（共 {batches} 批）写入失败：{message}。已写入 {written} 条记录，另有 {remaining} 条未写入；再次刷新会补全其余记录。',

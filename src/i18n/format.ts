@@ -19,12 +19,96 @@ export interface Joined {
 }
 
 /**
- * A parameter: a plain value, a zh/en text (a metric or source label), a nested message (a
- * fragment of a breakdown line) or a list joined by a separator. Each is made into text in the
- * language of the message it fills.
+ * Names as a list in the message's language by Intl.ListFormat ("订单、客户和评价" / "orders,
+ * customers, and reviews"). `more` counts names left out of a long list: the list then ends in
+ * "等" / an ellipsis instead of a last "and".
  */
-export type Param = string | number | Text | Message | Joined;
+export interface Listed {
+  list: readonly Param[];
+  type?: ListType;
+  more?: number;
+}
+
+export type ListType = 'conjunction' | 'disjunction';
+
+/** Catalogue keys of counted nouns: `K.one` and `K.other` both exist (zh says the same in both). */
+export type CountKey = {[K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never}[MessageKey];
+
+/**
+ * A count with its noun, in the form the language's plural rules pick ("1 error", "2 errors"):
+ * the catalogue holds `noun.one` and `noun.other`, each with a `{count}`; `params` fill the
+ * noun's other placeholders (the list of periods a count is of).
+ */
+export interface Counted {
+  count: number;
+  noun: CountKey;
+  params?: Params;
+}
+
+/**
+ * A parameter: a plain value, a zh/en text (a metric or source label), a nested message (a
+ * fragment of a breakdown line), a list joined by a separator, a list in the language's own
+ * way or a counted noun. Each is made into text in the language of the message it fills.
+ */
+export type Param = string | number | Text | Message | Joined | Listed | Counted;
 export type Params = Record<string, Param>;
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(lang: Lang, type: ListType, style: 'long' | 'narrow'): Intl.ListFormat {
+  const key = `${lang}|${type}|${style}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {type, style});
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Names as a list in a language's own way, by Intl.ListFormat. `disjunction` joins with or,
+ * `conjunction` with and. With `more` > 0 the list is the first names of a longer one: they are
+ * listed without a last "and" and followed by "等" / an ellipsis.
+ *
+ * @example listText(['订单', '客户', '评价'], 'zh', 'disjunction') // '订单、客户或评价'
+ * @example listText(['A', 'B', 'C'], 'en') // 'A, B, and C'
+ * @example listText(['A', 'B'], 'en', 'conjunction', 3) // 'A, B …'
+ */
+export function listText(items: readonly string[], lang: Lang, type: ListType = 'conjunction', more = 0): string {
+  // A runtime without Intl.ListFormat (an automation script's sandbox may lack it) still lists.
+  const etc = more > 0 ? (lang === 'zh' ? '等' : ' …') : '';
+  if (typeof Intl.ListFormat !== 'function') return items.join(lang === 'zh' ? '、' : ', ') + etc;
+  if (more > 0) return listFormat(lang, 'conjunction', 'narrow').format(items) + etc;
+  return listFormat(lang, type, 'long').format(items);
+}
+
+/**
+ * The first `max` names of a list as a list parameter, the rest counted as left out.
+ *
+ * @example firstNames(['A', 'B', 'C'], 2) // {list: ['A', 'B'], more: 1}
+ */
+export function firstNames(names: readonly Param[], max: number, type?: ListType): Listed {
+  return {list: names.slice(0, max), more: Math.max(0, names.length - max), ...(type ? {type} : {})};
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const countFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count with its noun in one language, the number grouped in `locale` (the language's usual
+ * one unless given).
+ *
+ * @example countedText('en', 1, 'run.n.records') // '1 record'
+ * @example countedText('en', 2500, 'run.n.records') // '2,500 records'
+ */
+export function countedText(lang: Lang, count: number, noun: CountKey, params: Params = {}, locale: string = lang === 'zh' ? 'zh-CN' : 'en-US'): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  let numbers = countFormats.get(locale);
+  if (!numbers) countFormats.set(locale, (numbers = new Intl.NumberFormat(locale, {maximumFractionDigits: 0})));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return fill(catalogue[`${noun}.${form}` as MessageKey][lang], {...params, count: numbers.format(count)}, lang);
+}
 
 /** A template split at its placeholders: literal, name, literal, name, ..., literal. */
 const compiled = new Map<string, string[]>();
@@ -42,6 +126,8 @@ function paramText(value: Param, lang: Lang): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if ('key' in value) return say(value, lang);
+  if ('noun' in value) return countedText(lang, value.count, value.noun, value.params);
+  if ('list' in value) return listText(value.list.map((part) => paramText(part, lang)), lang, value.type, value.more);
   if ('join' in value) {
     const separator = typeof value.separator === 'string' ? value.separator : value.separator[lang];
     return value.join.map((part) => paramText(part, lang)).join(separator);

@@ -19,4 +19,4 @@ export function text(key: MessageKey, params: Params = {}): Text {
 }
 
 export {fill, say, sayBoth, sayEach};
-export {groupDigits, lazyText, type Joined, type Message, type Param, type Params} from './format';
+export {countedText, firstNames, groupDigits, lazyText, listText, type CountKey, type Counted, type Joined, type Listed, type Message, type Param, type Params} from './format';

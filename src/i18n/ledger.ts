@@ -118,8 +118,8 @@ export const ledgerMessages = {
     en: 'Field "{name}" of the results table no longer exists; it was neither read nor written',
   },
   'ledger.table.mistyped': {
-    zh: '结果表的字段“{name}”类型为 {type}，不能存放“{key}”，已跳过',
-    en: 'Field "{name}" of the results table is of type {type} and cannot hold "{key}"; skipped',
+    zh: '结果表的字段“{name}”类型为{type}，不能存放“{key}”，已跳过',
+    en: 'Field "{name}" of the results table is a {type} field and cannot hold "{key}"; skipped',
   },
   'ledger.write.deleted': {
     zh: '周期 {period} 有 {count} 行结果在写入前被删除，已跳过（{names}）；再次刷新会重新创建',
@@ -228,17 +228,22 @@ export const ledgerMessages = {
     en: '; adjustments from earlier periods {total} ({people} people), balance carried forward {balance}',
   },
   // A plan import must leave the versions of closed periods as they were paid (issue 12).
+  // Counted: the closed periods a version paid, in the plural English needs (numbers.ts countText).
+  'ledger.n.paidUnder.one': {zh: '已关账周期 {periods} 是按此版本发放的', en: 'closed period {periods} was paid'},
+  'ledger.n.paidUnder.other': {zh: '已关账周期 {periods} 是按此版本发放的', en: 'closed periods {periods} were paid'},
+  'ledger.n.closedPeriods.one': {zh: '已关账周期 {periods}', en: 'closed period {periods}'},
+  'ledger.n.closedPeriods.other': {zh: '已关账周期 {periods}', en: 'closed periods {periods}'},
   'ledger.import.frozenChanged': {
-    zh: '导入的方案修改了方案版本“{version}”，而已关账周期 {periods} 是按此版本发放的：导入已取消，未做任何更改。请在文件中保持此版本不变，并从下一个开放周期起新增一个版本；或先重新打开这些周期',
-    en: 'The imported plan changes plan version "{version}", under which closed period(s) {periods} were paid: the import was cancelled and nothing changed. Keep that version as it is in the file and add a new version from the next open period, or reopen those periods first',
+    zh: '导入的方案修改了方案版本“{version}”，而{paid}：导入已取消，未做任何更改。请在文件中保持此版本不变，并从下一个开放周期起新增一个版本；或先重新打开这些周期',
+    en: 'The imported plan changes plan version "{version}", under which {paid}: the import was cancelled and nothing changed. Keep that version as it is in the file and add a new version from the next open period, or reopen those periods first',
   },
   'ledger.import.frozenRemoved': {
-    zh: '导入的方案没有方案版本“{version}”，而已关账周期 {periods} 是按此版本发放的：导入已取消，未做任何更改。请在文件中保留此版本',
-    en: 'The imported plan has no plan version "{version}", under which closed period(s) {periods} were paid: the import was cancelled and nothing changed. Keep that version in the file',
+    zh: '导入的方案没有方案版本“{version}”，而{paid}：导入已取消，未做任何更改。请在文件中保留此版本',
+    en: 'The imported plan has no plan version "{version}", under which {paid}: the import was cancelled and nothing changed. Keep that version in the file',
   },
   'ledger.import.frozenNotInForce': {
-    zh: '导入的方案中，方案版本“{version}”的生效日期不再覆盖已关账周期 {periods}：导入已取消，未做任何更改。已关账周期须仍按发放时的版本计算',
-    en: 'In the imported plan, plan version "{version}" is no longer in force for closed period(s) {periods}: the import was cancelled and nothing changed. A closed period must still be computed with the version it was paid under',
+    zh: '导入的方案中，方案版本“{version}”的生效日期不再覆盖{periods}：导入已取消，未做任何更改。已关账周期须仍按发放时的版本计算',
+    en: 'In the imported plan, plan version "{version}" is no longer in force for {periods}: the import was cancelled and nothing changed. A closed period must still be computed with the version it was paid under',
   },
   'ledger.ui.log.approve': {zh: '{at} {user} 审批了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} approved period {period} ({people} people, total pay {totalPay})'},
   'ledger.ui.log.close': {zh: '{at} {user} 关账了周期 {period}（{people} 人，总收入 {totalPay}）', en: '{at} {user} closed period {period} ({people} people, total pay {totalPay})'},

@@ -7,8 +7,7 @@
  * every digit of a string, so '12345678901234.56' is never rounded through a JS float.
  */
 import type {Currency, Lang} from '../plan';
-import {catalogue, type MessageKey} from './catalogue';
-import {fill} from './format';
+import {countedText, type CountKey} from './format';
 
 /**
  * The reader's locale for the chosen language: the browser's own when it is of that language
@@ -32,15 +31,7 @@ function defaultLocale(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en-US';
 }
 
-/**
- * Names as a list in a language's own way, by Intl.ListFormat: "订单、客户或评价" /
- * "orders, customers, or reviews". `disjunction` joins with or, `conjunction` with and.
- *
- * @example listText(['订单', '客户', '评价'], 'zh', 'disjunction') // '订单、客户或评价'
- */
-export function listText(items: readonly string[], lang: Lang, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(defaultLocale(lang), {type}).format(items);
-}
+export {firstNames, listText} from './format';
 
 /**
  * The locale of text written into the base: the language's usual one, never the writer's
@@ -167,8 +158,7 @@ export function localTime(iso: string, locale: string, timeZone?: string): strin
   }).format(date);
 }
 
-/** Catalogue keys of counted nouns: `K.one` and `K.other` both exist (zh says the same in both). */
-export type CountKey = {[K in MessageKey]: K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never}[MessageKey];
+export type {CountKey} from './format';
 
 /**
  * A count with its noun, the English form chosen by Intl.PluralRules and the number grouped in
@@ -178,7 +168,5 @@ export type CountKey = {[K in MessageKey]: K extends `${infer B}.one` ? (`${B}.o
  * @example countText('en', 2500, 'run.n.records') // '2,500 records'
  */
 export function countText(lang: Lang, count: number, key: CountKey, locale: string = readerLocale(lang)): string {
-  const form = new Intl.PluralRules(lang === 'zh' ? 'zh' : 'en').select(count) === 'one' ? 'one' : 'other';
-  const number = new Intl.NumberFormat(locale, {maximumFractionDigits: 0}).format(count);
-  return fill(catalogue[`${key}.${form}` as MessageKey][lang], {count: number}, lang);
+  return countedText(lang, count, key, {}, locale);
 }

@@ -9,8 +9,16 @@ export const settingsMessages = {
   'settings.close': {zh: '关闭', en: 'Close'},
   'settings.remove': {zh: '删除', en: 'Remove'},
   'settings.enabled': {zh: '启用', en: 'Enabled'},
-  'settings.issueCount': {zh: '{count} 个问题', en: '{count} problem(s)'},
-  'settings.summary': {zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} error(s), {warnings} warning(s)'},
+  // Counted nouns (src/i18n/numbers.ts countText): English picks .one or .other by Intl.PluralRules.
+  'settings.n.problems.one': {zh: '{count} 个问题', en: '{count} problem'},
+  'settings.n.problems.other': {zh: '{count} 个问题', en: '{count} problems'},
+  'settings.n.warnings.one': {zh: '{count} 个警告', en: '{count} warning'},
+  'settings.n.warnings.other': {zh: '{count} 个警告', en: '{count} warnings'},
+  'settings.n.resultFields.one': {zh: '{count} 个结果字段', en: '{count} result field'},
+  'settings.n.resultFields.other': {zh: '{count} 个结果字段', en: '{count} result fields'},
+  'settings.n.items.one': {zh: '{count} 项', en: '{count} item'},
+  'settings.n.items.other': {zh: '{count} 项', en: '{count} items'},
+  'settings.summary': {zh: '{errors}，{warnings}', en: '{errors}, {warnings}'},
   'settings.lang.zhShort': {zh: '中文', en: 'Chinese'},
   'settings.lang.enShort': {zh: '英文', en: 'English'},
 
@@ -18,7 +26,7 @@ export const settingsMessages = {
   'settings.save.saving': {zh: '正在保存…', en: 'Saving…'},
   'settings.save.saved': {zh: '方案已保存。', en: 'The plan is saved.'},
   'settings.save.failed': {zh: '保存失败：{reason}', en: 'Saving failed: {reason}'},
-  'settings.save.fixErrors': {zh: '请先修正 {count} 个错误才能保存。', en: 'Fix {count} error(s) before saving.'},
+  'settings.save.fixErrors': {zh: '请先修正 {errors}才能保存。', en: 'Fix {errors} before saving.'},
   // The save bar at the bottom of settings (issue 14): whether the edits are kept yet.
   'settings.save.bar': {zh: '保存', en: 'Save'},
   'settings.save.state.unsaved': {zh: '有未保存的修改', en: 'Unsaved changes'},
@@ -142,7 +150,7 @@ export const settingsMessages = {
   'settings.results.missing': {zh: '尚未对应的结果：{fields}', en: 'Results without a field: {fields}'},
   'settings.results.createMissing': {zh: '创建缺少的结果字段', en: 'Create missing result fields'},
   'settings.results.cannotCreate': {zh: '无法创建字段：{reason}', en: 'Fields cannot be created: {reason}'},
-  'settings.results.created': {zh: '已创建 {count} 个结果字段。', en: '{count} result field(s) created.'},
+  'settings.results.created': {zh: '已创建 {fields}。', en: '{fields} created.'},
   'settings.results.createFailed': {
     zh: '创建字段失败（已创建：{created}）：{reason}',
     en: 'Creating fields failed (created so far: {created}): {reason}',
@@ -364,8 +372,8 @@ export const settingsMessages = {
   },
   'settings.import.allMatched': {zh: '方案已导入，所有数据表和字段都已对应。', en: 'Plan imported; every table and field was matched.'},
   'settings.import.someUnmatched': {
-    zh: '方案已导入，但有 {count} 项无法在本数据库中找到，请手动选择：',
-    en: 'Plan imported, but {count} item(s) could not be found in this base; pick them by hand:',
+    zh: '方案已导入，但有 {items}无法在本数据库中找到，请手动选择：',
+    en: 'Plan imported, but {items} could not be found in this base; pick them by hand:',
   },
   'settings.import.unmatchedItem': {zh: '{kind}“{name}”（{path}）', en: '{kind} “{name}” ({path})'},
   'settings.import.failed': {zh: '无法导入此文件。', en: 'This file cannot be imported.'},

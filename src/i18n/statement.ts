@@ -51,4 +51,12 @@ export const statementMessages = {
   'statement.ui.lang.zh': {zh: '中文', en: 'Chinese'},
   'statement.ui.lang.en': {zh: '英文', en: 'English'},
   'statement.ui.page': {zh: '{name} 的绩效单', en: 'Statement of {name}'},
+  // Everyone's statements are shown and printed a group at a time (docs/statements.md).
+  'statement.ui.group.label': {zh: '打印范围（按排名）', en: 'People to print (by rank)'},
+  'statement.ui.group.option': {zh: '第 {from}–{to} 人：{first} … {last}', en: '{from}–{to}: {first} … {last}'},
+  'statement.ui.group.hint': {
+    zh: '人数较多，每次显示并打印 {size} 人：选择一组，打印后再选下一组。',
+    en: 'With this many people, {size} are shown and printed at a time: choose a group, print it, then choose the next.',
+  },
+  'statement.ui.group.next': {zh: '下一组', en: 'Next group'},
 } satisfies Record<string, Text>;

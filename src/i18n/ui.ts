@@ -10,8 +10,8 @@ export const uiMessages = {
     en: 'There is no plan yet: pick the people table and the sources, or start from the direct-sales template.',
   },
   'ui.forced.invalid': {
-    zh: '方案有 {count} 个错误，修正后才能计算：',
-    en: 'The plan has {count} errors to fix before anything can be computed:',
+    zh: '方案有 {errors}，修正后才能计算：',
+    en: 'The plan has {errors} to fix before anything can be computed:',
   },
   'ui.forced.stored': {zh: '保存的方案无法读取：', en: 'The stored plan could not be read:'},
   'ui.plan.noPermission': {zh: '不能保存方案：{reason}', en: 'The plan cannot be saved: {reason}'},

@@ -485,7 +485,7 @@ export function computeAdjustments(input: AdjustmentInput): AdjustmentOutcome {
     if (inRun.has(participantId)) continue;
     const raw = found.list.reduce((sum, d) => sum.plus(d.amount), ZERO);
     unplaced.push({participantId, name: found.name, differences: found.list, raw, broughtForward: ZERO, taken: ZERO, balance: ZERO, forgiven: ZERO, lines: []});
-    const periods = [...new Set(found.list.map((d) => d.periodLabel))].join(', ');
+    const periods = {list: [...new Set(found.list.map((d) => d.periodLabel))]};
     messages.push({key: 'ledger.adjust.unplaced', params: {name: found.name, period: periods, amount: signedMoney(raw, precision)}});
   }
   return {people, unplaced, total, messages};

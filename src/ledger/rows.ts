@@ -113,12 +113,12 @@ export function groupRows(rows: readonly ResultRow[], periodId?: string, names?:
     if (periodId !== undefined && row.periodId !== periodId) continue;
     if (row.periodId === null) {
       unkeyed.push(row);
-      messages.push({key: 'ledger.rows.noPeriod', params: {name: row.linkedNames.join(', ') || '?'}});
+      messages.push({key: 'ledger.rows.noPeriod', params: {name: row.linkedNames.length > 0 ? {list: row.linkedNames} : '?'}});
     } else if (row.participantId === null) {
       unkeyed.push(row);
       messages.push(
         row.linkedNames.length > 1
-          ? {key: 'ledger.rows.manyParticipants', params: {period: row.periodId, names: row.linkedNames.join(', ')}}
+          ? {key: 'ledger.rows.manyParticipants', params: {period: row.periodId, names: {list: row.linkedNames}}}
           : {key: 'ledger.rows.noParticipant', params: {period: row.periodId}},
       );
     } else {

@@ -5,6 +5,7 @@
  *
  * Pure: the adapter turns the plan into SDK calls (at most 50 records a call).
  */
+import {firstNames} from '../i18n';
 import type {IsoDate, Period} from '../plan';
 import {FIGURE_KEYS, STAMP_KEYS, type LedgerKey} from './fields';
 import type {LedgerMessage} from './messages';
@@ -206,7 +207,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   if (leftAlone.length > 0) {
     messages.push({
       key: 'ledger.upsert.leftAlone',
-      params: {period: period.label, count: leftAlone.length, names: leftAlone.slice(0, 10).map((row) => row.participantName ?? '?').join(', ')},
+      params: {period: period.label, count: leftAlone.length, names: firstNames(leftAlone.map((row) => row.participantName ?? '?'), 10)},
     });
   }
   if (status === 'approved' && figureChanges > 0) {

@@ -80,6 +80,8 @@ function statementPath(lang: Lang): E2eTest {
       await open.click();
       const detail = ext.getByRole('region', {name: t(lang, 'run.detail.title', {name})});
       const total = (await detail.getByTestId('detail-totalPay').innerText()).trim();
+      await detail.scrollIntoViewIfNeeded();
+      await shoot(page, `${lang}-statement-00-detail`);
       await detail.getByRole('button', {name: t(lang, 'statement.ui.one')}).click();
       const pages = ext.getByTestId('statement-page');
       await pages.first().waitFor();
@@ -121,4 +123,58 @@ function statementPath(lang: Lang): E2eTest {
   };
 }
 
-export const statementE2eTests: E2eTest[] = [statementPath('zh'), statementPath('en')];
+/**
+ * Everyone's statements on the 1k base: 500 pages at a time by rank (docs/statements.md), the
+ * chooser in the toolbar, the next group after Next group; the elements a page costs, measured.
+ */
+function statementGroups(lang: Lang): E2eTest {
+  return {
+    name: `${lang}: statements of 1,000 people, 500 pages at a time`,
+    timeoutMs: 300_000,
+    run: async ({page, baseUrl}: TestContext) => {
+      await page.clock.install({time: DEMO_TODAY});
+      await page.goto(`${baseUrl}?lang=${lang}&size=1k`);
+      await page.addStyleTag({content: `.pg-right { width: ${PANEL_WIDTH}px !important; }`});
+      const ext = extension(page);
+      await ext.getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).click({timeout: 120_000});
+      await ext.getByRole('button', {name: t(lang, 'settings.save.button')}).click();
+      const previewButton = ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true});
+      await previewButton.waitFor();
+      await ext.getByLabel(t(lang, 'run.period.label'), {exact: true}).selectOption({label: demoMonths().at(-1)!});
+      await previewButton.click();
+      await textMatching(ext.getByTestId('preview-totals'), messagePattern(lang, 'run.preview.summaryCounted'), 120_000);
+
+      await ext.getByRole('button', {name: t(lang, 'statement.ui.all')}).click();
+      const pages = ext.getByTestId('statement-page');
+      await pages.first().waitFor({timeout: 60_000});
+      assert.equal(await pages.count(), 500);
+      const elements = await ext.getByTestId('statements').evaluate((root) => ({
+        all: root.querySelectorAll('*').length,
+        perPage: Array.from(root.querySelectorAll('[data-testid="statement-page"]')).map((p) => p.querySelectorAll('*').length + 1),
+      }));
+      const perPage = elements.perPage.reduce((sum, n) => sum + n, 0) / elements.perPage.length;
+      console.log(`  ${lang}: 500 pages in the DOM, ${elements.all} elements, ${perPage.toFixed(1)} per page`);
+      assert.ok(elements.all < 500 * 80, `${elements.all} elements for 500 pages`);
+      const chooser = ext.getByLabel(t(lang, 'statement.ui.group.label'));
+      assert.equal(await chooser.locator('option').count(), 2);
+      const firstName = await pages.first().getAttribute('aria-label');
+      await shoot(page, `${lang}-statement-04-group-1`);
+
+      await ext.getByRole('button', {name: t(lang, 'statement.ui.group.next')}).click();
+      await page.waitForFunction((first) => document.querySelector('.pg-right [data-testid="statement-page"]')?.getAttribute('aria-label') !== first, firstName);
+      assert.equal(await pages.count(), 500);
+      const chosen = await chooser.evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+      assert.match(chosen, /^(第 )?501–1,000/);
+      assert.match((await pages.first().getAttribute('aria-label')) ?? '', /./);
+      await shoot(page, `${lang}-statement-05-group-2`);
+
+      // The group shown is what prints: 500 pages, one per person.
+      await page.emulateMedia({media: 'print'});
+      const pdf = await page.pdf({format: 'A4', preferCSSPageSize: true});
+      assert.equal(pdfPageCount(pdf), 500, `the PDF of the second group has ${pdfPageCount(pdf)} pages`);
+      await page.emulateMedia({media: 'screen'});
+    },
+  };
+}
+
+export const statementE2eTests: E2eTest[] = [statementPath('zh'), statementPath('en'), statementGroups('zh'), statementGroups('en')];

@@ -42,7 +42,7 @@ describe('frozenVersionChanges', () => {
     const [message] = frozenVersionChanges(current, changed, ledger);
     expect(messageText(message)).toEqual({
       zh: '导入的方案修改了方案版本“2026 标准版”，而已关账周期 2026-01 是按此版本发放的：导入已取消，未做任何更改。请在文件中保持此版本不变，并从下一个开放周期起新增一个版本；或先重新打开这些周期',
-      en: 'The imported plan changes plan version "2026 标准版", under which closed period(s) 2026-01 were paid: the import was cancelled and nothing changed. Keep that version as it is in the file and add a new version from the next open period, or reopen those periods first',
+      en: 'The imported plan changes plan version "2026 标准版", under which closed period 2026-01 was paid: the import was cancelled and nothing changed. Keep that version as it is in the file and add a new version from the next open period, or reopen those periods first',
     });
 
     const removed = copy(current);
@@ -52,7 +52,7 @@ describe('frozenVersionChanges', () => {
     const moved = copy(current);
     moved.versions[0].effectiveFrom = '2026-02-01';
     expect(frozenVersionChanges(current, moved, ledger).map((m) => messageText(m).en)).toEqual([
-      'In the imported plan, plan version "2026 标准版" is no longer in force for closed period(s) 2026-01: the import was cancelled and nothing changed. A closed period must still be computed with the version it was paid under',
+      'In the imported plan, plan version "2026 标准版" is no longer in force for closed period 2026-01: the import was cancelled and nothing changed. A closed period must still be computed with the version it was paid under',
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('settings: importing a plan over a closed period', () => {
     changed.versions[0].metrics[1].weight = '40';
     await u.upload(screen.getByLabelText('Plan file'), new File([JSON.stringify(changed)], 'plan.json', {type: 'application/json'}));
     const report = await screen.findByTestId('import-report');
-    expect(within(report).getByText(/The imported plan changes plan version "2026 标准版", under which closed period\(s\) 2026-01 were paid/)).toBeInTheDocument();
+    expect(within(report).getByText(/The imported plan changes plan version "2026 标准版", under which closed period 2026-01 was paid/)).toBeInTheDocument();
     // Nothing reached the draft: the frozen version is still the one shown, with its weights.
     expect(screen.queryAllByText(/Weight 50%/)).toEqual([]);
     expect(screen.getAllByText(/Weight 60%/).length).toBeGreaterThan(0);

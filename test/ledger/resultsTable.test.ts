@@ -273,9 +273,11 @@ describe('the results table in the simulated base', () => {
     changeFieldType(driver, mapping.table.id, mapping.fields.totalPay!.id, 'formula', {isValid: true, referencedFieldIds: [], result: {type: 'number'}});
     const {resolved, issues} = resolveResultsTable(driver.base, mapping, TABLE_IDS.reps);
     expect(resolved!.keys).not.toContain('totalPay');
+    // The type as Airtable shows it, a formula with the type of its result, in the reader's language.
     expect(issues.map((issue) => issue.message.en)).toEqual([
-      'Field "总收入" of the results table is of type formula and cannot hold "总收入 / Total pay"; skipped',
+      'Field "总收入" of the results table is a formula (number result) field and cannot hold "Total pay"; skipped',
     ]);
+    expect(issues[0].message.zh).toBe('结果表的字段“总收入”类型为公式字段（结果为数字），不能存放“总收入”，已跳过');
     const mutations = watchMutations(driver);
     await refreshPeriod(driver, mapping, '2026-02');
     const fieldIds = new Set(mutations.flatMap((m) => m.records!.flatMap((r) => Object.keys(r.cellValuesByFieldId))));

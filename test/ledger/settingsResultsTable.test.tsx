@@ -77,7 +77,7 @@ describe('settings: the results table', () => {
     await u.click(button('Results table'));
     await u.selectOptions(screen.getByRole('combobox', {name: ''}) as HTMLSelectElement, 'Pay history');
     const shown = await screen.findByTestId('results-table-fields');
-    expect(shown.textContent).toContain(`3 of ${LEDGER_KEYS.length} fields matched: Period, Participant, Total pay`);
+    expect(shown.textContent).toContain(`3 of ${LEDGER_KEYS.length} fields matched: Period, Participant, and Total pay`);
     expect(shown.textContent).toContain('These fields have the right name but a type that cannot hold the value, and are not used: Breakdown');
   });
 

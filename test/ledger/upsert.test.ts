@@ -88,7 +88,7 @@ describe('reading rows', () => {
     expect(grouped.unkeyed.map((row) => row.recordId)).toEqual(['r4', 'r5', 'r6']);
     expect(grouped.messages.map((m) => messageText(m).zh)).toEqual([
       '周期 2026-02 有一行结果未关联参与人，已跳过',
-      '周期 2026-02 有一行结果关联了多名参与人（李娜, 王强），已跳过',
+      '周期 2026-02 有一行结果关联了多名参与人（李娜和王强），已跳过',
       '赵敏 有一行结果未填写考核周期，已跳过',
       '李娜 在周期 2026-02 有 2 行结果，无法确定哪一行有效：均未写入，请删除多余的行',
     ]);

@@ -311,7 +311,7 @@ describe('reliability: data', () => {
     // Named as the user sees them: the rep's name and each order by its order number.
     const numbers = naming.slice(0, 10).map((r) => `“${r.cellValuesByFieldId[FIELD_IDS.orders.number] as string}”`);
     expect(issue.message.zh).toBe(
-      `数据源“订单”中有 ${naming.length} 条记录写的参与人是“${name}”，但参与人表中有 2 人叫这个名字，无法确定是谁，这些记录未计入任何人：${numbers.join(', ')}${naming.length > 10 ? ' …' : ''}。请改用关联字段，或让姓名不重复。`,
+      `数据源“订单”中有 ${naming.length} 条记录写的参与人是“${name}”，但参与人表中有 2 人叫这个名字，无法确定是谁，这些记录未计入任何人：${numbers.join('、')}${naming.length > 10 ? '等' : ''}。请改用关联字段，或让姓名不重复。`,
     );
     expect(issue.message.en).toContain(`records of source "Orders" name the participant "${name}", a name 2 people in the people table share`);
   });

@@ -192,7 +192,7 @@ describe('settings: result fields', () => {
     renderSettings(driver, {plan});
 
     // The period id result (周期) is new with the results table: created with the others.
-    expect(screen.getByText('尚未对应的结果：等级、奖金、周期')).toBeInTheDocument();
+    expect(screen.getByText('尚未对应的结果：等级、奖金和周期')).toBeInTheDocument();
     await user.click(button('创建缺少的结果字段'));
     expect(await screen.findByText('已创建 3 个结果字段。')).toBeInTheDocument();
 

@@ -60,6 +60,7 @@ describe('warnings in business words', () => {
     expect(screen.getByTestId('issue-engine.record.orphan')).toHaveTextContent('… and 2 records not shown');
     const [group] = groupWarnings([orphan(['recO5', 'recNoName'])]);
     // A record the read could not name (an empty primary cell) keeps its id.
-    expect(issueText(group.issues[0], 'en', names)).toMatch(/credited: SO-5, recNoName$/);
+    expect(issueText(group.issues[0], 'en', names)).toMatch(/credited: SO-5 and recNoName$/);
+    expect(issueText(group.issues[0], 'zh', names)).toMatch(/SO-5和recNoName$/);
   });
 });
