@@ -40,12 +40,12 @@ export function gradeNames(versions: readonly Pick<PlanDocument['versions'][numb
 }
 
 function PromotionView({plan, issues, edit}: SectionProps) {
-  const {t} = useLang();
+  const {t, n} = useLang();
   const rules = plan.promotion ?? [];
   const grades = gradeNames(plan.versions);
   const count = issuesAt(issues, 'promotion').length;
   return (
-    <Section title={t('settings.section.promotion')} badge={count ? t('settings.issueCount', {count}) : undefined}>
+    <Section title={t('settings.section.promotion')} badge={count ? n(count, 'settings.n.problems') : undefined}>
       <Text textColor="light" marginBottom={2}>
         {t('settings.promotion.help')}
       </Text>
