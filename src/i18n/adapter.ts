@@ -1,4 +1,4 @@
-import type {Text} from '../plan';
+import type {Entry} from './entry';
 
 /**
  * Catalogue part: reading the base and writing results back (frontend/adapter, src/writeback.ts).
@@ -16,10 +16,12 @@ export const adapterMessages = {
   'adapter.read.manyValues': {
     zh: '表“{table}”的字段“{field}”在 {count} 条记录中有多个值（如查找多条关联记录），不能当作一个数字读取，已忽略该值：{records}。如需相加，请改用汇总（rollup）字段。',
     en: 'Field "{field}" of table "{table}" holds several values in {count} records (e.g. a lookup over several linked records), which is not one number; the value is ignored: {records}. To add them up, use a rollup field instead.',
+    enOne: 'Field "{field}" of table "{table}" holds several values in {count} record (e.g. a lookup over several linked records), which is not one number; the value is ignored: {records}. To add them up, use a rollup field instead.',
   },
   'adapter.read.ambiguousName': {
     zh: '数据源“{source}”中有 {count} 条记录写的参与人是“{name}”，但参与人表中有 {people} 人叫这个名字，无法确定是谁，这些记录未计入任何人：{records}。请改用关联字段，或让姓名不重复。',
     en: '{count} records of source "{source}" name the participant "{name}", a name {people} people in the people table share; which one is meant cannot be told, so these records were credited to nobody: {records}. Link the records to the people instead, or make the names unique.',
+    enOne: '{count} record of source "{source}" names the participant "{name}", a name {people} people in the people table share; which one is meant cannot be told, so it was credited to nobody: {records}. Link the record to the person instead, or make the names unique.',
   },
   'adapter.role.people': {zh: '参与人表', en: 'The people table'},
   'adapter.role.source': {zh: '数据源表', en: 'The source table'},
@@ -56,4 +58,4 @@ export const adapterMessages = {
     en: '{count} participant records were deleted before they could be written and were skipped: {ids}',
   },
   'adapter.calculatedAt': {zh: '{time}（方案版本 {version}）', en: '{time} (plan version {version})'},
-} satisfies Record<string, Text>;
+} satisfies Record<string, Entry>;

@@ -1,4 +1,4 @@
-import type {Text} from '../plan';
+import type {Entry} from './entry';
 
 /**
  * Catalogue part of the calculation engine: issue messages and the breakdown-line templates.
@@ -42,39 +42,48 @@ export const engineMessages = {
   'engine.participant.duplicate': {
     zh: '人员表中有 {count} 条记录的记录 ID 重复，只计算每个 ID 的第一条：{names}',
     en: '{count} records of the people table repeat a record id; only the first record of each id is computed: {names}',
+    enOne: '{count} record of the people table repeats a record id; only the first record of each id is computed: {names}',
   },
   // Records
   'engine.record.noDate': {
     zh: '数据源“{source}”中有 {count} 条记录日期为空，未计入：{ids}',
     en: '{count} records of source "{source}" have no date and were not credited: {ids}',
+    enOne: '{count} record of source "{source}" has no date and was not credited: {ids}',
   },
   'engine.record.outsideEveryPeriod': {
     zh: '数据源“{source}”中有 {count} 条记录的日期不在方案的任何考核周期内：{ids}',
     en: '{count} records of source "{source}" are dated outside every period of the plan: {ids}',
+    enOne: '{count} record of source "{source}" is dated outside every period of the plan: {ids}',
   },
   'engine.record.orphan': {
     zh: '数据源“{source}”中有 {count} 条本期记录未关联销售人员（或关联的人员不在人员表中），未计入：{ids}',
     en: '{count} records of source "{source}" in this period are linked to no participant (or to one not in the people table) and were not credited: {ids}',
+    enOne: '{count} record of source "{source}" in this period is linked to no participant (or to one not in the people table) and was not credited: {ids}',
   },
   'engine.record.badSplit': {
     zh: '数据源“{source}”中有 {count} 条关联多人的记录，其“{field}”没有为每位关联人员各给出一个比例、合计 100%，这些记录不计入任何人：{ids}',
     en: '{count} records of source "{source}" are linked to several participants but their "{field}" does not give one percentage per linked participant adding up to 100%; they are credited to nobody: {ids}',
+    enOne: '{count} record of source "{source}" is linked to several participants but its "{field}" does not give one percentage per linked participant adding up to 100%; it is credited to nobody: {ids}',
   },
   'engine.record.multiLinked': {
     zh: '数据源“{source}”中有 {count} 条记录关联了多名销售人员，只计入第一位：{ids}',
     en: '{count} records of source "{source}" are linked to several participants; only the first one is credited: {ids}',
+    enOne: '{count} record of source "{source}" is linked to several participants; only the first one is credited: {ids}',
   },
   'engine.value.notNumber': {
     zh: '数据源“{source}”的字段“{field}”中有 {count} 条记录填写的不是数字，已忽略该值：{ids}',
     en: 'Field "{field}" of source "{source}" holds text that is not a number in {count} records; the value is ignored: {ids}',
+    enOne: 'Field "{field}" of source "{source}" holds text that is not a number in {count} record; the value is ignored: {ids}',
   },
   'engine.value.beyondBound': {
     zh: '数据源“{source}”的字段“{field}”中有 {count} 条记录的数值超出可精确计算的范围（绝对值须小于 10^16，小数不超过 18 位），已忽略该值：{ids}',
     en: 'Field "{field}" of source "{source}" holds a number beyond what is computed exactly (under 10^16 in size, at most 18 decimal places) in {count} records; the value is ignored: {ids}',
+    enOne: 'Field "{field}" of source "{source}" holds a number beyond what is computed exactly (under 10^16 in size, at most 18 decimal places) in {count} record; the value is ignored: {ids}',
   },
   'engine.value.outOfScale': {
     zh: '数据源“{source}”的字段“{field}”中有 {count} 条记录超出评分范围 {min}–{max}，已按边界值计：{ids}',
     en: 'Field "{field}" of source "{source}" is outside the scale {min}–{max} in {count} records; the nearest end of the scale is used: {ids}',
+    enOne: 'Field "{field}" of source "{source}" is outside the scale {min}–{max} in {count} record; the nearest end of the scale is used: {ids}',
   },
   'engine.participant.notNumber': {
     zh: '{name} 的字段“{field}”不是数字（“{value}”），按空值处理',
@@ -255,4 +264,4 @@ export const engineMessages = {
     zh: '待改进：{metric} 本期没有数据（得分 0）',
     en: 'To improve: no data for {metric} this period (score 0)',
   },
-} satisfies Record<string, Text>;
+} satisfies Record<string, Entry>;

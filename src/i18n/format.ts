@@ -5,6 +5,7 @@
  */
 import type {Lang, Text} from '../plan';
 import {catalogue, type MessageKey} from './catalogue';
+import type {Entry} from './entry';
 
 /** A catalogue message as data; `K` narrows the keys a part of the code may use (the ledger's own). */
 export interface Message<K extends MessageKey = MessageKey> {
@@ -157,9 +158,21 @@ export function fill(template: string, params: Params = {}, lang: Lang = 'en'): 
   return out.join('');
 }
 
+/** The entry's text in one language; English's singular (`enOne`) when the message's count is one. */
+function templateOf(message: Message, lang: Lang): string {
+  const entry: Entry = catalogue[message.key];
+  const count = message.params.count;
+  if (lang === 'en' && entry.enOne !== undefined && typeof count === 'number') {
+    let rules = pluralRules.get('en');
+    if (!rules) pluralRules.set('en', (rules = new Intl.PluralRules('en')));
+    if (rules.select(count) === 'one') return entry.enOne;
+  }
+  return entry[lang];
+}
+
 /** A message as text in one language. @example say({key: 'run.log.empty', params: {}}, 'en') // 'No runs yet.' */
 export function say(message: Message, lang: Lang): string {
-  return fill(catalogue[message.key][lang], message.params, lang);
+  return fill(templateOf(message, lang), message.params, lang);
 }
 
 /** Lines of messages (a breakdown) as text in one language. */

@@ -188,7 +188,7 @@ describe('reading every accepted field type as the SDK delivers it', () => {
     const many = read.issues.find((i) => i.code === 'adapter.read.manyValues')!;
     expect(many).toMatchObject({severity: 'warning', tableId: 'tblOrders', fieldId: 'fldOrdersAmount', recordIds: ['rec1004']});
     expect(many.message.zh).toBe('表“订单”的字段“订单金额”在 1 条记录中有多个值（如查找多条关联记录），不能当作一个数字读取，已忽略该值：“1004”。如需相加，请改用汇总（rollup）字段。');
-    expect(many.message.en).toContain('Field "订单金额" of table "订单" holds several values in 1 records');
+    expect(many.message.en).toContain('Field "订单金额" of table "订单" holds several values in 1 record');
     expect(JSON.stringify(read.issues)).not.toMatch(/\[object Object\]|undefined/);
   });
 
@@ -285,7 +285,7 @@ describe('reading every accepted field type as the SDK delivers it', () => {
       expect(issue).toMatchObject({severity: 'warning', tableId: 'tblOrders', fieldId: 'fldOrdersOwnerName', recordIds: ['rec1005']});
       expect(issue.message.zh).toBe('数据源“订单”中有 1 条记录写的参与人是“张敏”，但参与人表中有 2 人叫这个名字，无法确定是谁，这些记录未计入任何人：“1005”。请改用关联字段，或让姓名不重复。');
       expect(issue.message.en).toBe(
-        '1 records of source "Orders" name the participant "张敏", a name 2 people in the people table share; which one is meant cannot be told, so these records were credited to nobody: “1005”. Link the records to the people instead, or make the names unique.',
+        '1 record of source "Orders" names the participant "张敏", a name 2 people in the people table share; which one is meant cannot be told, so it was credited to nobody: “1005”. Link the record to the person instead, or make the names unique.',
       );
       const run = runPlan(plan(), '2026-03', read.facts);
       expect(valueOf(run, ZHANG1.id, 'sales')).toBe('0.00');

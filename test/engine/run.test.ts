@@ -83,7 +83,7 @@ describe('runPlan: the people table', () => {
         recordIds: ['r1'],
         message: {
           zh: '人员表中有 1 条记录的记录 ID 重复，只计算每个 ID 的第一条：王芳（副本） (r1)',
-          en: '1 records of the people table repeat a record id; only the first record of each id is computed: 王芳（副本） (r1)',
+          en: '1 record of the people table repeats a record id; only the first record of each id is computed: 王芳（副本） (r1)',
         },
       },
     ]);

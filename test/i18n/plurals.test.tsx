@@ -23,6 +23,16 @@ describe('English plurals', () => {
     expect(hedged).toEqual([]);
   });
 
+  it('says a warning about one record in the singular, noun and verb, and the same words in zh', () => {
+    const about = (count: number) => ({key: 'engine.record.noDate' as const, params: {source: 'Orders', count, ids: 'o1'}});
+    expect(say(about(1), 'en')).toBe('1 record of source "Orders" has no date and was not credited: o1');
+    expect(say(about(2), 'en')).toBe('2 records of source "Orders" have no date and were not credited: o1');
+    expect(say(about(1), 'zh')).toBe(say(about(2), 'zh').replace('2 条', '1 条'));
+    // Every message with a singular sentence counts with `{count}` in both.
+    const unpaired = Object.entries(catalogue).filter(([, entry]) => 'enOne' in entry && !(entry.enOne.includes('{count}') && entry.en.includes('{count}')));
+    expect(unpaired).toEqual([]);
+  });
+
   it('picks the form by the count, grouped in the locale, and the same words in zh', () => {
     expect(countText('en', 1, 'settings.n.problems')).toBe('1 problem');
     expect(countText('en', 0, 'settings.n.problems')).toBe('0 problems');

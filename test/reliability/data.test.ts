@@ -40,7 +40,7 @@ describe('reliability: data', () => {
     expect(valueOf(run, 'r1')).toBe('10000.00');
     const issue = theIssue(run.issues, 'engine.value.notNumber');
     expect(issue).toMatchObject({severity: 'warning', tableId: 'tblOrders', fieldId: F.amount.id, recordIds: ['o2']});
-    expect(issue.message.en).toBe('Field "订单金额" of source "Orders" holds text that is not a number in 1 records; the value is ignored: o2');
+    expect(issue.message.en).toBe('Field "订单金额" of source "Orders" holds text that is not a number in 1 record; the value is ignored: o2');
     expect(issue.message.zh).toBe('数据源“订单”的字段“订单金额”中有 1 条记录填写的不是数字，已忽略该值：o2');
   });
 
@@ -119,7 +119,7 @@ describe('reliability: data', () => {
     expect(run.stats.recordsWithoutDate).toBe(1);
     const issue = theIssue(run.issues, 'engine.record.noDate');
     expect(issue).toMatchObject({recordIds: ['o2'], tableId: 'tblOrders'});
-    expect(issue.message.en).toBe('1 records of source "Orders" have no date and were not credited: o2');
+    expect(issue.message.en).toBe('1 record of source "Orders" has no date and was not credited: o2');
     expect(issue.message.zh).toBe('数据源“订单”中有 1 条记录日期为空，未计入：o2');
   });
 
@@ -138,7 +138,7 @@ describe('reliability: data', () => {
     expect(run.stats.recordsBeforeFirstPeriod).toBe(1);
     const issue = theIssue(run.issues, 'engine.record.outsideEveryPeriod');
     expect(issue.recordIds).toEqual(['o2']);
-    expect(issue.message.en).toBe('1 records of source "Orders" are dated outside every period of the plan: o2');
+    expect(issue.message.en).toBe('1 record of source "Orders" is dated outside every period of the plan: o2');
     expect(issue.message.zh).toBe('数据源“订单”中有 1 条记录的日期不在方案的任何考核周期内：o2');
   });
 
@@ -161,7 +161,7 @@ describe('reliability: data', () => {
     expect([valueOf(run, 'r1'), valueOf(run, 'r2')]).toEqual(['4000.00', '0.00']);
     const issue = theIssue(run.issues, 'engine.record.multiLinked');
     expect(issue.recordIds).toEqual(['o1']);
-    expect(issue.message.en).toBe('1 records of source "Orders" are linked to several participants; only the first one is credited: o1');
+    expect(issue.message.en).toBe('1 record of source "Orders" is linked to several participants; only the first one is credited: o1');
     expect(issue.message.zh).toBe('数据源“订单”中有 1 条记录关联了多名销售人员，只计入第一位：o1');
   });
 
@@ -269,7 +269,7 @@ describe('reliability: data', () => {
     expect(resultOf(run, 'r1').metrics.find((m) => m.metricId === 'satisfaction')).toMatchObject({value: '4.00', score: '75.00'});
     const issue = theIssue(run.issues, 'engine.value.outOfScale');
     expect(issue).toMatchObject({recordIds: ['v1'], fieldId: F.rating.id});
-    expect(issue.message.en).toBe('Field "满意度" of source "Reviews" is outside the scale 1–5 in 1 records; the nearest end of the scale is used: v1');
+    expect(issue.message.en).toBe('Field "满意度" of source "Reviews" is outside the scale 1–5 in 1 record; the nearest end of the scale is used: v1');
     expect(issue.message.zh).toBe('数据源“客户评价”的字段“满意度”中有 1 条记录超出评分范围 1–5，已按边界值计：v1');
   });
 

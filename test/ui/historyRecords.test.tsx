@@ -53,7 +53,7 @@ describe('records before the plan’s first period', () => {
     // The one warning about dates outside every period names the late customer alone.
     const outside = screen.getAllByTestId('issue-engine.record.outsideEveryPeriod');
     expect(outside).toHaveLength(1);
-    expect(outside[0]).toHaveTextContent('1 records of source "Customers"');
+    expect(outside[0]).toHaveTextContent('1 record of source "Customers"');
     expect(outside[0]).toHaveTextContent(lateCustomer.name);
     const warnings = screen.getAllByTestId(/^issue-/).map((item) => item.textContent ?? '');
     for (const name of history) expect(warnings.filter((text) => text.includes(name))).toEqual([]);
