@@ -108,6 +108,49 @@ export function pointsToFraction(points: string): string {
   return negative && trimmed !== '0' ? `-${trimmed}` : trimmed;
 }
 
+/** A text field's cell: its lines joined (on one line for a single-line field), or null for none. */
+function textCell(result: ParticipantResult, key: ResultKey, type: string, lang: Lang, calculated: string, periodId: string): string | null {
+  const lines = textLines(result, key, lang, calculated, periodId).filter((line) => line !== '');
+  if (lines.length === 0) return null;
+  return type === 'singleLineText' ? lines.join(lang === 'zh' ? '；' : '; ') : lines.join('\n');
+}
+
+/**
+ * The texts that are each person's own and long (a breakdown is a few hundred characters): a
+ * changed cell of these is not kept as text but made again from the result whenever it is read
+ * (see `deferredText`). At 10,000 people the kept texts were ~11.5 MB per preview, and a refresh
+ * holds two previews (the one on screen and its own) while it writes.
+ */
+const DEFERRED_KEYS: ReadonlySet<ResultKey> = new Set<ResultKey>(['breakdown', 'feedback', 'honours']);
+
+/** The person a deferred text is made from: a hidden property, never enumerated, compared or written. */
+const RESULT_OF = Symbol('result');
+
+interface Deferring {
+  [RESULT_OF]: ParticipantResult;
+}
+
+/**
+ * The property of one deferred text cell, for every record alike: its getter makes the text from
+ * the record's hidden result each time it is read (the preview's expanded row, the write's call).
+ * One getter per field, shared by all records, so that V8 gives the 10,000 objects one shape.
+ * Reading it gives exactly the text compared when the plan was made: same result, same context.
+ */
+function deferredText(key: ResultKey, type: string, lang: Lang, calculated: string, periodId: string): PropertyDescriptor {
+  return {
+    get(this: Deferring): string | null {
+      return textCell(this[RESULT_OF], key, type, lang, calculated, periodId);
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
+
+/** Hides the result a deferred text of `target` is made from; once per object. */
+function attachResult(target: object, result: ParticipantResult): void {
+  if (!Object.prototype.hasOwnProperty.call(target, RESULT_OF)) Object.defineProperty(target, RESULT_OF, {value: result});
+}
+
 type CellOutcome = {ok: true; value: unknown; shown: number | string | null} | {ok: false};
 
 /** The value of one result for one field type, or not writable there. */
@@ -126,9 +169,7 @@ function cellFor(result: ParticipantResult, key: ResultKey, field: FieldSchema, 
     return {ok: true, value: {name}, shown: name};
   }
   if (TEXT_TYPES.has(field.type)) {
-    const lines = textLines(result, key, lang, calculated, periodId).filter((line) => line !== '');
-    if (lines.length === 0) return {ok: true, value: null, shown: null};
-    const joined = field.type === 'singleLineText' ? lines.join(lang === 'zh' ? '；' : '; ') : lines.join('\n');
+    const joined = textCell(result, key, field.type, lang, calculated, periodId);
     return {ok: true, value: joined, shown: joined};
   }
   if (key === 'calculatedAt' && (field.type === 'dateTime' || field.type === 'date')) {
@@ -220,6 +261,11 @@ export function planWrites(
 ): WritePlan {
   const {targets, issues} = writableTargets(plan, ctx.fields);
   const calculated = calculatedText(plan, run, ctx, ctx.lang);
+  const periodId = run.periodId;
+  const deferred = new Map<ResultKey, PropertyDescriptor>();
+  for (const {key, field} of targets) {
+    if (DEFERRED_KEYS.has(key) && TEXT_TYPES.has(field.type)) deferred.set(key, deferredText(key, field.type, ctx.lang, calculated, periodId));
+  }
   const unwritable = new Set<ResultKey>();
   const changes: CellChange[] = [];
   const updates: RecordUpdate[] = [];
@@ -240,6 +286,17 @@ export function planWrites(
       }
       const old = comparable(now[field.id], field.type);
       if (old === cell.shown) continue;
+      const text = deferred.get(key);
+      if (text) {
+        // Compared once, here; kept as the way to make it again (see DEFERRED_KEYS).
+        const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old} as CellChange;
+        attachResult(change, result);
+        Object.defineProperty(change, 'new', text);
+        recordChanges.push(change);
+        attachResult(fields, result);
+        Object.defineProperty(fields, field.id, text);
+        continue;
+      }
       const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old, new: cell.shown};
       if (key === 'calculatedAt') {
         stamp = {change, value: cell.value};
