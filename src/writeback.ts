@@ -26,6 +26,11 @@ export interface WriteContext {
   versionLabel?: string;
   /** The result fields as they are in the base now, by id (readFacts' `resultFields`). */
   fields: Record<string, FieldSchema>;
+  /**
+   * The write plan of the preview on screen, if any: each change equal to one of its changes is
+   * that change, not a copy, so a refresh does not hold the same 100,000 changes twice.
+   */
+  previous?: WritePlan;
 }
 
 /** One result cell: the SDK write format (`value`) and the comparable form (`shown`). */
@@ -151,6 +156,36 @@ function attachResult(target: object, result: ParticipantResult): void {
   if (!Object.prototype.hasOwnProperty.call(target, RESULT_OF)) Object.defineProperty(target, RESULT_OF, {value: result});
 }
 
+/** How a plan's deferred texts are made (language, period, field types): equal, and equal results give equal texts. */
+const TEXTS_OF = Symbol('texts');
+
+interface WithTexts {
+  [TEXTS_OF]?: string;
+}
+
+/**
+ * The changes of `previous` by record, when its deferred texts are made as this plan's are;
+ * `changes` lists each record's changes together, so a record's are found from its first.
+ */
+function previousChanges(previous: WritePlan | undefined, texts: string): ((recordId: string, fieldId: string) => CellChange | undefined) | null {
+  if (!previous || (previous as WithTexts)[TEXTS_OF] !== texts) return null;
+  const first = new Map<string, number>();
+  previous.changes.forEach((change, index) => {
+    if (!first.has(change.recordId)) first.set(change.recordId, index);
+  });
+  return (recordId, fieldId) => {
+    for (let i = first.get(recordId) ?? previous.changes.length; i < previous.changes.length && previous.changes[i].recordId === recordId; i++) {
+      if (previous.changes[i].fieldId === fieldId) return previous.changes[i];
+    }
+    return undefined;
+  };
+}
+
+/** Whether a deferred change of an earlier plan makes its text from this very result. */
+function deferredFrom(change: CellChange, result: ParticipantResult): boolean {
+  return Object.prototype.hasOwnProperty.call(change, RESULT_OF) && (change as unknown as Deferring)[RESULT_OF] === result;
+}
+
 type CellOutcome = {ok: true; value: unknown; shown: number | string | null} | {ok: false};
 
 /** The value of one result for one field type, or not writable there. */
@@ -266,6 +301,8 @@ export function planWrites(
   for (const {key, field} of targets) {
     if (DEFERRED_KEYS.has(key) && TEXT_TYPES.has(field.type)) deferred.set(key, deferredText(key, field.type, ctx.lang, calculated, periodId));
   }
+  const texts = JSON.stringify([ctx.lang, periodId, targets.filter(({key}) => deferred.has(key)).map(({key, field}) => [key, field.id, field.type])]);
+  const before = previousChanges(ctx.previous, texts);
   const unwritable = new Set<ResultKey>();
   const changes: CellChange[] = [];
   const updates: RecordUpdate[] = [];
@@ -287,17 +324,22 @@ export function planWrites(
       const old = comparable(now[field.id], field.type);
       if (old === cell.shown) continue;
       const text = deferred.get(key);
+      const earlier = before?.(result.participantId, field.id);
       if (text) {
         // Compared once, here; kept as the way to make it again (see DEFERRED_KEYS).
-        const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old} as CellChange;
-        attachResult(change, result);
-        Object.defineProperty(change, 'new', text);
-        recordChanges.push(change);
+        if (earlier && earlier.old === old && deferredFrom(earlier, result)) recordChanges.push(earlier);
+        else {
+          const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old} as CellChange;
+          attachResult(change, result);
+          Object.defineProperty(change, 'new', text);
+          recordChanges.push(change);
+        }
         attachResult(fields, result);
         Object.defineProperty(fields, field.id, text);
         continue;
       }
-      const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old, new: cell.shown};
+      const same = earlier && !Object.prototype.hasOwnProperty.call(earlier, RESULT_OF) && earlier.old === old && earlier.new === cell.shown;
+      const change = same ? earlier : {recordId: result.participantId, fieldId: field.id, resultKey: key, old, new: cell.shown};
       if (key === 'calculatedAt') {
         stamp = {change, value: cell.value};
         continue;
@@ -316,5 +358,7 @@ export function planWrites(
     changes.push(...recordChanges);
     updates.push({id: result.participantId, fields});
   }
-  return {changes, updates, unchanged, issues};
+  const writes: WritePlan = {changes, updates, unchanged, issues};
+  Object.defineProperty(writes, TEXTS_OF, {value: texts});
+  return writes;
 }
