@@ -6,7 +6,7 @@
 import './nodeScheduler';
 import '../../sim/nodeWindow';
 import type TestDriver from '@airtable/blocks-testing';
-import type {FixtureData} from '@airtable/blocks-testing';
+import type {FixtureData} from '../../sim/fixture';
 import {baseSchema} from '../../frontend/adapter/schema';
 import {computePreview, refresh, type RunContext} from '../../frontend/run/pipeline';
 import {createTemplate} from '../../src/template';
