@@ -154,7 +154,7 @@ const STEP: Record<Phase, 'read' | 'engine' | 'diff' | 'write'> = {reading: 'rea
  * The extension's own refresh (frontend/run/pipeline.ts `refresh`, as the Refresh button calls
  * it, turns given to the browser included), with the time of each phase from its `onPhase` hook.
  */
-async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch, calls: WriteCall[], live?: Record<string, number>) {
+async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch, calls: WriteCall[], live?: Record<string, number>, onScreen?: Preview | null) {
   // Diagnostic (--live): the live heap at the first turn after each phase, collected inside the
   // run. The collections change when V8 would collect and add their time to the phases, so the
   // other figures of such a run are not the bench's.
@@ -172,7 +172,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
   let current: Phase | null = null;
   const callsBefore = calls.length;
   const t0 = performance.now();
-  const outcome = await refresh(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'}, {
+  const outcome = await refresh(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh', onScreen}, {
     onProgress: ({phase, fraction}) => {
       progressAt.push(performance.now());
       progressWhere.push(`${phase} ${(fraction * 100).toFixed(0)}%`);
@@ -304,7 +304,8 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
   if (live) liveByStep.before = await liveHeap(0);
   if (profile) console.profile('refresh');
   win.__benchStep = 'start';
-  const firstFigures = await timedRefresh(driver, plan, watch, calls, live ? liveByStep : undefined);
+  // The extension hands the refresh the preview on screen (RunView): the bench does too.
+  const firstFigures = await timedRefresh(driver, plan, watch, calls, live ? liveByStep : undefined, shown);
   win.__benchStep = undefined;
   if (profile) console.profileEnd('refresh');
   watch.stop();

@@ -27,6 +27,11 @@ export interface WriteContext {
   versionLabel?: string;
   /** The result fields as they are in the base now, by id (readFacts' `resultFields`). */
   fields: Record<string, FieldSchema>;
+  /**
+   * The write plan of the preview on screen, if any: each change equal to one of its changes is
+   * that change, not a copy, so a refresh does not hold the same 100,000 changes twice.
+   */
+  previous?: WritePlan;
 }
 
 /** One result cell: the SDK write format (`value`) and the comparable form (`shown`). */
@@ -109,6 +114,79 @@ export function pointsToFraction(points: string): string {
   return negative && trimmed !== '0' ? `-${trimmed}` : trimmed;
 }
 
+/** A text field's cell: its lines joined (on one line for a single-line field), or null for none. */
+function textCell(result: ParticipantResult, key: ResultKey, type: string, lang: Lang, calculated: string, periodId: string): string | null {
+  const lines = textLines(result, key, lang, calculated, periodId).filter((line) => line !== '');
+  if (lines.length === 0) return null;
+  return type === 'singleLineText' ? lines.join(lang === 'zh' ? '；' : '; ') : lines.join('\n');
+}
+
+/**
+ * The texts that are each person's own and long (a breakdown is a few hundred characters): a
+ * changed cell of these is not kept as text but made again from the result whenever it is read
+ * (see `deferredText`). At 10,000 people the kept texts were ~11.5 MB per preview, and a refresh
+ * holds two previews (the one on screen and its own) while it writes.
+ */
+const DEFERRED_KEYS: ReadonlySet<ResultKey> = new Set<ResultKey>(['breakdown', 'feedback', 'honours']);
+
+/** The person a deferred text is made from: a hidden property, never enumerated, compared or written. */
+const RESULT_OF = Symbol('result');
+
+interface Deferring {
+  [RESULT_OF]: ParticipantResult;
+}
+
+/**
+ * The property of one deferred text cell, for every record alike: its getter makes the text from
+ * the record's hidden result each time it is read (the preview's expanded row, the write's call).
+ * One getter per field, shared by all records, so that V8 gives the 10,000 objects one shape.
+ * Reading it gives exactly the text compared when the plan was made: same result, same context.
+ */
+function deferredText(key: ResultKey, type: string, lang: Lang, calculated: string, periodId: string): PropertyDescriptor {
+  return {
+    get(this: Deferring): string | null {
+      return textCell(this[RESULT_OF], key, type, lang, calculated, periodId);
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
+
+/** Hides the result a deferred text of `target` is made from; once per object. */
+function attachResult(target: object, result: ParticipantResult): void {
+  if (!Object.prototype.hasOwnProperty.call(target, RESULT_OF)) Object.defineProperty(target, RESULT_OF, {value: result});
+}
+
+/** How a plan's deferred texts are made (language, period, field types): equal, and equal results give equal texts. */
+const TEXTS_OF = Symbol('texts');
+
+interface WithTexts {
+  [TEXTS_OF]?: string;
+}
+
+/**
+ * The changes of `previous` by record, when its deferred texts are made as this plan's are;
+ * `changes` lists each record's changes together, so a record's are found from its first.
+ */
+function previousChanges(previous: WritePlan | undefined, texts: string): ((recordId: string, fieldId: string) => CellChange | undefined) | null {
+  if (!previous || (previous as WithTexts)[TEXTS_OF] !== texts) return null;
+  const first = new Map<string, number>();
+  previous.changes.forEach((change, index) => {
+    if (!first.has(change.recordId)) first.set(change.recordId, index);
+  });
+  return (recordId, fieldId) => {
+    for (let i = first.get(recordId) ?? previous.changes.length; i < previous.changes.length && previous.changes[i].recordId === recordId; i++) {
+      if (previous.changes[i].fieldId === fieldId) return previous.changes[i];
+    }
+    return undefined;
+  };
+}
+
+/** Whether a deferred change of an earlier plan makes its text from this very result. */
+function deferredFrom(change: CellChange, result: ParticipantResult): boolean {
+  return Object.prototype.hasOwnProperty.call(change, RESULT_OF) && (change as unknown as Deferring)[RESULT_OF] === result;
+}
+
 type CellOutcome = {ok: true; value: unknown; shown: number | string | null} | {ok: false};
 
 /** The value of one result for one field type, or not writable there. */
@@ -127,9 +205,7 @@ function cellFor(result: ParticipantResult, key: ResultKey, field: FieldSchema, 
     return {ok: true, value: {name}, shown: name};
   }
   if (TEXT_TYPES.has(field.type)) {
-    const lines = textLines(result, key, lang, calculated, periodId).filter((line) => line !== '');
-    if (lines.length === 0) return {ok: true, value: null, shown: null};
-    const joined = field.type === 'singleLineText' ? lines.join(lang === 'zh' ? '；' : '; ') : lines.join('\n');
+    const joined = textCell(result, key, field.type, lang, calculated, periodId);
     return {ok: true, value: joined, shown: joined};
   }
   if (key === 'calculatedAt' && (field.type === 'dateTime' || field.type === 'date')) {
@@ -221,6 +297,13 @@ export function planWrites(
 ): WritePlan {
   const {targets, issues} = writableTargets(plan, ctx.fields);
   const calculated = calculatedText(plan, run, ctx, ctx.lang);
+  const periodId = run.periodId;
+  const deferred = new Map<ResultKey, PropertyDescriptor>();
+  for (const {key, field} of targets) {
+    if (DEFERRED_KEYS.has(key) && TEXT_TYPES.has(field.type)) deferred.set(key, deferredText(key, field.type, ctx.lang, calculated, periodId));
+  }
+  const texts = JSON.stringify([ctx.lang, periodId, targets.filter(({key}) => deferred.has(key)).map(({key, field}) => [key, field.id, field.type])]);
+  const before = previousChanges(ctx.previous, texts);
   const unwritable = new Set<ResultKey>();
   const changes: CellChange[] = [];
   const updates: RecordUpdate[] = [];
@@ -241,7 +324,23 @@ export function planWrites(
       }
       const old = comparable(now[field.id], field.type);
       if (old === cell.shown) continue;
-      const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old, new: cell.shown};
+      const text = deferred.get(key);
+      const earlier = before?.(result.participantId, field.id);
+      if (text) {
+        // Compared once, here; kept as the way to make it again (see DEFERRED_KEYS).
+        if (earlier && earlier.old === old && deferredFrom(earlier, result)) recordChanges.push(earlier);
+        else {
+          const change = {recordId: result.participantId, fieldId: field.id, resultKey: key, old} as CellChange;
+          attachResult(change, result);
+          Object.defineProperty(change, 'new', text);
+          recordChanges.push(change);
+        }
+        attachResult(fields, result);
+        Object.defineProperty(fields, field.id, text);
+        continue;
+      }
+      const same = earlier && !Object.prototype.hasOwnProperty.call(earlier, RESULT_OF) && earlier.old === old && earlier.new === cell.shown;
+      const change = same ? earlier : {recordId: result.participantId, fieldId: field.id, resultKey: key, old, new: cell.shown};
       if (key === 'calculatedAt') {
         stamp = {change, value: cell.value};
         continue;
@@ -260,5 +359,7 @@ export function planWrites(
     changes.push(...recordChanges);
     updates.push({id: result.participantId, fields});
   }
-  return {changes, updates, unchanged, issues};
+  const writes: WritePlan = {changes, updates, unchanged, issues};
+  Object.defineProperty(writes, TEXTS_OF, {value: texts});
+  return writes;
 }

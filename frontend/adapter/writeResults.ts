@@ -130,6 +130,15 @@ export function* batchesOf<T extends RecordUpdate>(updates: Iterable<T>, maxReco
   if (batch.length > 0) yield batch;
 }
 
+/**
+ * Each update with its cells copied into a plain object, as it is reached: a write plan's long
+ * texts are made when they are read (src/writeback.ts DEFERRED_KEYS), so they are made here, once
+ * per record, call by call, and the SDK gets values only.
+ */
+function* plainUpdates(updates: Iterable<RecordUpdate>): Generator<RecordUpdate, void, void> {
+  for (const update of updates) yield {id: update.id, fields: {...update.fields}};
+}
+
 /** Every call of `batchesOf` at once. */
 export function batchUpdates(updates: readonly RecordUpdate[], maxRecords = MAX_RECORDS_PER_CALL, maxBytes = MAX_PAYLOAD_BYTES): RecordUpdate[][] {
   return [...batchesOf(updates, maxRecords, maxBytes)];
@@ -243,7 +252,7 @@ export async function writeResults(table: Table, updates: readonly RecordUpdate[
   // Record ids only, kept live by the SDK: a record a collaborator deletes while we write is
   // dropped from its batch, because one missing record fails the whole call.
   const existing = await table.selectRecordsAsync({fields: []});
-  const batches = batchesOf(updates);
+  const batches = batchesOf(plainUpdates(updates));
   try {
     for (let index = 0, next = batches.next(); !next.done; index++, next = batches.next()) {
       if (options.signal?.aborted) {

@@ -87,7 +87,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setFailure(null);
     setSummary(null);
     try {
-      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang, ledger}, {onProgress: setBusy});
+      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang, ledger, onScreen: shownPreview}, {onProgress: setBusy});
       setPreview(next);
       setRefused(null);
       setLedgerWritten(null);
@@ -96,7 +96,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     } finally {
       setBusy(null);
     }
-  }, [base, plan, periodId, revision, lang, t, ledger]);
+  }, [base, plan, periodId, revision, lang, t, ledger, shownPreview]);
 
   const onRefresh = useCallback(async (confirmedEmpty = false) => {
     if (!periodId || !period) return;
@@ -106,7 +106,8 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setRefused(null);
     setLedgerWritten(null);
     try {
-      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang, ledger, confirmedEmpty}, {onProgress: setBusy});
+      // The preview on screen stays there while the refresh runs; the refresh shares what is equal.
+      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang, ledger, confirmedEmpty, onScreen: shownPreview}, {onProgress: setBusy});
       if (outcome.kind === 'denied') {
         setFailure(t('run.refresh.lostPermission', {reason: outcome.reason}));
         return;
@@ -141,7 +142,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     } finally {
       setBusy(null);
     }
-  }, [base, plan, period, periodId, revision, runLog, session, t, lang, ledger]);
+  }, [base, plan, period, periodId, revision, runLog, session, t, lang, ledger, shownPreview]);
 
   const onRefreshClick = useCallback(() => {
     if (shownPreview?.standing.empty) setConfirmEmpty(true);

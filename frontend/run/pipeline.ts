@@ -11,6 +11,7 @@
 import type {Base, Table} from '@airtable/blocks/models';
 import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
 import type {Issue, RunResult} from '../../src/results';
+import equal from 'fast-deep-equal';
 import {runPlanSteps, type EngineStep} from '../../src/engine';
 import {planWrites, type WritePlan} from '../../src/writeback';
 import {readFacts, type ReadResult} from '../adapter/readFacts';
@@ -60,6 +61,12 @@ export interface RunContext {
   ledger?: LedgerState;
   /** The user confirmed writing a period with no source record in it. */
   confirmedEmpty?: boolean;
+  /**
+   * The preview on screen, which stays there while this run computes: what the run finds equal to
+   * it (a participant's result, a cell change) is shared with it, not held twice. At 10,000 people
+   * a preview is ~30 MB, and without this a refresh would hold two while it writes.
+   */
+  onScreen?: Preview | null;
 }
 
 /** @example writtenLanguage({resultLanguage: 'zh'}, 'en') // 'zh' */
@@ -146,13 +153,17 @@ class PhaseClock {
   }
 }
 
-/** One row per participant, with the cells that would change grouped under it. */
+/**
+ * One row per participant, with the cells that would change grouped under it: the write plan's
+ * own changes, not copies (a copy of each was ~4 MB per preview at 10,000 people, and a refresh
+ * holds two previews while it writes).
+ */
 export function previewRows(run: RunResult, writes: WritePlan): PreviewRow[] {
   const changesByRecord = new Map<string, ResultChangeView[]>();
   for (const change of writes.changes) {
-    const list = changesByRecord.get(change.recordId) ?? [];
-    list.push({resultKey: change.resultKey, old: change.old, new: change.new});
-    changesByRecord.set(change.recordId, list);
+    const list = changesByRecord.get(change.recordId);
+    if (list) list.push(change);
+    else changesByRecord.set(change.recordId, [change]);
   }
   return run.results.map((result) => ({
     participantId: result.participantId,
@@ -163,6 +174,20 @@ export function previewRows(run: RunResult, writes: WritePlan): PreviewRow[] {
     totalPay: result.totalPay,
     changes: changesByRecord.get(result.participantId) ?? [],
   }));
+}
+
+/**
+ * The run with each participant's result that equals the one of `onScreen` (the same data: the
+ * base did not change for them since that preview) replaced by that very object; the run's own
+ * copy is then garbage. Results are plain data (src/results.ts), so equal data is the same result.
+ */
+export function sharedResults(run: RunResult, onScreen: RunResult): RunResult {
+  const shown = new Map(onScreen.results.map((result) => [result.participantId, result]));
+  const results = run.results.map((result) => {
+    const same = shown.get(result.participantId);
+    return same && equal(same, result) ? same : result;
+  });
+  return {...run, results};
 }
 
 /**
@@ -246,12 +271,15 @@ async function previewPhases(
     readFacts(base, plan, undefined, {periodId: closedId, forAdjustments: true, sliceMs: clock.sliceMs, yieldToBrowser: () => clock.turn()});
   const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, readClosed, tiers: started.tiers});
   // What the period pays, adjustments included, and the promotions suggested: the people table, the preview and the log show them.
-  const paid = promotedRun(adjustedRun(run, ledger?.adjustments ?? null, plan.currency.precision), ledger?.promotions);
+  const onScreen = context.onScreen?.periodId === periodId ? context.onScreen : null;
+  const adjusted = promotedRun(adjustedRun(run, ledger?.adjustments ?? null, plan.currency.precision), ledger?.promotions);
+  const paid = onScreen ? sharedResults(adjusted, onScreen.run) : adjusted;
   const writes = planWrites(paid, plan, read.current, {
     lang: writtenLanguage(plan, context.lang),
     calculatedAt: context.now.toISOString(),
     timeZone: context.timeZone,
     fields: read.resultFields,
+    previous: onScreen?.writes,
   });
   const rows = previewRows(paid, writes);
   clock.progress(1);
