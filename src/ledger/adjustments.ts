@@ -28,7 +28,7 @@ import type {Facts} from '../facts';
 import {groupDigits, t, type Joined, type Message} from '../i18n';
 import type {Currency, DecimalString, Lang, Period, PlanDocument, PlanVersion, Text} from '../plan';
 import type {ParticipantResult} from '../results';
-import {computedRows, type Carried, type LedgerCellContext} from './cells';
+import {computedRows, withCells, type Carried, type LedgerCellContext} from './cells';
 import {applyClawback, type ClawbackPolicy} from './clawback';
 import {ledgerFieldName, type LedgerKey} from './fields';
 import type {LedgerMessage} from './messages';
@@ -537,11 +537,11 @@ export function adjustedComputedRows(
     const person = outcome.people.get(row.participantId);
     return {
       ...row,
-      cells: {
-        ...row.cells,
+      // Not a spread: it would make every deferred text (src/ledger/cells.ts DEFERRED_LEDGER_KEYS).
+      cells: withCells(row.cells, {
         baseSalary: Number(fixedText(paidBaseSalary(results[index]), currency.precision)),
         adjustmentDetail: detailLines(person?.differences ?? [], context.lang, currency.precision),
-      },
+      }),
     };
   });
 }

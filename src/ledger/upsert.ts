@@ -7,6 +7,7 @@
  */
 import {firstNames} from '../i18n';
 import type {IsoDate, Period} from '../plan';
+import {copyCell} from './cells';
 import {FIGURE_KEYS, STAMP_KEYS, type LedgerKey} from './fields';
 import type {LedgerMessage} from './messages';
 import {groupRows, pairKey, type DuplicatePair, type LedgerCells, type LedgerValue, type ResultRow} from './rows';
@@ -110,7 +111,8 @@ function diffRow(row: ResultRow, wanted: LedgerCells, keys: readonly LedgerKey[]
 /**
  * A new row's cells: each key's non-empty value, in `keys` order; the stamps over the figures,
  * the pair's keys over both. Built once, never copied or deleted from: 10,000 rows stay small
- * objects (a deleted property turns a V8 object into a dictionary several times its size).
+ * objects (a deleted property turns a V8 object into a dictionary several times its size). Long
+ * texts are copied as their getters, not made (see `copyCell`).
  *
  * @example createCells({participantId: 'recLi', cells: {totalPay: 8650, grade: null}}, {status: 'open'}, '2026-02', ['participant', 'period', 'status', 'grade', 'totalPay'])
  * // {participant: 'recLi', period: '2026-02', status: 'open', totalPay: 8650}
@@ -118,7 +120,12 @@ function diffRow(row: ResultRow, wanted: LedgerCells, keys: readonly LedgerKey[]
 export function createCells(computed: Pick<ComputedRow, 'participantId' | 'cells'>, stamps: LedgerCells, periodId: string, keys: readonly LedgerKey[]): LedgerCells {
   const cells: LedgerCells = {};
   for (const key of keys) {
-    const value = key === 'participant' ? computed.participantId : key === 'period' ? periodId : key in stamps ? stamps[key] : computed.cells[key];
+    // A long text stays made-when-read (src/ledger/cells.ts DEFERRED_LEDGER_KEYS): copied as such.
+    if (key !== 'participant' && key !== 'period' && !(key in stamps)) {
+      copyCell(computed.cells, cells, key);
+      continue;
+    }
+    const value = key === 'participant' ? computed.participantId : key === 'period' ? periodId : stamps[key];
     if (value !== null && value !== undefined) cells[key] = value;
   }
   return cells;
