@@ -166,7 +166,9 @@ function statusWrites(plan: UpsertPlan, resolved: ResolvedResultsTable, lang: La
 /**
  * Cells in the SDK's write format for the fields' types: a link `[{id}]`, a select `{name}` (the
  * choice that exists, in either language), numbers, ISO times (a date field takes the day),
- * texts. A status with no matching choice is left out (see statusWrites).
+ * texts. A status with no matching choice is left out (see statusWrites). Reading a row's long
+ * texts here makes them (src/ledger/cells.ts DEFERRED_LEDGER_KEYS): the object returned holds
+ * values only, made call by call as `applyUpsert` reaches each row.
  */
 function writeFormat(cells: LedgerCells, resolved: ResolvedResultsTable, statuses: StatusWrites): Record<string, unknown> {
   const out: Record<string, unknown> = {};
