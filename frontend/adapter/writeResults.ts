@@ -6,7 +6,7 @@
  * completes the rest and nothing more.
  */
 import type {Table} from '@airtable/blocks/models';
-import {t, text} from '../../src/i18n';
+import {firstNames, lazyText, t, text} from '../../src/i18n';
 import type {FieldRef, Lang, PlanDocument} from '../../src/plan';
 import {inputFieldIds} from '../../src/planRefs';
 import type {Issue} from '../../src/results';
@@ -225,6 +225,9 @@ export interface WriteOutcome {
   issues: Issue[];
 }
 
+/** How many deleted records the message spells out; the rest are counted. */
+const DELETED_IN_MESSAGE = 10;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Writes the updates in order, within the platform's limits; stops at the first failed call. */
@@ -275,11 +278,13 @@ export async function writeResults(table: Table, updates: readonly RecordUpdate[
     existing.unloadData();
   }
   if (outcome.skippedDeletedRecordIds.length > 0) {
-    const params = {count: outcome.skippedDeletedRecordIds.length, ids: outcome.skippedDeletedRecordIds.slice(0, 10).join(', ')};
+    // The records are gone: only the read before the write knows their names. The message keeps
+    // its ids as data, so that the screen names them from the preview (frontend/run/summary.ts).
+    const ids = firstNames(outcome.skippedDeletedRecordIds, DELETED_IN_MESSAGE);
     outcome.issues.push({
       code: 'adapter.write.deleted',
       severity: 'warning',
-      message: text('adapter.write.deleted', params),
+      message: lazyText({key: 'adapter.write.deleted', params: {count: outcome.skippedDeletedRecordIds.length, ids}}),
       tableId: table.id,
       recordIds: outcome.skippedDeletedRecordIds,
     });

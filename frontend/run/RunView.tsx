@@ -17,7 +17,7 @@ import {Leaderboard} from './Leaderboard';
 import {ParticipantDetail} from './ParticipantDetail';
 import {Warnings} from './Warnings';
 import {RunLogPanel} from './RunLogPanel';
-import {afterWrite, runLogEntry, summarise, type RefreshSummary} from './summary';
+import {afterWrite, previewNames, runLogEntry, summarise, type RefreshSummary} from './summary';
 import {PreviewTotals, RefreshSummaryView} from './RefreshSummaryView';
 import {FormatProvider} from './FormatProvider';
 import {refreshBlocker} from './refreshBlocker';
@@ -150,10 +150,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
   }, [shownPreview, onRefresh]);
 
   const onSelect = useCallback((id: string) => setSelectedId((current) => (current === id ? null : id)), []);
-  const names = useMemo(
-    () => new Map([...(shownPreview?.recordNames ?? []), ...(shownPreview?.run.results ?? []).map((r) => [r.participantId, r.name] as [string, string])]),
-    [shownPreview],
-  );
+  const names = useMemo(() => (shownPreview ? previewNames(shownPreview) : new Map<string, string>()), [shownPreview]);
   const issues = useMemo(
     () => (shownPreview ? [...shownPreview.readIssues, ...shownPreview.writes.issues, ...shownPreview.ledgerIssues, ...shownPreview.run.issues] : []),
     [shownPreview],

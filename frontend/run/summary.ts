@@ -4,6 +4,7 @@ import type {RunLogEntry} from '../state/runLog';
 import type {Preview, WriteOutcome} from './pipeline';
 import {previewRows} from './pipeline';
 import {balancesCarried} from './ledgerRun';
+import {issueText} from './warningGroups';
 
 export interface RefreshSummary {
   /** Participants whose result cells were written. */
@@ -20,9 +21,20 @@ export interface RefreshSummary {
   logged?: boolean;
 }
 
-/** The adapter's issues name the batch and the counts; the SDK's bare message is the fallback. */
-function failureTexts(outcome: WriteOutcome): Text[] {
-  if (outcome.issues.length > 0) return outcome.issues.map((issue) => issue.message);
+/**
+ * Records by the names the preview read, before the write: participants by their names, source
+ * records by their primary values. A record deleted during the write is named only here.
+ */
+export function previewNames(preview: Pick<Preview, 'recordNames' | 'run'>): Map<string, string> {
+  return new Map([...(preview.recordNames ?? []), ...preview.run.results.map((r) => [r.participantId, r.name] as [string, string])]);
+}
+
+/**
+ * The adapter's issues name the batch, the counts and the records (by `names`); the SDK's bare
+ * message is the fallback.
+ */
+function failureTexts(outcome: WriteOutcome, names: ReadonlyMap<string, string>): Text[] {
+  if (outcome.issues.length > 0) return outcome.issues.map((issue) => ({zh: issueText(issue, 'zh', names), en: issueText(issue, 'en', names)}));
   return outcome.failed ? [{zh: outcome.failed.message, en: outcome.failed.message}] : [];
 }
 
@@ -34,7 +46,7 @@ export function summarise(preview: Preview, outcome: WriteOutcome): RefreshSumma
     unchanged: preview.writes.unchanged,
     // The write stops at the first failed call: that call's records and every later one's.
     failed: outcome.remaining,
-    failures: failureTexts(outcome),
+    failures: failureTexts(outcome, previewNames(preview)),
     writeCalls: outcome.calls,
   };
 }

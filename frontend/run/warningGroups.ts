@@ -50,7 +50,7 @@ export function groupWarnings(issues: readonly Issue[]): WarningGroup[] {
 export function issueText(issue: Issue, lang: Lang, names: ReadonlyMap<string, string>): string {
   const message = (issue.message as {message?: Message}).message;
   const ids = issue.recordIds ?? [];
-  if (!message || typeof message.params.ids !== 'string' || ids.length === 0) return issue.message[lang];
+  if (!message || !('ids' in message.params) || ids.length === 0) return issue.message[lang];
   const named = ids.map((id) => recordName(id, names));
   return say({key: message.key, params: {...message.params, ids: firstNames(named, NAMES_IN_MESSAGE)}}, lang);
 }

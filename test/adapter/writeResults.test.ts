@@ -10,6 +10,8 @@ import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import {DEMO_RESULT_FIELDS, demoPlan} from '../support/demoPlan';
 import {sayEach} from '../../src/i18n';
+import {computePreview, refresh as refreshRun} from '../../frontend/run/pipeline';
+import {summarise} from '../../frontend/run/summary';
 
 const F = FIELD_IDS.reps;
 const PERIOD = '2026-02';
@@ -290,5 +292,39 @@ describe('batchUpdates and RateLimiter', () => {
       expect(gap).toBeGreaterThanOrEqual(1025 / 15 / 2);
       expect(gap).toBeLessThanOrEqual(1.5 * (1025 / 15) + 5 + 1);
     }
+  });
+});
+
+describe('records deleted while a refresh writes, as the user reads the refresh', () => {
+  it('names each deleted rep by the value read before the write, in either language, never by its record id', async () => {
+    const driver = createDriver(demoBase({reps: 120, orders: 600}));
+    const table = driver.base.getTableById(TABLE_IDS.reps);
+    const before = await table.selectRecordsAsync({fields: [table.primaryField]});
+    const reps = before.records.map((record) => ({id: record.id, name: record.name}));
+    before.unloadData();
+    const run = {now: new Date(2026, 3, 1), lang: 'zh' as const};
+    const hooks = {yieldToBrowser: async () => undefined};
+    const planned = (await computePreview(driver.base, demoPlan(), PERIOD, 'rev', run, hooks)).writes.updates.map((update) => update.id);
+    // Two reps of later calls, deleted by a collaborator once the first call has reached the base.
+    const gone = [planned[70], planned[110]].map((id) => reps.find((rep) => rep.id === id)!);
+    const original = table.updateRecordsAsync.bind(table);
+    let calls = 0;
+    const spy = jest.spyOn(table, 'updateRecordsAsync').mockImplementation(async (records) => {
+      await original(records);
+      if (++calls === 1) await table.deleteRecordsAsync(gone.map((rep) => rep.id));
+    });
+    const outcome = await refreshRun(driver.base, demoPlan(), PERIOD, 'rev', run, hooks);
+    spy.mockRestore();
+    if (outcome.kind !== 'written') throw new Error(outcome.kind);
+    expect(outcome.outcome.skippedDeletedRecordIds).toEqual(gone.map((rep) => rep.id));
+
+    const {failures} = summarise(outcome.preview, outcome.outcome);
+    expect(failures).toEqual([
+      {
+        zh: `2 条参与人记录在写入前已被删除，已跳过：${gone[0].name}和${gone[1].name}`,
+        en: `2 participant records were deleted before they could be written and were skipped: ${gone[0].name} and ${gone[1].name}`,
+      },
+    ]);
+    for (const rep of gone) expect(JSON.stringify(failures)).not.toContain(rep.id);
   });
 });
