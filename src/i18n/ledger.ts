@@ -85,8 +85,8 @@ export const ledgerMessages = {
     en: '{count} result rows of period {period} say closed, but the ledger does not have the period closed (its record may have been lost or replaced): nothing was written. Check them, then close the period again or reopen it with a reason',
   },
   'ledger.upsert.keyMissing': {
-    zh: '结果表缺少用于识别行的字段（{keys}），无法写入',
-    en: 'The results table lacks the fields that identify a row ({keys}); nothing can be written',
+    zh: '结果表缺少用于识别行的字段（{fields}），无法写入',
+    en: 'The results table lacks the fields that identify a row ({fields}); nothing can be written',
   },
   'ledger.upsert.leftAlone': {
     zh: '周期 {period} 有 {count} 行结果的参与人本次未参与计算（{names}），保持原样',

@@ -180,7 +180,7 @@ export function planUpsert(input: UpsertInput): UpsertPlan {
   }
   const missing = (['participant', 'period'] as const).filter((key) => !keys.includes(key));
   if (missing.length > 0) {
-    return {...EMPTY(period.id), refusal: {key: 'ledger.upsert.keyMissing', params: {keys: missing.join(', ')}}, messages: []};
+    return {...EMPTY(period.id), refusal: {key: 'ledger.upsert.keyMissing', params: {fields: {list: missing.map((key) => ({key: `ledger.field.${key}` as const, params: {}}))}}}, messages: []};
   }
   const grouped = groupRows(input.rows, period.id, new Map(input.computed.map((row) => [row.participantId, row.name])));
   const stale = closedRowsUnexplained(grouped.byPair.values(), state);

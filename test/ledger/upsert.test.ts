@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {LEDGER_KEYS, type LedgerKey} from '../../src/ledger/fields';
+import {LEDGER_KEYS, ledgerFieldName, type LedgerKey} from '../../src/ledger/fields';
 import {messageText} from '../../src/ledger/messages';
 import {groupRows, readRow, type LedgerCells, type ResultRow} from '../../src/ledger/rows';
 import {planStamps, planUpsert, type ComputedRow, type UpsertInput} from '../../src/ledger/upsert';
@@ -182,6 +182,20 @@ describe('planning the upsert of one period', () => {
     expect(plan.leftAlone.map((r) => r.participantId)).toEqual(['recZhao']);
     expect(plan.messages.map((m) => messageText(m).en)).toEqual(['1 result rows of period 2026-02 belong to people not in this run (赵敏); they were left as they are']);
     expect(planUpsert(input({keys: LEDGER_KEYS.filter((k) => k !== 'participant')})).refusal?.key).toBe('ledger.upsert.keyMissing');
+  });
+
+  it('names the missing pair fields as the table shows them, in the reader\'s language, never by their keys', () => {
+    const one = planUpsert(input({keys: LEDGER_KEYS.filter((k) => k !== 'participant')})).refusal!;
+    expect(one.key).toBe('ledger.upsert.keyMissing');
+    expect(messageText(one)).toEqual({
+      zh: `结果表缺少用于识别行的字段（${ledgerFieldName('participant', 'zh')}），无法写入`,
+      en: `The results table lacks the fields that identify a row (${ledgerFieldName('participant', 'en')}); nothing can be written`,
+    });
+    const both = messageText(planUpsert(input({keys: LEDGER_KEYS.filter((k) => k !== 'participant' && k !== 'period')})).refusal!);
+    expect(both).toEqual({
+      zh: '结果表缺少用于识别行的字段（参与人和考核周期），无法写入',
+      en: 'The results table lacks the fields that identify a row (Participant and Period); nothing can be written',
+    });
   });
 
   it('writes only the keys the table has', () => {
