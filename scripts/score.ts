@@ -27,6 +27,8 @@ import {checkBaseFile, type BaseFileProblem} from '../sim/baseFile';
 import {baseSchema} from '../frontend/adapter/schema';
 import {emptyPeriodText} from '../frontend/run/ledgerRun';
 import {refresh, writtenLanguage} from '../frontend/run/pipeline';
+import {previewNames} from '../frontend/run/summary';
+import {issueText} from '../frontend/run/warningGroups';
 import {planRevision} from '../frontend/state/planRevision';
 import {BadValue, EXIT, fill, oneOf, readCommandLine, required, type CommandLine, type CommandSpec} from './commandLine';
 import {readResultRows, resolveResultsTable} from '../frontend/adapter/resultsTable';
@@ -247,9 +249,13 @@ function loadBase(source: string, lang: Lang): FixtureData {
   throw new InputError(lines.join('\n'));
 }
 
-function issueLine(issue: Issue, lang: Lang): string {
+/**
+ * An issue as one line; with the preview's `names`, its records named by what the user sees (an
+ * order number, a rep's name) instead of their record ids, as the extension's warnings do.
+ */
+function issueLine(issue: Issue, lang: Lang, names: ReadonlyMap<string, string> = new Map()): string {
   const where = issue.path ? ` [${issue.path}]` : '';
-  return `  - ${issue.message[lang]}${where} (${issue.code})`;
+  return `  - ${issueText(issue, lang, names)}${where} (${issue.code})`;
 }
 
 /** Columns a text takes in a terminal: CJK characters take two. */
@@ -424,7 +430,8 @@ async function refreshPeriod(
     stdout.push(JSON.stringify({run, readIssues: preview.readIssues, writes: outcome, ledger: refreshed.ledger}, null, 2));
   } else {
     stdout.push(resultsTable(preview.run, lang));
-    if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang)));
+    const names = previewNames(preview);
+    if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang, names)));
   }
   return EXIT.ok;
 }

@@ -132,6 +132,31 @@ describe('npm run score', () => {
     }
   }, 120_000);
 
+  it('names the records of a warning by their primary values, not their record ids', async () => {
+    // Two orders of the period linked to nobody: the engine warns with their ids.
+    const orphaned: FixtureData = JSON.parse(JSON.stringify(base));
+    const orders = tableOf(orphaned, TABLE_IDS.orders);
+    const inPeriod = orders.records.filter((order) => String(order.cellValuesByFieldId[FIELD_IDS.orders.date] ?? '').startsWith(PERIOD)).slice(0, 2);
+    for (const order of inPeriod) order.cellValuesByFieldId[FIELD_IDS.orders.rep] = null;
+    writeFileSync(file('orphaned.json'), JSON.stringify(orphaned));
+    const table = createDriver(orphaned).base.getTableById(TABLE_IDS.orders);
+    const query = await table.selectRecordsAsync({fields: [table.primaryField]});
+    const numbers = inPeriod.map((order) => query.getRecordById(order.id).name);
+    query.unloadData();
+    expect(numbers.every((n, i) => n !== '' && n !== inPeriod[i].id)).toBe(true);
+
+    const lead = {zh: '未计入：', en: 'were not credited: '};
+    for (const lang of ['zh', 'en'] as const) {
+      const run = await score(['--base', file('orphaned.json'), '--plan', file('plan.json'), '--period', PERIOD, '--lang', lang]);
+      expect(run.code).toBe(0);
+      const line = run.stderr.split('\n').find((l) => l.includes('(engine.record.orphan)'));
+      expect(line).toContain(lead[lang]);
+      for (const number of numbers) expect(line).toContain(number);
+      for (const order of inPeriod) expect(run.stderr).not.toContain(order.id);
+      expect(line).not.toMatch(/\brec[A-Z]\w*\d/);
+    }
+  }, 120_000);
+
   it('names a missing file and an unknown period', async () => {
     const missing = await score(['--base', file('nope.json'), '--plan', file('plan.json'), '--period', PERIOD, '--lang', 'en']);
     expect(missing.code).toBe(1);
