@@ -252,7 +252,7 @@ async function previewPhases(
   // browser can only paint during a turn anyway.
   let latest: EngineStep | null = null;
   if (!started.steps) throw new Error('the run has already been driven');
-  const run = await drive(started.steps, {
+  const computed = await drive(started.steps, {
     sliceMs: clock.sliceMs,
     onStep: (step) => (latest = step),
     yieldToBrowser: () => {
@@ -264,6 +264,11 @@ async function previewPhases(
   // A finished generator may still hold its arguments: let go of it, and with it of the facts.
   started.steps = null;
   await clock.enter('comparing');
+  const onScreen = context.onScreen?.periodId === periodId ? context.onScreen : null;
+  // Shared before the ledger is planned: the results table's created rows make their texts from
+  // these results (src/ledger/cells.ts), and would otherwise keep the run's own 10,000 beside the
+  // shown ones while it writes. A row itself is never the shown one's: its calculation time differs.
+  const run = onScreen ? sharedResults(computed, onScreen.run) : computed;
   const ledgerState = context.ledger ?? EMPTY_LEDGER;
   const standing = periodStanding(plan, run, ledgerState, context.now);
   // The closed periods the open one carries are read by the same reader, with the same turns.
@@ -271,7 +276,6 @@ async function previewPhases(
     readFacts(base, plan, undefined, {periodId: closedId, forAdjustments: true, sliceMs: clock.sliceMs, yieldToBrowser: () => clock.turn()});
   const {ledger, issues: ledgerIssues} = await previewLedger(base, plan, run, {now: context.now, lang: writtenLanguage(plan, context.lang), state: ledgerState, readClosed, tiers: started.tiers});
   // What the period pays, adjustments included, and the promotions suggested: the people table, the preview and the log show them.
-  const onScreen = context.onScreen?.periodId === periodId ? context.onScreen : null;
   const adjusted = promotedRun(adjustedRun(run, ledger?.adjustments ?? null, plan.currency.precision), ledger?.promotions);
   const paid = onScreen ? sharedResults(adjusted, onScreen.run) : adjusted;
   const writes = planWrites(paid, plan, read.current, {

@@ -2,7 +2,7 @@
 import type TestDriver from '@airtable/blocks-testing';
 import {readFacts} from '../../frontend/adapter/readFacts';
 import fc from 'fast-check';
-import {batchUpdates, checkWritePermission, encodedLength, MAX_PAYLOAD_BYTES, RateLimiter, writeResults} from '../../frontend/adapter/writeResults';
+import {batchUpdates, checkWritePermission, encodedLength, jsonEncodedLength, MAX_PAYLOAD_BYTES, RateLimiter, writeResults} from '../../frontend/adapter/writeResults';
 import {runPlan} from '../../src/engine';
 import type {PlanDocument} from '../../src/plan';
 import {planWrites, type WriteContext} from '../../src/writeback';
@@ -221,6 +221,25 @@ describe('batchUpdates and RateLimiter', () => {
     // Well-formed text only: encodeURIComponent itself throws on a lone surrogate.
     fc.assert(fc.property(fc.string({unit: 'grapheme'}), (text) => encodedLength(text) === encodeURIComponent(text).length));
     fc.assert(fc.property(fc.string({unit: 'binary'}), (text) => encodedLength(text) === encodeURIComponent(text).length));
+  });
+
+  it('measures a value as encodeURIComponent(JSON.stringify(value)).length, without building the text', () => {
+    const sizeOfJson = (value: unknown) => encodeURIComponent(JSON.stringify(value)).length;
+    // Cell values of every written kind: text with quotes, backslashes, control characters and
+    // Chinese, numbers (1e+21 has a "+"), null, and objects and arrays of them.
+    expect(jsonEncodedLength({fld1: '销售 "A"\\\n\u0001', fld2: 1e21, fld3: null, fld4: [{name: '已核'}]})).toBe(
+      sizeOfJson({fld1: '销售 "A"\\\n\u0001', fld2: 1e21, fld3: null, fld4: [{name: '已核'}]}),
+    );
+    // JSON.stringify leaves out undefined and functions in an object, writes null for them (and
+    // for NaN) in an array, escapes a lone surrogate, and writes a Date through its toJSON.
+    const odd = {a: undefined, b: () => 1, c: [undefined, NaN, -0, Infinity], d: '\ud800x\udc00', e: new Date(0), f: new String('s')};
+    expect(jsonEncodedLength(odd)).toBe(sizeOfJson(odd));
+    // A record's getters (deferred texts) are read as JSON.stringify reads them.
+    const deferred = Object.defineProperty({id: 'rec1'}, 'fldText', {get: () => '绩效 "明细"', enumerable: true});
+    expect(jsonEncodedLength(deferred)).toBe(sizeOfJson(deferred));
+    fc.assert(fc.property(fc.jsonValue(), (value) => jsonEncodedLength(value) === sizeOfJson(value)));
+    const text = fc.string({unit: 'binary'});
+    fc.assert(fc.property(fc.dictionary(text, fc.oneof(text, fc.double(), fc.constant(undefined), fc.array(fc.oneof(text, fc.integer(), fc.constant(undefined))))), (value) => jsonEncodedLength(value) === sizeOfJson(value)));
   });
 
   it('keeps each call under 50 records and the payload limit, in order', () => {
