@@ -14,6 +14,8 @@
  * calls of at most 50 records, stopping between calls before the time budget runs out. The diff
  * makes the next run write exactly what is left.
  */
+import {previewNames} from '../frontend/run/summary';
+import {issueText} from '../frontend/run/warningGroups';
 import {computePreview, resultTarget, writeDenial, writtenLanguage} from '../frontend/run/pipeline';
 import {emptyPeriodText, localIsoDate, refusalOf} from '../frontend/run/ledgerRun';
 import {applyUpsert, writeLimiter, type UpsertOutcome} from '../frontend/adapter/resultsTable';
@@ -183,7 +185,9 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
     say('automation.refused', {reason: denial ?? ''});
     return finish('refused');
   }
-  printWarnings(preview.readIssues.concat(preview.ledgerIssues), lang, print);
+  // The engine's warnings too, as the extension's preview lists them, records named by their primary values.
+  const names = previewNames(preview);
+  printWarnings(preview.readIssues.concat(preview.run.issues, preview.ledgerIssues), lang, print, names);
 
   const upsert = preview.ledger?.upsert;
   const planned = preview.writes.updates.length + (upsert ? upsert.creates.length + upsert.updates.length : 0);
@@ -216,7 +220,7 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
   const ledgerPlanned = upsert ? upsert.creates.length + upsert.updates.length : 0;
   report.remaining = planned - report.people - report.created - report.updated - outcome.skippedDeletedRecordIds.length - (ledger?.skippedDeletedRecordIds.length ?? 0);
   say('automation.written', {people: report.people, created: report.created, updated: report.updated});
-  for (const issue of [...outcome.issues, ...(ledger?.issues ?? [])]) print(`- ${issue.message[lang]}`);
+  for (const issue of [...outcome.issues, ...(ledger?.issues ?? [])]) print(`- ${issueText(issue, lang, names)}`);
   if (outcome.failed || ledger?.failed) return finish('failed');
   if (outcome.aborted || ledger?.aborted || (ledgerPlanned > 0 && !ledger)) {
     say('automation.stopped', {seconds: Math.round(budget.elapsedMs() / 1000), remaining: report.remaining});
@@ -225,9 +229,9 @@ export async function runAutomation(config: AutomationConfig, env: AutomationEnv
   return finish('written');
 }
 
-function printWarnings(issues: readonly Issue[], lang: AutomationConfig['lang'], print: (line: string) => void): void {
+function printWarnings(issues: readonly Issue[], lang: AutomationConfig['lang'], print: (line: string) => void, names: ReadonlyMap<string, string>): void {
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   if (warnings.length === 0) return;
   print(t(lang, 'automation.warnings', {count: warnings.length}));
-  for (const issue of warnings.slice(0, WARNINGS_SHOWN)) print(`- ${issue.message[lang]}`);
+  for (const issue of warnings.slice(0, WARNINGS_SHOWN)) print(`- ${issueText(issue, lang, names)}`);
 }

@@ -170,6 +170,22 @@ describe('the automation script on the demo base', () => {
   });
 });
 
+describe('what it prints', () => {
+  it('lists the engine’s warnings as the extension does, records named by their primary values, never by record ids', async () => {
+    const s = await makeSetup();
+    // An order of the period linked to nobody: the engine warns about it.
+    const orders = s.before.base.tables.find((table) => table.id === TABLE_IDS.orders)!;
+    const order = orders.records.find((record) => String(record.cellValuesByFieldId[FIELD_IDS.orders.date] ?? '').startsWith(PERIOD))!;
+    order.cellValuesByFieldId[FIELD_IDS.orders.rep] = null;
+    const fake = new FakeScripting(s.before, {now: NOW.getTime()});
+    await runScript(fillScript(bundle, s.config), fake);
+    const printed = fake.printed.join('\n');
+    expect(printed).toContain(String(order.cellValuesByFieldId[FIELD_IDS.orders.number]));
+    expect(printed).not.toContain(order.id);
+    expect(printed).not.toMatch(/\brec[A-Za-z0-9]{3,}/);
+  });
+});
+
 describe('the time budget', () => {
   it('stops between calls before 25 s with what it wrote and what remains; the next run writes exactly the rest', async () => {
     const s = await makeSetup();
