@@ -120,7 +120,13 @@ export function mappedSchema(plan: PlanDocument, schema: BaseSchema): Fingerprin
 export type SchemaDrift =
   | {kind: 'tableGone'; table: string}
   | {kind: 'fieldGone'; table: string; field: string}
-  | {kind: 'fieldRetyped'; table: string; field: string; was: string; now: string};
+  | {kind: 'fieldRetyped'; table: string; field: string; was: FieldType; now: FieldType};
+
+/** A field's type and, for a formula, rollup or lookup, its result's: named as Airtable shows them at the edge. */
+export interface FieldType {
+  type: string;
+  resultType?: string;
+}
 
 /** A field's result type in the read format of its options, if it has one. */
 function resultTypeOf(field: ScriptingField): string | undefined {
@@ -128,16 +134,16 @@ function resultTypeOf(field: ScriptingField): string | undefined {
   return result && typeof result.type === 'string' ? result.type : undefined;
 }
 
-/** @example typeText({type: 'formula', resultType: 'number'}) // 'formula (number)' */
-function typeText(field: {type: string; resultType?: string}): string {
-  return field.resultType ? `${field.type} (${field.resultType})` : field.type;
+/** @example typeOf({type: 'formula', resultType: 'number', id: 'fld1'}) // {type: 'formula', resultType: 'number'} */
+function typeOf(field: FieldType): FieldType {
+  return field.resultType ? {type: field.type, resultType: field.resultType} : {type: field.type};
 }
 
 /**
  * Compares the fingerprint with the base: tables and fields are found by id (a rename is no
  * drift: names are only for messages, and the current name is the one used), types compared.
  *
- * @example schemaDrift(config.tables, base) // [{kind: 'fieldRetyped', table: '订单', field: '订单金额', was: 'currency', now: 'singleLineText'}]
+ * @example schemaDrift(config.tables, base) // [{kind: 'fieldRetyped', table: '订单', field: '订单金额', was: {type: 'currency'}, now: {type: 'singleLineText'}}]
  */
 export function schemaDrift(tables: readonly FingerprintTable[], base: {tables: readonly Pick<ScriptingTable, 'id' | 'name' | 'fields'>[]}): SchemaDrift[] {
   const drift: SchemaDrift[] = [];
@@ -155,7 +161,7 @@ export function schemaDrift(tables: readonly FingerprintTable[], base: {tables: 
       }
       const now = {type: actual.type, resultType: resultTypeOf(actual)};
       if (now.type !== field.type || (now.resultType ?? '') !== (field.resultType ?? '')) {
-        drift.push({kind: 'fieldRetyped', table: table.name, field: actual.name, was: typeText(field), now: typeText(now)});
+        drift.push({kind: 'fieldRetyped', table: table.name, field: actual.name, was: typeOf(field), now: typeOf(now)});
       }
     }
   }

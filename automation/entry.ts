@@ -27,7 +27,10 @@ import {statusName} from '../src/ledger/fields';
 import {defaultPeriod} from '../src/ledger/status';
 import type {Issue} from '../src/results';
 import {DEFAULT_BUDGET_MS, TimeBudget} from './budget';
-import {markerCheck, schemaDrift, type AutomationConfig, type MarkerCheck, type SchemaDrift} from './config';
+import {markerCheck, schemaDrift, type AutomationConfig, type FieldType, type MarkerCheck, type SchemaDrift} from './config';
+import {fieldTypeName} from '../src/fieldTypeName';
+import type {FieldTypeName} from '../src/schema';
+import type {Text} from '../src/plan';
 import {sdkView} from './sdkView';
 import type {ScriptingBase, ScriptingConsole, ScriptingOutput} from './scriptingBase';
 
@@ -61,6 +64,11 @@ export interface RunReport {
 /** The warnings printed at most: the log should stay readable; the extension lists them all. */
 const WARNINGS_SHOWN = 10;
 
+/** A type as Airtable shows it ("currency" -> 货币 / currency, a formula with its result type). */
+function shownType(field: FieldType): Text {
+  return fieldTypeName({type: field.type as FieldTypeName, resultType: field.resultType as FieldTypeName | undefined});
+}
+
 function driftText(drift: SchemaDrift, lang: AutomationConfig['lang']): string {
   switch (drift.kind) {
     case 'tableGone':
@@ -68,7 +76,7 @@ function driftText(drift: SchemaDrift, lang: AutomationConfig['lang']): string {
     case 'fieldGone':
       return t(lang, 'automation.drift.fieldGone', {table: drift.table, field: drift.field});
     case 'fieldRetyped':
-      return t(lang, 'automation.drift.fieldRetyped', {table: drift.table, field: drift.field, was: drift.was, now: drift.now});
+      return t(lang, 'automation.drift.fieldRetyped', {table: drift.table, field: drift.field, was: shownType(drift.was), now: shownType(drift.now)});
   }
 }
 

@@ -66,7 +66,7 @@ describe('the schema fingerprint', () => {
     people.fields = people.fields.filter((f) => f.id !== 'fldPrimary');
     expect(schemaDrift(tables, base)).toEqual([
       {kind: 'fieldGone', table: '销售人员', field: '姓名'},
-      {kind: 'fieldRetyped', table: ordersTable.id, field: '成交金额', was: 'currency', now: 'singleLineText'},
+      {kind: 'fieldRetyped', table: ordersTable.id, field: '成交金额', was: {type: 'currency'}, now: {type: 'singleLineText'}},
     ]);
     expect(schemaDrift(tables, {tables: base.tables.filter((t) => t.id !== ordersTable.id)})).toContainEqual({kind: 'tableGone', table: ordersTable.id});
   });
@@ -81,6 +81,6 @@ describe('the schema fingerprint', () => {
     base.tables.find((t) => t.id === ordersTable.id)!.fields = amount('number');
     expect(schemaDrift(withFormula, base)).toEqual([]);
     base.tables.find((t) => t.id === ordersTable.id)!.fields = amount('singleLineText');
-    expect(schemaDrift(withFormula, base)).toEqual([{kind: 'fieldRetyped', table: ordersTable.id, field: F.amount.name, was: 'formula (number)', now: 'formula (singleLineText)'}]);
+    expect(schemaDrift(withFormula, base)).toEqual([{kind: 'fieldRetyped', table: ordersTable.id, field: F.amount.name, was: {type: 'formula', resultType: 'number'}, now: {type: 'formula', resultType: 'singleLineText'}}]);
   });
 });

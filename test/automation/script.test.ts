@@ -237,7 +237,7 @@ describe('safety', () => {
     expect(fake.outputs.get('status')).toBe('schemaChanged');
     const amountName = s.before.base.tables.find((t) => t.id === TABLE_IDS.orders)!.fields.find((f) => f.id === FIELD_IDS.orders.amount)!.name;
     const printed = fake.printed.join('\n');
-    expect(printed).toContain(`表“订单”中映射的字段“${amountName}”的类型已从 currency 改为 singleLineText。`);
+    expect(printed).toContain(`表“订单”中映射的字段“${amountName}”的类型已从 货币 改为 单行文本。`);
     expect(printed).toContain('复制新脚本');
     expect(printed).not.toMatch(/fld[A-Za-z0-9]/);
   });
