@@ -6,14 +6,12 @@
  * results (and refuses without the marker).
  */
 import assert from 'node:assert/strict';
-import type {Locator, Page} from 'playwright-core';
 import {demoBase, demoMonths, TABLE_IDS} from '../../sim/demoBase';
 import {t} from '../e2e/catalogue';
 import type {E2eTest} from '../e2e/harness';
 import {FakeScripting, runScript} from './fakeScripting';
+import {DEMO_TODAY, extension} from '../e2e/panel';
 
-const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
-const extension = (page: Page): Locator => page.locator('.pg-right');
 
 export const automationE2eTests: E2eTest[] = [
   {

@@ -6,36 +6,19 @@
  * is saved as a screenshot (artifacts/e2e/<lang>-ledger-*.png), in zh and in en.
  */
 import assert from 'node:assert/strict';
-import type {Locator, Page} from 'playwright-core';
+import type {Locator} from 'playwright-core';
 import type {Lang} from '../../src/plan';
 import {demoMonths} from '../../sim/demoBase';
 import {LEDGER_KEYS} from '../../src/ledger/fields';
 import {messagePattern, t} from './catalogue';
-import {mkdir, readFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
 import {openTab, readRows} from './grid';
+import {DEMO_TODAY, PANEL_WIDTH, extension, textMatching, shoot} from './panel';
 
-const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
-const PANEL_WIDTH = 480;
 
-const extension = (page: Page): Locator => page.locator('.pg-right');
 
-async function textMatching(locator: Locator, pattern: RegExp, timeout = 30_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.first().innerText({timeout}).catch(() => '')) ?? '';
-    if (pattern.test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`expected text matching ${pattern}, last seen: "${last}"`);
-}
 
-/** The extension panel alone, as the user sees it at 480 px. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, {recursive: true});
-  await extension(page).screenshot({path: `${ARTIFACTS}/${name}.png`, timeout: 10_000});
-}
 
 async function refreshMonth(ext: Locator, lang: Lang, month: string): Promise<void> {
   await ext.getByLabel(t(lang, 'run.period.label'), {exact: true}).selectOption({label: month});

@@ -4,7 +4,7 @@
  * base as stored after the extension's writes.
  */
 import assert from 'node:assert/strict';
-import type {Locator, Page} from 'playwright-core';
+import type {Page} from 'playwright-core';
 import type {Lang} from '../../src/plan';
 import {say} from '../../playground/text';
 import {messageNumbers, messagePattern, t} from './catalogue';
@@ -14,12 +14,11 @@ import {numberInCell} from '../../playground/cells';
 import {countText, writtenLocale} from '../../src/i18n/numbers';
 import {GRID_ROW_LIMIT} from '../../playground/BaseGrid';
 import {demoMonths} from '../../sim/demoBase';
+import {DEMO_TODAY, extension, textMatching} from './panel';
 
 const REPS = '销售人员';
-const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
 
 /** The extension's panel: every extension step looks only inside it, as a user's eyes would. */
-const extension = (page: Page): Locator => page.locator('.pg-right');
 
 /** Opens the playground and waits until the demo base is in the grid. */
 async function openPlayground({page, baseUrl}: TestContext, query: string): Promise<void> {
@@ -63,17 +62,6 @@ function pageShowsBaseAndExtension(lang: Lang): E2eTest {
 }
 
 
-/** Waits until the locator's text matches, and returns that text. */
-async function textMatching(locator: Locator, pattern: RegExp, timeout = 20_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.first().innerText({timeout}).catch(() => '')) ?? '';
-    if (pattern.test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`expected text matching ${pattern}, last seen: "${last}"`);
-}
 
 interface PreviewRow {
   recordId: string;

@@ -12,25 +12,13 @@ import type {Lang} from '../../src/plan';
 import {demoMonths} from '../../sim/demoBase';
 import {messagePattern, t} from './catalogue';
 import type {E2eTest, TestContext} from './harness';
+import {DEMO_TODAY, PANEL_WIDTH, extension, textMatching} from './panel';
 
-const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
-const PANEL_WIDTH = 480;
 const PANEL_HEIGHT = 900;
 /** The smallest text the extension may show. */
 const MIN_FONT_PX = 12;
 
-const extension = (page: Page): Locator => page.locator('.pg-right');
 
-async function textMatching(locator: Locator, pattern: RegExp, timeout = 30_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.first().innerText({timeout}).catch(() => '')) ?? '';
-    if (pattern.test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`expected text matching ${pattern}, last seen: "${last}"`);
-}
 
 interface FontMeasure {
   /** Visible elements with text of their own, and form controls, that were measured. */

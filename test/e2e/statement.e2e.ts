@@ -7,35 +7,17 @@
  * artifacts/e2e/<lang>-statement-*.png, in zh and in en.
  */
 import assert from 'node:assert/strict';
-import {mkdir, writeFile} from 'node:fs/promises';
-import type {Locator, Page} from 'playwright-core';
+import {writeFile} from 'node:fs/promises';
 import type {Lang} from '../../src/plan';
 import {demoMonths} from '../../sim/demoBase';
 import {messageNumbers, messagePattern, t} from './catalogue';
 import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
 import {openTab, readRows} from './grid';
+import {DEMO_TODAY, PANEL_WIDTH, extension, textMatching, shoot} from './panel';
 
-const DEMO_TODAY = new Date(`${demoMonths().at(-1)}-28T09:00:00`);
-const PANEL_WIDTH = 480;
 
-const extension = (page: Page): Locator => page.locator('.pg-right');
 
-async function textMatching(locator: Locator, pattern: RegExp, timeout = 30_000): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.first().innerText({timeout}).catch(() => '')) ?? '';
-    if (pattern.test(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`expected text matching ${pattern}, last seen: "${last}"`);
-}
 
-/** The extension panel alone, as the user sees it at 480 px. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, {recursive: true});
-  await extension(page).screenshot({path: `${ARTIFACTS}/${name}.png`, timeout: 10_000});
-}
 
 /** Pages of a PDF as Chromium writes it: one `/Type /Page` object each (the tree's node is `/Pages`). */
 function pdfPageCount(pdf: Buffer): number {
