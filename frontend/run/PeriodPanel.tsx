@@ -6,7 +6,6 @@
  * download of an approved or closed period (PayrollButton.tsx): reading only, open to anyone.
  */
 import {useState} from 'react';
-import Decimal from 'decimal.js';
 import {Box, Button, ConfirmationDialog, FormField, Input, Loader, Text, useBase, useGlobalConfig, useSession} from '@airtable/blocks/ui';
 import type {LedgerKey} from '../../src/ledger/fields';
 import {ledgerFieldName, statusName} from '../../src/ledger/fields';
@@ -16,7 +15,8 @@ import type {Period, PlanDocument} from '../../src/plan';
 import {readResultRows, resolveResultsTable} from '../adapter/resultsTable';
 import {useLang} from '../state/lang';
 import type {RunLogEntry} from '../state/runLog';
-import {formatTime, groupThousands} from './format';
+import {formatTime} from './format';
+import {useFormats} from './FormatProvider';
 import {periodTotals, runLedgerAction, TOTAL_KEYS, type ActionKind, type PeriodTotals} from './ledgerActions';
 import {localIsoDate} from './ledgerRun';
 import {writtenLanguage} from './pipeline';
@@ -45,6 +45,7 @@ function actionsFor(status: 'open' | 'provisional' | 'approved' | 'closed'): Act
 
 export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy, onDone}: PeriodPanelProps) {
   const {t, tx, lang} = useLang();
+  const formats = useFormats();
   const base = useBase();
   const globalConfig = useGlobalConfig();
   const session = useSession();
@@ -119,8 +120,8 @@ export function PeriodPanel({plan, period, ledger, approveBlocker, busy, onBusy,
 
   const stamp = status === 'closed' ? state?.closed : status === 'approved' ? state?.approved : undefined;
   const offered = actionsFor(status);
-  // At the currency's precision, as text: never through a float.
-  const money = (value: string) => groupThousands(new Decimal(value).toFixed(plan.currency.precision));
+  // In the plan's currency and the reader's locale, like every amount of the run view (exact: decimal text).
+  const money = (value: string) => formats.money(value);
 
   return (
     <Box marginBottom={2} dataAttributes={{'data-testid': 'period-panel'}}>

@@ -93,8 +93,8 @@ describe('period status in the run view', () => {
     await user.click(within(screen.getByTestId('period-panel')).getByRole('button', {name: 'Approve'}));
     const totals = await screen.findByTestId('period-totals');
     expect(within(totals).getByText('People').nextSibling).toHaveTextContent('3');
-    expect(within(totals).getByText('Total pay').nextSibling).toHaveTextContent('17,300.00');
-    expect(within(totals).getByText('Performance pay').nextSibling).toHaveTextContent('4,300.00');
+    expect(within(totals).getByText('Total pay').nextSibling).toHaveTextContent(/^[¥￥]17,300\.00$/);
+    expect(within(totals).getByText('Performance pay').nextSibling).toHaveTextContent(/^[¥￥]4,300\.00$/);
     await user.click(screen.getAllByRole('button', {name: 'Approve'}).at(-1)!);
     await waitFor(() => expect(screen.getByTestId('period-status')).toHaveTextContent('Period status: Approved · 张经理'));
     expect(rowsOf(driver, tableId).map((r) => [(r['状态'] as {name: string}).name, r['审批人']])).toEqual([
