@@ -9,6 +9,7 @@
  * extension SDK (links `[{id, name}]`, selects `{id, name, color}`, lookups
  * `[{linkedRecordId, value}]`, percent a fraction...): the extension's own cell readers apply.
  */
+import {COMPUTED_FIELD_TYPES} from '../src/schema';
 
 export interface ScriptingField {
   readonly id: string;
@@ -66,23 +67,8 @@ export interface ScriptingConsole {
   log(...values: unknown[]): void;
 }
 
-/** Field types whose values Airtable computes: never written (the scripting API says so per type). */
-export const COMPUTED_TYPES: ReadonlySet<string> = new Set([
-  'formula',
-  'rollup',
-  'multipleLookupValues',
-  'count',
-  'autoNumber',
-  'createdTime',
-  'lastModifiedTime',
-  'createdBy',
-  'lastModifiedBy',
-  'button',
-  'externalSyncSource',
-  'aiText',
-]);
 
 /** @example isComputed({type: 'formula', options: null}) // true */
 export function isComputed(field: Pick<ScriptingField, 'type' | 'isComputed'>): boolean {
-  return typeof field.isComputed === 'boolean' ? field.isComputed : COMPUTED_TYPES.has(field.type);
+  return typeof field.isComputed === 'boolean' ? field.isComputed : COMPUTED_FIELD_TYPES.has(field.type);
 }

@@ -12,6 +12,7 @@
  * The shim below fixes these on one driver instance (never globally), so that tests, the
  * playground and the headless run see a base that behaves like Airtable's.
  */
+import {COMPUTED_FIELD_TYPES} from '../src/schema';
 import TestDriver from '@airtable/blocks-testing';
 import type {FixtureData} from './fixture';
 
@@ -19,21 +20,6 @@ type TableFixture = FixtureData['base']['tables'][number];
 type RecordFixture = TableFixture['records'][number];
 type ViewFixture = TableFixture['views'][number];
 
-/** Field types whose values Airtable computes: never writable. */
-export const COMPUTED_FIELD_TYPES: ReadonlySet<string> = new Set([
-  'formula',
-  'rollup',
-  'multipleLookupValues',
-  'count',
-  'autoNumber',
-  'createdTime',
-  'lastModifiedTime',
-  'createdBy',
-  'lastModifiedBy',
-  'button',
-  'externalSyncSource',
-  'aiText',
-]);
 
 interface FieldData {
   id: string;

@@ -38,3 +38,19 @@ export interface TableSchema {
 export interface BaseSchema {
   tables: TableSchema[];
 }
+
+/** Field types whose values Airtable computes: never writable. The simulated base, the automation script (when the scripting API gives no isComputed) and its test fake judge by this one list. */
+export const COMPUTED_FIELD_TYPES: ReadonlySet<string> = new Set([
+  'formula',
+  'rollup',
+  'multipleLookupValues',
+  'count',
+  'autoNumber',
+  'createdTime',
+  'lastModifiedTime',
+  'createdBy',
+  'lastModifiedBy',
+  'button',
+  'externalSyncSource',
+  'aiText',
+]);

@@ -14,7 +14,8 @@
  */
 import vm from 'node:vm';
 import type {FixtureData} from '../../sim/fixture';
-import {COMPUTED_TYPES, type ScriptingBase, type ScriptingField, type ScriptingOutput, type ScriptingQueryResult, type ScriptingRecord, type ScriptingTable} from '../../automation/scriptingBase';
+import {COMPUTED_FIELD_TYPES} from '../../src/schema';
+import {type ScriptingBase, type ScriptingField, type ScriptingOutput, type ScriptingQueryResult, type ScriptingRecord, type ScriptingTable} from '../../automation/scriptingBase';
 
 type TableFixture = FixtureData['base']['tables'][number];
 type Cells = Record<string, unknown>;
@@ -91,7 +92,7 @@ export class FakeScripting {
         name: field.name,
         type: field.type,
         options: copy(field.options ?? null) as Record<string, unknown> | null,
-        isComputed: COMPUTED_TYPES.has(field.type),
+        isComputed: COMPUTED_FIELD_TYPES.has(field.type),
         // As the scripting API gives it: the text, or null when the field has none.
         description: field.description || null,
       })),
@@ -223,7 +224,7 @@ export class FakeScripting {
   /** Changes a field's type, as a user retyping it in the base would (the cells stay as they were). */
   retype(tableId: string, fieldId: string, type: string, options: Record<string, unknown> | null = null): void {
     const table = this.table(tableId);
-    table.fields = table.fields.map((field) => (field.id === fieldId ? {...field, type, options, isComputed: COMPUTED_TYPES.has(type)} : field));
+    table.fields = table.fields.map((field) => (field.id === fieldId ? {...field, type, options, isComputed: COMPUTED_FIELD_TYPES.has(type)} : field));
   }
 }
 
