@@ -39,7 +39,8 @@ const FLAGS = [
   ...CHROMIUM_FLAGS,
   // performance.memory in exact bytes, and gc() so "heap of the loaded base" counts live data only.
   '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
+  // BENCH_JS_FLAGS (diagnostic): more V8 flags, e.g. --trace-gc (seen with DEBUG=pw:browser).
+  `--js-flags=--expose-gc${process.env.BENCH_JS_FLAGS ? ` ${process.env.BENCH_JS_FLAGS}` : ''}`,
 ];
 /** Per size: the 10k base takes about a minute and a half on 2 busy cores; leave room. */
 const SIZE_LIMIT_MS = 6 * 60_000;

@@ -62,6 +62,9 @@ class Watch {
   longestBlockMs = 0;
   /** The peak within each step of the refresh, to tell which step the peak belongs to. */
   peakByPhase: Record<string, number> = {};
+  /** Every sample as [ms since start, MB, step]: where the collections fall (in --json's output). */
+  samples: Array<[number, number, string]> = [];
+  private started = performance.now();
   private phase = 'start';
   private last = performance.now();
   private lastSample = 0;
@@ -69,6 +72,8 @@ class Watch {
 
   start(): void {
     this.peakHeap = memory();
+    this.started = performance.now();
+    this.samples = [];
     this.longestBlockMs = 0;
     this.last = performance.now();
     // Each precise heap read costs tens of microseconds: 10 a second is enough for a peak.
@@ -90,6 +95,7 @@ class Watch {
   sample(): void {
     this.lastSample = performance.now();
     const heap = memory();
+    this.samples.push([Math.round(this.lastSample - this.started), Math.round(heap / 2 ** 20), this.phase]);
     this.peakHeap = Math.max(this.peakHeap, heap);
     this.peakByPhase[this.phase] = Math.max(this.peakByPhase[this.phase] ?? 0, heap);
   }
@@ -172,7 +178,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
   let current: Phase | null = null;
   const callsBefore = calls.length;
   const t0 = performance.now();
-  const outcome = await refresh(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh', onScreen}, {
+  const outcome = await refresh(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh', onScreen, shown: true}, {
     onProgress: ({phase, fraction}) => {
       progressAt.push(performance.now());
       progressWhere.push(`${phase} ${(fraction * 100).toFixed(0)}%`);
@@ -293,7 +299,7 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
 
   // As in the extension, where Refresh stays disabled until the period has been previewed: the
   // preview runs first (untimed) and stays on screen, so in memory, while the refresh runs.
-  let shown: Preview | null = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh'});
+  let shown: Preview | null = await computePreview(driver.base, plan, BENCH_PERIOD, 'bench', {now: new Date(), lang: 'zh', shown: true});
   const previewed = shown.rows.length;
   // Diagnostic (--drop-preview): what the preview kept on screen costs the refresh's heap.
   if (params.get('dropPreview') === '1') shown = null;
@@ -341,7 +347,7 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
     engineAloneMs,
     second,
     keptPreview: params.get('dropPreview') !== '1',
-    heap: {driver: heapDriver, loaded: heapLoaded, before: heapBefore, floorPeak, peak: watch.peakHeap, peakByPhase: watch.peakByPhase, liveByStep: live ? liveByStep : null, peakSecond: secondWatch.peakHeap, longestBlockMs: watch.longestBlockMs, after: heapAfter},
+    heap: {driver: heapDriver, loaded: heapLoaded, before: heapBefore, floorPeak, peak: watch.peakHeap, peakByPhase: watch.peakByPhase, liveByStep: live ? liveByStep : null, peakSecond: secondWatch.peakHeap, samples: watch.samples, longestBlockMs: watch.longestBlockMs, after: heapAfter},
   };
 }
 

@@ -87,7 +87,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setFailure(null);
     setSummary(null);
     try {
-      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang, ledger, onScreen: shownPreview}, {onProgress: setBusy});
+      const next = await computePreview(base, plan, periodId, revision, {now: new Date(), lang, ledger, onScreen: shownPreview, shown: true}, {onProgress: setBusy});
       setPreview(next);
       setRefused(null);
       setLedgerWritten(null);
@@ -107,7 +107,7 @@ export function RunView({plan, revision, problems, onOpenSettings}: RunViewProps
     setLedgerWritten(null);
     try {
       // The preview on screen stays there while the refresh runs; the refresh shares what is equal.
-      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang, ledger, confirmedEmpty, onScreen: shownPreview}, {onProgress: setBusy});
+      const outcome = await refresh(base, plan, periodId, revision, {now: new Date(), lang, ledger, confirmedEmpty, onScreen: shownPreview, shown: true}, {onProgress: setBusy});
       if (outcome.kind === 'denied') {
         setFailure(t('run.refresh.lostPermission', {reason: outcome.reason}));
         return;

@@ -88,3 +88,87 @@ describe('a refresh handed the preview on screen', () => {
     expect(peopleCells(driver)).toEqual(await writtenWithout(edited));
   });
 });
+
+/**
+ * A run whose preview is shown (`shown`, as the run view asks) fingerprints its inputs; a refresh
+ * that reads the same plan, period and facts takes the shown preview's engine run instead of
+ * computing the same one beside it, and still writes what a refresh of its own would.
+ */
+describe('a refresh that reads what the preview on screen was computed from', () => {
+  it('takes that preview\'s run, and writes what a refresh without it writes', async () => {
+    const fixture = demoBase({size: 'small'});
+    const driver = createDriver(fixture);
+    const plan = planOf(driver);
+    const shown = await computePreview(driver.base, plan, PERIOD, 'r', {...PREVIEWED, shown: true});
+    expect(shown.computed.inputs).toMatch(/^[0-9a-f]{32}$/);
+    const outcome = await refresh(driver.base, plan, PERIOD, 'r', {...REFRESHED, onScreen: shown, shown: true});
+    expect(outcome.kind).toBe('written');
+    if (outcome.kind !== 'written') return;
+    expect(outcome.preview.computed.inputs).toBe(shown.computed.inputs);
+    expect(outcome.preview.computed.run).toBe(shown.computed.run);
+    expect(outcome.preview.run.issues).toBe(shown.run.issues);
+    // The diff is the refresh's own: the calculation time is the click's.
+    const calculatedAt = outcome.preview.writes.changes.find((change) => change.resultKey === 'calculatedAt')!;
+    expect(calculatedAt).not.toBe(shown.writes.changes.find((change) => change.resultKey === 'calculatedAt'));
+
+    expect(peopleCells(driver)).toEqual(await writtenWithout(fixture));
+  });
+
+  it('computes again when an order changed since the preview, and writes the new figures', async () => {
+    const driver = createDriver(demoBase({size: 'small'}));
+    const plan = planOf(driver);
+    const shown = await computePreview(driver.base, plan, PERIOD, 'r', {...PREVIEWED, shown: true});
+    const orders = driver.base.getTableById(TABLE_IDS.orders);
+    const query = await orders.selectRecordsAsync({fields: [FIELD_IDS.orders.date, FIELD_IDS.orders.amount]});
+    const order = query.records.find((record) => String(record.getCellValue(FIELD_IDS.orders.date)).startsWith(PERIOD))!;
+    // One cent more on one order of the period.
+    await orders.updateRecordAsync(order, {[FIELD_IDS.orders.amount]: Number(order.getCellValue(FIELD_IDS.orders.amount)) + 0.01});
+    query.unloadData();
+    const edited = snapshotFixture(driver);
+
+    const outcome = await refresh(driver.base, plan, PERIOD, 'r', {...REFRESHED, onScreen: shown, shown: true});
+    expect(outcome.kind).toBe('written');
+    if (outcome.kind !== 'written') return;
+    expect(outcome.preview.computed.inputs).not.toBe(shown.computed.inputs);
+    expect(outcome.preview.computed.run).not.toBe(shown.computed.run);
+    expect(peopleCells(driver)).toEqual(await writtenWithout(edited));
+  });
+
+  it('computes again when a participant\'s base salary changed since the preview', async () => {
+    const driver = createDriver(demoBase({size: 'small'}));
+    const plan = planOf(driver);
+    const shown = await computePreview(driver.base, plan, PERIOD, 'r', {...PREVIEWED, shown: true});
+    const reps = driver.base.getTableById(TABLE_IDS.reps);
+    const query = await reps.selectRecordsAsync({fields: [FIELD_IDS.reps.baseSalary]});
+    const rep = query.records[3];
+    await reps.updateRecordAsync(rep, {[FIELD_IDS.reps.baseSalary]: Number(rep.getCellValue(FIELD_IDS.reps.baseSalary)) + 1});
+    query.unloadData();
+
+    const outcome = await refresh(driver.base, plan, PERIOD, 'r', {...REFRESHED, onScreen: shown, shown: true});
+    expect(outcome.kind).toBe('written');
+    if (outcome.kind !== 'written') return;
+    expect(outcome.preview.computed.inputs).not.toBe(shown.computed.inputs);
+    expect(outcome.preview.computed.run).not.toBe(shown.computed.run);
+  });
+
+  it('computes again under another plan, though the base is the same', async () => {
+    const fixture = demoBase({size: 'small'});
+    const driver = createDriver(fixture);
+    const plan = planOf(driver);
+    const shown = await computePreview(driver.base, plan, PERIOD, 'r', {...PREVIEWED, shown: true});
+    // The plan saved meanwhile: the first metric weighs 5 points more, the second 5 less.
+    const [first, second] = plan.versions[0].metrics;
+    const changed = {
+      ...plan,
+      versions: [{...plan.versions[0], metrics: plan.versions[0].metrics.map((m) => (m === first ? {...m, weight: String(Number(m.weight) + 5)} : m === second ? {...m, weight: String(Number(m.weight) - 5)} : m))}, ...plan.versions.slice(1)],
+    };
+    const outcome = await refresh(driver.base, changed, PERIOD, 'r', {...REFRESHED, onScreen: shown, shown: true});
+    expect(outcome.kind).toBe('written');
+    if (outcome.kind !== 'written') return;
+    expect(outcome.preview.computed.run).not.toBe(shown.computed.run);
+
+    const twin = createDriver(fixture);
+    expect((await refresh(twin.base, changed, PERIOD, 'r', REFRESHED)).kind).toBe('written');
+    expect(peopleCells(driver)).toEqual(peopleCells(twin));
+  });
+});
