@@ -16,7 +16,7 @@
 import '../sim/nodeWindow';
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {FixtureData} from '../sim/fixture';
-import {sayEach, t} from '../src/i18n';
+import {sayEach, t, type Message} from '../src/i18n';
 import type {Lang, PlanDocument, Text} from '../src/plan';
 import type {Issue, RunResult} from '../src/results';
 import {parseStoredPlan} from '../src/storage';
@@ -258,6 +258,24 @@ function issueLine(issue: Issue, lang: Lang, names: ReadonlyMap<string, string> 
   return `  - ${issueText(issue, lang, names)}${where} (${issue.code})`;
 }
 
+/** An issue in the JSON output: its records named as in {@link issueLine}, the ids kept apart for scripts. */
+export interface JsonIssue extends Omit<Issue, 'message'> {
+  /** In the CLI's language, records by their primary values. */
+  message: string;
+  /** The catalogue entry and its parameters the message was made from (engine issues have them). */
+  key?: string;
+  params?: Message['params'];
+}
+
+/**
+ * @example jsonIssue(orphanIssue, 'en', new Map([['recO1', 'SO-1024']]))
+ *          // {code: 'engine.record.orphan', message: '… were not credited: SO-1024', key: 'engine.record.orphan', params: {…, ids: 'recO1'}, recordIds: ['recO1'], …}
+ */
+export function jsonIssue(issue: Issue, lang: Lang, names: ReadonlyMap<string, string>): JsonIssue {
+  const made = (issue.message as {message?: Message}).message;
+  return {...issue, message: issueText(issue, lang, names), ...(made ? {key: made.key, params: made.params} : {})};
+}
+
 /** Columns a text takes in a terminal: CJK characters take two. */
 function displayWidth(text: string): number {
   return [...text].reduce((sum, ch) => sum + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
@@ -424,13 +442,16 @@ async function refreshPeriod(
   const warnings = [...preview.readIssues, ...preview.run.issues, ...preview.ledgerIssues];
   if (refreshed.ledger) stderr.push(t(lang, 'ledger.ui.run.written', {created: refreshed.ledger.createdRecordIds.length, updated: refreshed.ledger.updatedRecordIds.length, calls: refreshed.ledger.calls}));
 
+  const names = previewNames(preview);
   if (options.json) {
-    // Breakdown lines are data (key and parameters) until the edge: printed as text in the CLI's language.
-    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)}))};
-    stdout.push(JSON.stringify({run, readIssues: preview.readIssues, writes: outcome, ledger: refreshed.ledger}, null, 2));
+    // Breakdown lines and issues are data (key and parameters) until the edge: printed as text in the CLI's language.
+    const issues = (list: readonly Issue[]) => list.map((issue) => jsonIssue(issue, lang, names));
+    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)})), issues: issues(preview.run.issues)};
+    const ledger = refreshed.ledger && {...refreshed.ledger, issues: issues(refreshed.ledger.issues)};
+    const output = {run, readIssues: issues(preview.readIssues), ledgerIssues: issues(preview.ledgerIssues), writes: {...outcome, issues: issues(outcome.issues)}, ledger};
+    stdout.push(JSON.stringify(output, null, 2));
   } else {
     stdout.push(resultsTable(preview.run, lang));
-    const names = previewNames(preview);
     if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang, names)));
   }
   return EXIT.ok;
