@@ -138,6 +138,10 @@ const cliText = {
   approved: {zh: '审批', en: 'approved'},
   closed: {zh: '关账', en: 'closed'},
   reopened: {zh: '重新打开', en: 'reopened'},
+  markerMoved: {
+    zh: '自动化脚本的方案标记已随周期状态更新（表“{table}”字段“{field}”的描述）：此前复制的脚本将拒绝运行，请在扩展中（设置 → 自动化）重新复制脚本。',
+    en: 'The automation\'s plan marker now follows the new status (the description of field "{field}" in table "{table}"): scripts copied before refuse to run; copy the script again in the extension (Settings → Automate).',
+  },
 } satisfies Record<string, Text>;
 
 type CliKey = keyof typeof cliText;
@@ -330,6 +334,7 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   if (options.action) {
     const acted = await act(driver, plan, options.period, options.action, lang, options.reason);
     (acted.ok ? stdout : stderr).push(acted.line);
+    stderr.push(...acted.notes);
     if (!acted.ok) return {code: EXIT.badInput, stdout, stderr};
   } else if (options.csv !== undefined) {
     // An export reads and writes nothing in the base: there is no snapshot to save.
@@ -353,9 +358,11 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
 }
 
 /**
- * Approve or close a period in the snapshot, by the extension's own rules and code
+ * Approve, close or reopen a period in the snapshot, by the extension's own rules and code
  * (frontend/run/ledgerActions.ts): the ledger state in the snapshot's globalConfig, the stamps in
- * its results table, the base's first collaborator as the one who acts.
+ * its results table, the base's first collaborator as the one who acts. When an automation script
+ * has been made in the base, its plan marker moves as the extension moves it (permission checked
+ * first), so that a script copied before refuses; `notes` say so, or why it could not move.
  */
 async function act(
   driver: ReturnType<typeof createDriver>,
@@ -364,14 +371,17 @@ async function act(
   action: 'approve' | 'close' | 'reopen',
   lang: Lang,
   reason?: string,
-): Promise<{ok: boolean; line: string}> {
+): Promise<{ok: boolean; line: string; notes: string[]}> {
   const resolved = plan.mapping.resultsTable ? resolveResultsTable(driver.base, plan.mapping.resultsTable, plan.mapping.people?.table.id).resolved : null;
   const user = driver.session.currentUser?.name ?? '';
   const totals = resolved ? periodTotals(await readResultRows(resolved, periodId), periodId) : null;
-  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, reason, user, now: new Date(), lang: writtenLanguage(plan, lang)});
-  if (!outcome.ok) return {ok: false, line: outcome.reason[lang]};
+  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, reason, user, now: new Date(), lang: writtenLanguage(plan, lang), base: driver.base});
+  if (!outcome.ok) return {ok: false, line: outcome.reason[lang], notes: []};
+  const {marker} = outcome;
+  const notes = !marker ? [] : marker.ok ? (marker.written ? [say(lang, 'markerMoved', {table: marker.at.table.name, field: marker.at.field.name})] : []) : [marker.reason[lang]];
   return {
     ok: true,
+    notes,
     line: say(lang, 'actionDone', {
       period: plan.periods.find((p) => p.id === periodId)?.label ?? periodId,
       action: say(lang, action === 'approve' ? 'approved' : action === 'close' ? 'closed' : 'reopened'),
