@@ -6,7 +6,6 @@
  * process over files); the script runs against the scripting API over the saved base file.
  */
 import '../../sim/nodeWindow';
-import {execFile} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,23 +25,14 @@ import {readMarker, type PlanMarker} from '../../src/planMarker';
 import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {demoPlan} from '../support/demoPlan';
 import {FakeScripting, runScript} from '../automation/fakeScripting';
+import {runScore} from './spawnScript';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 /** Closed by the CLI; approved in the extension before the script was copied. */
 const CLOSED = '2026-01';
 /** The script's clock, after the demo's three months: it writes 2026-03, which the close does not touch. */
 const NOW = new Date(2026, 3, 15, 9, 0, 0);
-
-function score(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['scripts/score.ts', ...args], {cwd: ROOT, timeout: 90_000, env: {...process.env, LANG: 'C'}}, (error, stdout, stderr) => {
-      resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr});
-    });
-  });
-}
 
 let dir: string;
 let plan: PlanDocument;
@@ -95,7 +85,7 @@ describe('npm run score -- --close, with an automation made in the base', () => 
   });
 
   it('moves the marker in the saved base as the extension does, and the script copied before refuses to write', async () => {
-    const run = await score(['--base', file('base.json'), '--plan', file('plan.json'), '--close', CLOSED, '--out', file('closed.json'), '--lang', 'en']);
+    const run = await runScore(['--base', file('base.json'), '--plan', file('plan.json'), '--close', CLOSED, '--out', file('closed.json'), '--lang', 'en']);
     expect(run.stderr).not.toMatch(/Error:/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Period ${plan.periods[0].label} closed`);

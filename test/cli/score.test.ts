@@ -5,7 +5,6 @@
  * plan is the template fitted to the demo base through the same SDK adapter the extension uses
  * (hence jsdom here); the expected numbers are recomputed from the base's records in this test.
  */
-import {execFile} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,25 +18,9 @@ import {serializePlan} from '../../src/storage';
 import {validatePlan} from '../../src/validate';
 import type {PlanDocument} from '../../src/plan';
 import type {RunResult} from '../../src/results';
+import {runScore as score} from './spawnScript';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const PERIOD = '2026-02';
-
-interface Exit {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function score(args: string[]): Promise<Exit> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['scripts/score.ts', ...args], {cwd: ROOT, timeout: 90_000, env: {...process.env, LANG: 'C'}}, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({code, stdout, stderr});
-    });
-  });
-}
 
 let dir: string;
 let base: FixtureData;
