@@ -16,7 +16,7 @@
 import '../sim/nodeWindow';
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {FixtureData} from '../sim/fixture';
-import {sayEach, t} from '../src/i18n';
+import {sayEach, t, type Message} from '../src/i18n';
 import type {Lang, PlanDocument, Text} from '../src/plan';
 import type {Issue, RunResult} from '../src/results';
 import {parseStoredPlan} from '../src/storage';
@@ -138,6 +138,10 @@ const cliText = {
   approved: {zh: '审批', en: 'approved'},
   closed: {zh: '关账', en: 'closed'},
   reopened: {zh: '重新打开', en: 'reopened'},
+  markerMoved: {
+    zh: '自动化脚本的方案标记已随周期状态更新（表“{table}”字段“{field}”的描述）：此前复制的脚本将拒绝运行，请在扩展中（设置 → 自动化）重新复制脚本。',
+    en: 'The automation\'s plan marker now follows the new status (the description of field "{field}" in table "{table}"): scripts copied before refuse to run; copy the script again in the extension (Settings → Automate).',
+  },
 } satisfies Record<string, Text>;
 
 type CliKey = keyof typeof cliText;
@@ -258,6 +262,24 @@ function issueLine(issue: Issue, lang: Lang, names: ReadonlyMap<string, string> 
   return `  - ${issueText(issue, lang, names)}${where} (${issue.code})`;
 }
 
+/** An issue in the JSON output: its records named as in {@link issueLine}, the ids kept apart for scripts. */
+export interface JsonIssue extends Omit<Issue, 'message'> {
+  /** In the CLI's language, records by their primary values. */
+  message: string;
+  /** The catalogue entry and its parameters the message was made from (engine issues have them). */
+  key?: string;
+  params?: Message['params'];
+}
+
+/**
+ * @example jsonIssue(orphanIssue, 'en', new Map([['recO1', 'SO-1024']]))
+ *          // {code: 'engine.record.orphan', message: '… were not credited: SO-1024', key: 'engine.record.orphan', params: {…, ids: 'recO1'}, recordIds: ['recO1'], …}
+ */
+export function jsonIssue(issue: Issue, lang: Lang, names: ReadonlyMap<string, string>): JsonIssue {
+  const made = (issue.message as {message?: Message}).message;
+  return {...issue, message: issueText(issue, lang, names), ...(made ? {key: made.key, params: made.params} : {})};
+}
+
 /** Columns a text takes in a terminal: CJK characters take two. */
 function displayWidth(text: string): number {
   return [...text].reduce((sum, ch) => sum + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
@@ -312,6 +334,7 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
   if (options.action) {
     const acted = await act(driver, plan, options.period, options.action, lang, options.reason);
     (acted.ok ? stdout : stderr).push(acted.line);
+    stderr.push(...acted.notes);
     if (!acted.ok) return {code: EXIT.badInput, stdout, stderr};
   } else if (options.csv !== undefined) {
     // An export reads and writes nothing in the base: there is no snapshot to save.
@@ -335,9 +358,11 @@ export async function score(options: ScoreOptions): Promise<{code: number; stdou
 }
 
 /**
- * Approve or close a period in the snapshot, by the extension's own rules and code
+ * Approve, close or reopen a period in the snapshot, by the extension's own rules and code
  * (frontend/run/ledgerActions.ts): the ledger state in the snapshot's globalConfig, the stamps in
- * its results table, the base's first collaborator as the one who acts.
+ * its results table, the base's first collaborator as the one who acts. When an automation script
+ * has been made in the base, its plan marker moves as the extension moves it (permission checked
+ * first), so that a script copied before refuses; `notes` say so, or why it could not move.
  */
 async function act(
   driver: ReturnType<typeof createDriver>,
@@ -346,14 +371,17 @@ async function act(
   action: 'approve' | 'close' | 'reopen',
   lang: Lang,
   reason?: string,
-): Promise<{ok: boolean; line: string}> {
+): Promise<{ok: boolean; line: string; notes: string[]}> {
   const resolved = plan.mapping.resultsTable ? resolveResultsTable(driver.base, plan.mapping.resultsTable, plan.mapping.people?.table.id).resolved : null;
   const user = driver.session.currentUser?.name ?? '';
   const totals = resolved ? periodTotals(await readResultRows(resolved, periodId), periodId) : null;
-  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, reason, user, now: new Date(), lang: writtenLanguage(plan, lang)});
-  if (!outcome.ok) return {ok: false, line: outcome.reason[lang]};
+  const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, reason, user, now: new Date(), lang: writtenLanguage(plan, lang), base: driver.base});
+  if (!outcome.ok) return {ok: false, line: outcome.reason[lang], notes: []};
+  const {marker} = outcome;
+  const notes = !marker ? [] : marker.ok ? (marker.written ? [say(lang, 'markerMoved', {table: marker.at.table.name, field: marker.at.field.name})] : []) : [marker.reason[lang]];
   return {
     ok: true,
+    notes,
     line: say(lang, 'actionDone', {
       period: plan.periods.find((p) => p.id === periodId)?.label ?? periodId,
       action: say(lang, action === 'approve' ? 'approved' : action === 'close' ? 'closed' : 'reopened'),
@@ -424,13 +452,16 @@ async function refreshPeriod(
   const warnings = [...preview.readIssues, ...preview.run.issues, ...preview.ledgerIssues];
   if (refreshed.ledger) stderr.push(t(lang, 'ledger.ui.run.written', {created: refreshed.ledger.createdRecordIds.length, updated: refreshed.ledger.updatedRecordIds.length, calls: refreshed.ledger.calls}));
 
+  const names = previewNames(preview);
   if (options.json) {
-    // Breakdown lines are data (key and parameters) until the edge: printed as text in the CLI's language.
-    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)}))};
-    stdout.push(JSON.stringify({run, readIssues: preview.readIssues, writes: outcome, ledger: refreshed.ledger}, null, 2));
+    // Breakdown lines and issues are data (key and parameters) until the edge: printed as text in the CLI's language.
+    const issues = (list: readonly Issue[]) => list.map((issue) => jsonIssue(issue, lang, names));
+    const run = {...preview.run, results: preview.run.results.map((result) => ({...result, breakdown: sayEach(result.breakdown, lang)})), issues: issues(preview.run.issues)};
+    const ledger = refreshed.ledger && {...refreshed.ledger, issues: issues(refreshed.ledger.issues)};
+    const output = {run, readIssues: issues(preview.readIssues), ledgerIssues: issues(preview.ledgerIssues), writes: {...outcome, issues: issues(outcome.issues)}, ledger};
+    stdout.push(JSON.stringify(output, null, 2));
   } else {
     stdout.push(resultsTable(preview.run, lang));
-    const names = previewNames(preview);
     if (warnings.length > 0) stderr.push(say(lang, 'warnings', {count: warnings.length}), ...warnings.map((issue) => issueLine(issue, lang, names)));
   }
   return EXIT.ok;

@@ -7,15 +7,11 @@
  * spec, in process; then as a user runs them, as child processes, for the exit codes.
  * (jsdom: score.ts loads the simulated SDK, whose timers a plain Node environment would wait for.)
  */
-import {execFile} from 'node:child_process';
-import path from 'node:path';
 import {langOf, readCommandLine, type CommandLine} from '../../scripts/commandLine';
 import {readScoreCommandLine} from '../../scripts/score';
 import {demoCommand} from '../../scripts/demo-base';
 import {benchCommand} from '../../scripts/bench';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+import {spawnScript} from './spawnScript';
 
 const score = (argv: string[], env: NodeJS.ProcessEnv = {}) => readScoreCommandLine(argv, env);
 const demo = (argv: string[], env: NodeJS.ProcessEnv = {}) => readCommandLine(demoCommand, argv, env);
@@ -103,20 +99,6 @@ describe('accepted command lines', () => {
     expectRefusal(bench(['--scenario', 'payroll']), 'Bad value for --scenario: payroll (one of people, ledger)', 'Usage: npm run bench');
   });
 });
-
-interface Exit {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawnScript(script: string, args: string[]): Promise<Exit> {
-  return new Promise((resolve) => {
-    execFile(TSX, [script, ...args], {cwd: ROOT, timeout: 90_000, env: {...process.env, LANG: 'C'}}, (error, stdout, stderr) => {
-      resolve({code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr});
-    });
-  });
-}
 
 describe('as processes', () => {
   it('exit 0 on --help, 2 on a wrong command line, with no stack trace', async () => {

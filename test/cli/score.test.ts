@@ -5,7 +5,6 @@
  * plan is the template fitted to the demo base through the same SDK adapter the extension uses
  * (hence jsdom here); the expected numbers are recomputed from the base's records in this test.
  */
-import {execFile} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,25 +18,9 @@ import {serializePlan} from '../../src/storage';
 import {validatePlan} from '../../src/validate';
 import type {PlanDocument} from '../../src/plan';
 import type {RunResult} from '../../src/results';
+import {runScore as score} from './spawnScript';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const PERIOD = '2026-02';
-
-interface Exit {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function score(args: string[]): Promise<Exit> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['scripts/score.ts', ...args], {cwd: ROOT, timeout: 90_000, env: {...process.env, LANG: 'C'}}, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({code, stdout, stderr});
-    });
-  });
-}
 
 let dir: string;
 let base: FixtureData;
@@ -67,6 +50,24 @@ function salesByRep(fixture: FixtureData): Map<string, Decimal> {
     sums.set(reps[0].id, (sums.get(reps[0].id) ?? new Decimal(0)).plus(cells[F.amount] as number));
   }
   return sums;
+}
+
+/**
+ * The base with two orders of the period linked to nobody (the engine warns with their ids),
+ * written to orphaned.json; the orders and their order numbers as the SDK reads them.
+ */
+async function orphanedBase(): Promise<{inPeriod: FixtureData['base']['tables'][number]['records']; numbers: string[]}> {
+  const orphaned: FixtureData = JSON.parse(JSON.stringify(base));
+  const orders = tableOf(orphaned, TABLE_IDS.orders);
+  const inPeriod = orders.records.filter((order) => String(order.cellValuesByFieldId[FIELD_IDS.orders.date] ?? '').startsWith(PERIOD)).slice(0, 2);
+  for (const order of inPeriod) order.cellValuesByFieldId[FIELD_IDS.orders.rep] = null;
+  writeFileSync(file('orphaned.json'), JSON.stringify(orphaned));
+  const table = createDriver(orphaned).base.getTableById(TABLE_IDS.orders);
+  const query = await table.selectRecordsAsync({fields: [table.primaryField]});
+  const numbers = inPeriod.map((order) => query.getRecordById(order.id).name);
+  query.unloadData();
+  expect(numbers.every((n, i) => n !== '' && n !== inPeriod[i].id)).toBe(true);
+  return {inPeriod, numbers};
 }
 
 describe('npm run score', () => {
@@ -133,18 +134,7 @@ describe('npm run score', () => {
   }, 120_000);
 
   it('names the records of a warning by their primary values, not their record ids', async () => {
-    // Two orders of the period linked to nobody: the engine warns with their ids.
-    const orphaned: FixtureData = JSON.parse(JSON.stringify(base));
-    const orders = tableOf(orphaned, TABLE_IDS.orders);
-    const inPeriod = orders.records.filter((order) => String(order.cellValuesByFieldId[FIELD_IDS.orders.date] ?? '').startsWith(PERIOD)).slice(0, 2);
-    for (const order of inPeriod) order.cellValuesByFieldId[FIELD_IDS.orders.rep] = null;
-    writeFileSync(file('orphaned.json'), JSON.stringify(orphaned));
-    const table = createDriver(orphaned).base.getTableById(TABLE_IDS.orders);
-    const query = await table.selectRecordsAsync({fields: [table.primaryField]});
-    const numbers = inPeriod.map((order) => query.getRecordById(order.id).name);
-    query.unloadData();
-    expect(numbers.every((n, i) => n !== '' && n !== inPeriod[i].id)).toBe(true);
-
+    const {inPeriod, numbers} = await orphanedBase();
     const lead = {zh: '未计入：', en: 'were not credited: '};
     for (const lang of ['zh', 'en'] as const) {
       const run = await score(['--base', file('orphaned.json'), '--plan', file('plan.json'), '--period', PERIOD, '--lang', lang]);
@@ -154,6 +144,27 @@ describe('npm run score', () => {
       for (const number of numbers) expect(line).toContain(number);
       for (const order of inPeriod) expect(run.stderr).not.toContain(order.id);
       expect(line).not.toMatch(/\brec[A-Z]\w*\d/);
+    }
+  }, 120_000);
+
+  it('names them so in the JSON output too, in the chosen language, with the record ids kept apart', async () => {
+    const {inPeriod, numbers} = await orphanedBase();
+    const lead = {zh: '未计入：', en: 'were not credited: '};
+    for (const lang of ['zh', 'en'] as const) {
+      const run = await score(['--base', file('orphaned.json'), '--plan', file('plan.json'), '--period', PERIOD, '--json', '--lang', lang]);
+      expect(run.code).toBe(0);
+      const output = JSON.parse(run.stdout) as {run: {issues: {code: string; message: unknown; key?: string; params?: Record<string, unknown>; recordIds?: string[]}[]}};
+      const orphan = output.run.issues.find((issue) => issue.code === 'engine.record.orphan')!;
+      // No record id anywhere in the message, whatever its shape; then: one text, in the chosen language.
+      expect(JSON.stringify(orphan.message)).not.toMatch(/\brec[A-Z]\w*\d/);
+      expect(typeof orphan.message).toBe('string');
+      const message = orphan.message as string;
+      expect(message).toContain(lead[lang]);
+      for (const number of numbers) expect(message).toContain(number);
+      // Scripts still get the ids and the catalogue entry.
+      for (const order of inPeriod) expect(orphan.recordIds).toContain(order.id);
+      expect(orphan.key).toBe('engine.record.orphan');
+      expect(orphan.params).toMatchObject({count: orphan.recordIds!.length});
     }
   }, 120_000);
 
