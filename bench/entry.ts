@@ -7,7 +7,7 @@
  * console.profile so the node side can collect a CPU profile of exactly that span.
  */
 import type TestDriver from '@airtable/blocks-testing';
-import {demoBase, DEMO_SIZES, TABLE_IDS, type DemoSize} from '../sim/demoBase';
+import {demoBase, DEMO_SIZES, FIELD_IDS, TABLE_IDS, type DemoSize} from '../sim/demoBase';
 import {createDriver} from '../sim/driver';
 import {baseSchema} from '../frontend/adapter/schema';
 import {readFacts} from '../frontend/adapter/readFacts';
@@ -199,6 +199,8 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
   if (outcome.kind !== 'written') throw new Error(`bench: nothing written (${outcome.kind})`);
   const {preview, outcome: written, ledger} = outcome;
   const upsert = preview.ledger?.upsert;
+  // The refresh read what the preview on screen was computed from and took its engine run.
+  const reusedRun = Boolean(onScreen && preview.computed.run === onScreen.computed.run);
   const peopleRecords = preview.writes.updates.length;
   const creates = upsert?.creates.length ?? 0;
   const ledgerUpdates = upsert?.updates.length ?? 0;
@@ -229,6 +231,7 @@ async function timedRefresh(driver: TestDriver, plan: PlanDocument, watch: Watch
     readIssues: preview.readIssues.length,
     engineIssues: preview.run.issues.length,
     writeIssues: preview.writes.issues.length + preview.ledgerIssues.length + (ledger?.issues.length ?? 0),
+    reusedRun,
   };
 }
 
@@ -249,7 +252,20 @@ async function engineAlone(driver: TestDriver, plan: PlanDocument): Promise<numb
  * `ledger`, an empty results table (issue 12), created as the settings' one click does, with the
  * people table's result fields unmapped: its first refresh creates one row per person.
  */
-export type Scenario = 'people' | 'ledger';
+export type Scenario = 'people' | 'ledger' | 'edited';
+
+/**
+ * The `edited` scenario: a colleague corrects one order of the period (one more yuan) between the
+ * preview and the click, so the refresh reads other facts than the preview's and computes again.
+ */
+async function editOneOrder(driver: TestDriver): Promise<void> {
+  const orders = driver.base.getTableById(TABLE_IDS.orders);
+  const query = await orders.selectRecordsAsync({fields: [FIELD_IDS.orders.date, FIELD_IDS.orders.amount]});
+  const order = query.records.find((record) => String(record.getCellValue(FIELD_IDS.orders.date)).startsWith(BENCH_PERIOD));
+  if (!order) throw new Error('bench: no order in the period to edit');
+  await orders.updateRecordAsync(order, {[FIELD_IDS.orders.amount]: Number(order.getCellValue(FIELD_IDS.orders.amount)) + 1});
+  query.unloadData();
+}
 
 /** The bench plan writing into a new, empty results table only (the `ledger` scenario). */
 async function intoResultsTable(driver: TestDriver, plan: PlanDocument): Promise<PlanDocument> {
@@ -303,6 +319,7 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
   const previewed = shown.rows.length;
   // Diagnostic (--drop-preview): what the preview kept on screen costs the refresh's heap.
   if (params.get('dropPreview') === '1') shown = null;
+  if (scenario === 'edited') await editOneOrder(driver);
   const watch = new Watch();
   const heapBefore = await settle();
   watch.start();
@@ -354,7 +371,8 @@ async function bench(size: DemoSize, scenario: Scenario, profile: boolean, live:
 const params = new URLSearchParams(location.search);
 const size = (params.get('size') ?? '1k') as DemoSize;
 function runBench(): void {
-  const scenario: Scenario = params.get('scenario') === 'ledger' ? 'ledger' : 'people';
+  const asked = params.get('scenario');
+  const scenario: Scenario = asked === 'ledger' || asked === 'edited' ? asked : 'people';
   bench(size, scenario, params.get('profile') === '1', params.get('live') === '1').then(
     (result) => {
       win.__bench = result;

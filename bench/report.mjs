@@ -52,14 +52,16 @@ export function formatFigures(r) {
   const times = (x) => `${x.toFixed(2)}x`;
   const records = Object.entries(r.records).map(([name, count]) => `${name} ${n(count)}`).join(', ');
   const lines = [
-    `== ${r.size}${ledger ? ' into an empty results table' : ''}: ${n(r.reps)} reps / ${n(r.orders)} orders, ${r.levels}-level tree, ${r.metrics.length} metrics (${r.metrics.join(' ')}), period 2026-03` +
+    `== ${r.size}${ledger ? ' into an empty results table' : ''}${r.scenario === 'edited' ? ', one order changed after the preview' : ''}: ${n(r.reps)} reps / ${n(r.orders)} orders, ${r.levels}-level tree, ${r.metrics.length} metrics (${r.metrics.join(' ')}), period 2026-03` +
       (ledger ? `; the people table's result fields unmapped` : ''),
     `  base: ${records}; built in ${s(r.buildMs)}${r.planErrors.length ? `; PLAN ERRORS: ${r.planErrors.join(', ')}` : '; plan valid'}`,
     `  floor: load ${r.floor.tables} mapped tables and read ${n(r.floor.cells)} mapped cells of ${n(r.floor.records)} records once: ${s(r.floorMs)} (of which the SDK's loads ${s(r.floor.loadMs)}; the slowest, ${r.floor.slowestLoad?.table ?? '-'}, ${s(r.floor.slowestLoad?.ms ?? 0)})`,
-    `  refresh (after a preview of the period, which the extension requires and keeps on screen: ${n(r.previewed)} rows): ${s(f.totalMs)} (read ${s(f.readMs)} + engine ${s(f.engineMs)} + diff ${s(f.diffMs)} + write ${s(f.writeMs)}); ` +
+    `  refresh (after a preview of the period, which the extension requires and keeps on screen: ${n(r.previewed)} rows; ${f.reusedRun ? 'the base unchanged since, so its engine run is taken' : 'the engine computes'}): ${s(f.totalMs)} (read ${s(f.readMs)} + engine ${s(f.engineMs)} + diff ${s(f.diffMs)} + write ${s(f.writeMs)}); ` +
       `floor + min write (${minCalls} ${ledger ? 'create ' : ''}calls at 15/s = ${s(minWrite)}) = ${s(floorPlusWrite)}; ratio ${times(ratio)} ${verdict(ratio, refreshTarget, times)}`,
     `  refresh beyond the floor: read ${s(f.readMs - r.floorMs)} over the floor's ${s(r.floorMs)}, write ${s(f.writeMs - minWrite)} over the minimum ${s(minWrite)}`,
-    `  engine alone on the extracted facts: ${s(r.engineAloneMs)}; in the refresh ${s(f.engineMs)} = ${pct(share)} of it ${verdict(share, TARGETS.engineShare, pct)}`,
+    f.reusedRun
+      ? `  engine alone on the extracted facts: ${s(r.engineAloneMs)}; in the refresh: not run (the preview's run taken; see the edited scenario)`
+      : `  engine alone on the extracted facts: ${s(r.engineAloneMs)}; in the refresh ${s(f.engineMs)} = ${pct(share)} of it ${verdict(share, TARGETS.engineShare, pct)}`,
     `  write calls: ${f.callsSeen} sent for ${n(f.changedRecords)} changed records${f.createdRows ? ` (${n(f.createdRows)} rows created)` : ''} (${n(f.changedCells)} cells) vs ceil(${n(f.changedRecords)}/50) = ${minCalls}: ${exactly(f.callsSeen, minCalls)}; ` +
       `max ${f.maxRecordsPerCall} records a call ${verdict(f.maxRecordsPerCall, TARGETS.recordsPerCall, String)}; ` +
       `max ${f.maxCallsPerSecond} calls in any second ${verdict(f.maxCallsPerSecond, TARGETS.callsPerSecond, String)}` +

@@ -4,7 +4,7 @@
  * participant over the same facts: the floor any engine must pay to look at every record once),
  * then the full refresh in headless Chromium (bench/browser.mjs, given the sizes and flags).
  *
- *   npm run bench -- [small|1k|10k ...] [--scenario people|ledger] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]
+ *   npm run bench -- [small|1k|10k ...] [--scenario people|ledger|edited] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]
  */
 import {spawnSync} from 'node:child_process';
 import path from 'node:path';
@@ -19,9 +19,9 @@ import {oneOf, readCommandLine, type CommandSpec} from './commandLine';
 
 const benchUsage: Text = {
   zh: [
-    '用法：npm run bench -- [small|1k|10k ...] [--scenario people|ledger] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]',
+    '用法：npm run bench -- [small|1k|10k ...] [--scenario people|ledger|edited] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]',
     '  small|1k|10k   浏览器中测量的基地规模（默认 1k 和 10k）',
-    '  --scenario     people：写人员表的结果字段；ledger：第一次刷新写入空的绩效结果表（默认两者都测）',
+    '  --scenario     people：写人员表的结果字段；ledger：第一次刷新写入空的绩效结果表；edited：同 people，但预览之后改了一笔订单，刷新须重新计算（默认三者都测）',
     '  --profile      同时记录第一次刷新的 CPU 性能剖析并给出摘要',
     '  --json         同时输出原始数据（JSON）',
     '  --live         诊断：每一步之后的存活堆（gc 之后）',
@@ -31,9 +31,9 @@ const benchUsage: Text = {
     '退出码：0 完成；1 测量失败；2 命令行有误。',
   ].join('\n'),
   en: [
-    'Usage: npm run bench -- [small|1k|10k ...] [--scenario people|ledger] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]',
+    'Usage: npm run bench -- [small|1k|10k ...] [--scenario people|ledger|edited] [--profile] [--json] [--live] [--engine-only] [--lang zh|en]',
     '  small|1k|10k   base sizes to measure in the browser (default: 1k, then 10k)',
-    '  --scenario     people: the people table\'s result fields; ledger: a first refresh into an empty results table (default: both)',
+    '  --scenario     people: the people table\'s result fields; ledger: a first refresh into an empty results table; edited: as people, with one order changed after the preview, so the refresh computes again (default: all three)',
     '  --profile      also a CPU profile of the first refresh, summarised',
     '  --json         the raw figures as JSON as well',
     '  --live         diagnostic: live heap (after gc) after each step',
@@ -44,7 +44,7 @@ const benchUsage: Text = {
   ].join('\n'),
 };
 
-export type Scenario = 'people' | 'ledger';
+export type Scenario = 'people' | 'ledger' | 'edited';
 
 export interface BenchOptions {
   sizes: DemoSize[];
@@ -61,7 +61,7 @@ export const benchCommand: CommandSpec<BenchOptions> = {
   allowPositionals: true,
   read: (values, positionals) => ({
     sizes: positionals.map((size) => oneOf<DemoSize>('size', size, Object.keys(DEMO_SIZES) as DemoSize[])),
-    scenarios: ((values.scenario as string[] | undefined) ?? []).map((scenario) => oneOf<Scenario>('--scenario', scenario, ['people', 'ledger'])),
+    scenarios: ((values.scenario as string[] | undefined) ?? []).map((scenario) => oneOf<Scenario>('--scenario', scenario, ['people', 'ledger', 'edited'])),
     profile: values.profile === true,
     json: values.json === true,
     live: values.live === true,
