@@ -5,7 +5,7 @@
  */
 import type {Facts, ParticipantFact} from '../facts';
 import {DEFAULT_SCORE_ROUNDING, type Currency, type GradeBand, type Metric, type PlanDocument, type PlanVersion, type RateBonus, type ScoreRounding, type Text} from '../plan';
-import type {Issue, ParticipantResult, RunResult, RunStats} from '../results';
+import type {Issue, MetricResult, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
 import {groupDigits, text, type Message} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
@@ -24,6 +24,7 @@ import {feedbackFor} from './feedback';
 import {remembered, sharedTexts} from './memo';
 import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
+/** One metric of one participant while it is scored: dropped once the result's parts are made from it. */
 interface MetricRow {
   metric: Metric;
   /** The metric's value at its scope, exact: scored and paid on (the lines show it at 2 places). */
@@ -44,16 +45,38 @@ interface MetricRow {
   texts: MetricTexts;
 }
 
+/** What pay reads of a metric an incentive or honour names: kept only for those metrics. */
+interface PaidOn {
+  /** The value at the metric's scope, exact. */
+  value: Dec | null;
+  /** The participant's own value, exact (team bonus, award). */
+  personal: Dec | null;
+  sample: number;
+  /** The target measured against, when there is one. */
+  target: Dec | null;
+}
+
+/**
+ * A scored participant, held until the run ends: only what pay and the last lines still read.
+ * The metric rows are turned into the result's parts as soon as they are scored, so that
+ * 10,000 x metrics rows of decimals and texts never outlive their participant's turn.
+ */
 interface Row {
   index: number;
   participant: ParticipantFact;
-  metrics: MetricRow[];
+  /** By metric position: set for the metrics pay reads, undefined for the others. */
+  paidOn: (PaidOn | undefined)[];
   /** Rounded once, at the plan's places: graded, ranked, gated and written. */
   total: Dec;
   /** The total's text at the plan's places: written, and shown in several lines. */
   totalText: string;
   grade: GradeBand | null;
   rank: number;
+  /** The result's metric entries, as written. */
+  metrics: MetricResult[];
+  feedback: ParticipantResult['feedback'];
+  /** The breakdown's lines up to the grade line; pay's lines are added in explain. */
+  breakdown: Message[];
 }
 
 function noResults(periodId: string, versionId: string, issue: Issue, participants: number): RunResult {
@@ -166,7 +189,7 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   const share = sharedTexts();
   const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share);
   const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
-  const results = yield* explain(plan, version, paid, hierarchy, rounding, share);
+  const results = yield* explain(plan, version, paid, hierarchy, share);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
   const totals = paid.totals;
   return {
@@ -233,6 +256,25 @@ function downlineLevels(version: PlanVersion, h: Hierarchy, n: number): (number[
   return out;
 }
 
+/**
+ * Positions of the metrics that pay reads (bonuses, team bonus, award, honours), by the same
+ * lookup as pay's: the last metric of an id wins.
+ */
+function metricsPayReads(version: PlanVersion): Set<number> {
+  const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
+  const incentives = version.incentives;
+  const ids = incentives.bonuses.map((b) => b.metricId);
+  if (incentives.teamBonus.enabled) ids.push(incentives.teamBonus.metricId);
+  if (incentives.championAward.enabled) ids.push(incentives.championAward.metricId);
+  for (const honour of incentives.honours) if (honour.by !== 'totalScore') ids.push(honour.by.metricId);
+  const out = new Set<number>();
+  for (const id of ids) {
+    const at = metricIndex.get(id);
+    if (at !== undefined) out.add(at);
+  }
+  return out;
+}
+
 function* scoreParticipants(
   version: PlanVersion,
   participants: readonly ParticipantFact[],
@@ -245,28 +287,45 @@ function* scoreParticipants(
 ): Generator<EngineStep, Row[], void> {
   const places = rounding.places;
   const reportedScale = new Set<string>();
-  const metricInfo = version.metrics.map((metric) => ({
-    metric,
-    aggregation: aggregationOf(metric),
-    buckets: buckets.get(metric.id),
-    weight: planDecimal(metric.weight) ?? ZERO,
-    /** weight / 100, so a weighted score is one multiplication. */
-    weightFraction: (planDecimal(metric.weight) ?? ZERO).times(PERCENT),
-    weightHundredths: hundredthsOf(planDecimal(metric.weight) ?? ZERO),
-    use: targetUse(metric),
-    /** Fixed and per-tier targets depend on the plan (and tier) only: resolved once per tier. */
-    shared: metric.target.kind === 'fixed' || metric.target.kind === 'perTier' ? new Map<string, TargetResult>() : null,
-  }));
+  const paidReads = metricsPayReads(version);
+  const metricInfo = version.metrics.map((metric, at) => {
+    const weight = planDecimal(metric.weight) ?? ZERO;
+    return {
+      metric,
+      aggregation: aggregationOf(metric),
+      buckets: buckets.get(metric.id),
+      weight,
+      /** weight / 100, so a weighted score is one multiplication. */
+      weightFraction: weight.times(PERCENT),
+      weightHundredths: hundredthsOf(weight),
+      /** Only weighted metrics have a line (and a term in the total line). */
+      weighs: weight.greaterThan(0),
+      /** The weight as written: one text for every participant. */
+      weightText: plain(metric.weight),
+      paidOn: paidReads.has(at),
+      use: targetUse(metric),
+      /** Fixed and per-tier targets depend on the plan (and tier) only: resolved once per tier. */
+      shared: metric.target.kind === 'fixed' || metric.target.kind === 'perTier' ? new Map<string, TargetResult>() : null,
+    };
+  });
+  // Fixed and per-tier targets are decimals shared by many participants: each printed once.
+  const targetTexts = new Map<Dec, string>();
+  const targetText = (target: Dec) => remembered(targetTexts, target, () => target.toString());
+  // Grade lines depend on the total's text only: 10,000 participants share a few hundred.
+  const gradeLines = lineMemo();
+  const metricCount = metricInfo.length;
   const total = participants.length;
   const out: Row[] = new Array(total);
   for (let index = 0; index < total; index++) {
     if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
     const participant = participants[index];
     const active = proration ? proration(participant) : null;
-    const rows: MetricRow[] = metricInfo.map(({metric, aggregation, buckets: list, weight, weightFraction, weightHundredths, use, shared}) => {
+    const downline = levels[index];
+    const rows: MetricRow[] = new Array(metricCount);
+    for (let at = 0; at < metricCount; at++) {
+      const {metric, aggregation, buckets: list, weight, weightFraction, weightHundredths, use, shared} = metricInfo[at];
       const own = list?.[index];
       let bucket: Bucket | undefined = own;
-      const downline = levels[index];
       // Cycle members have no downline: their team-scope value is their personal value.
       if (metric.scope.kind === 'team' && downline && list) {
         bucket = addBucket(emptyBucket(), own);
@@ -301,19 +360,54 @@ function* scoreParticipants(
         weighted: share(fixedText(weightedRounded, places)),
         attainment: outcome.attainment === null ? null : share(shown2(outcome.attainment)),
       };
-      return {metric, value, personal, sample: bucketSample(aggregation, bucket), target, prorated, outcome, weight, weighted, weightedRounded, texts};
-    });
+      rows[at] = {metric, value, personal, sample: bucketSample(aggregation, bucket), target, prorated, outcome, weight, weighted, weightedRounded, texts};
+    }
     // "total": exact until the total, rounded once; "eachWeighted": the rounded lines, summed.
-    const sum =
-      rounding.mode === 'eachWeighted'
-        ? rows.reduce((acc, r) => acc.plus(r.weightedRounded), ZERO)
-        : roundScore(rows.reduce((acc, r) => acc.plus(r.weighted), ZERO), places);
+    let exact = ZERO;
+    for (const r of rows) exact = exact.plus(rounding.mode === 'eachWeighted' ? r.weightedRounded : r.weighted);
+    const sum = rounding.mode === 'eachWeighted' ? exact : roundScore(exact, places);
     const totalText = share(fixedText(sum, places));
     const grade = gradeFor(sum, version.grades);
     if (!grade && version.grades.length > 0) {
       issues.push(makeIssue('warning', 'engine.grade.none', {name: participant.name, total: totalText}, {recordIds: [participant.id]}));
     }
-    out[index] = {index, participant, metrics: rows, total: sum, totalText, grade, rank: 0};
+
+    const breakdown: Message[] = [];
+    const terms: string[] = [];
+    let shownSum = ZERO;
+    const metrics: MetricResult[] = new Array(metricCount);
+    const paidOn: (PaidOn | undefined)[] = new Array(metricCount);
+    for (let at = 0; at < metricCount; at++) {
+      const m = rows[at];
+      const info = metricInfo[at];
+      const targetValue = m.target.kind === 'value' ? m.target.value : null;
+      if (info.weighs) {
+        if (m.prorated) breakdown.push(prorationLine(m.metric, m.prorated.base, m.prorated.active, targetValue ?? ZERO));
+        breakdown.push(metricLine(m));
+        terms.push(m.texts.weighted);
+        if (rounding.mode === 'total') shownSum = shownSum.plus(m.weightedRounded);
+      }
+      metrics[at] = {
+        metricId: m.metric.id,
+        label: m.metric.label,
+        value: m.texts.value,
+        target: targetValue === null ? null : m.prorated ? shown2(targetValue) : targetText(targetValue),
+        attainment: m.texts.attainment,
+        score: m.texts.score,
+        weight: info.weightText,
+        weighted: m.texts.weighted,
+        sample: m.sample,
+      };
+      paidOn[at] = info.paidOn ? {value: m.value, personal: m.personal, sample: m.sample, target: targetValue} : undefined;
+    }
+    breakdown.push(totalLine(terms, totalText));
+    if (rounding.mode === 'total' && !shownSum.equals(sum)) breakdown.push(roundingNote(fixedText(shownSum, places), totalText));
+    breakdown.push(gradeLines(totalText, () => gradeLine(grade, totalText)));
+    const feedback = feedbackFor(
+      rows.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
+      version.feedback,
+    );
+    out[index] = {index, participant, paidOn, total: sum, totalText, grade, rank: 0, metrics, feedback, breakdown};
   }
   return out;
 }
@@ -353,7 +447,8 @@ function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, 
 /** One bonus as paid to one participant, with what its breakdown line shows. */
 interface PaidBonus {
   bonus: RateBonus;
-  metric: MetricRow | undefined;
+  /** The metric paid on, when the plan knows it. */
+  metric: Metric | undefined;
   value: Dec;
   outcome: RateBonusOutcome;
   amount: Dec;
@@ -422,7 +517,7 @@ function* pay(
       total: r.total,
       metric: (id: string) => {
         const at = metricIndex.get(id);
-        return at === undefined ? undefined : {value: r.metrics[at].value, sample: r.metrics[at].sample};
+        return at === undefined ? undefined : r.paidOn[at];
       },
     })),
   );
@@ -455,11 +550,11 @@ function* pay(
 
     const bonuses = incentives.bonuses.map((bonus, b): PaidBonus => {
       const at = metricIndex.get(bonus.metricId);
-      const m = at === undefined ? undefined : row.metrics[at];
+      const m = at === undefined ? undefined : row.paidOn[at];
       const value = m?.value ?? ZERO;
-      const target = m && m.target.kind === 'value' ? m.target.value : null;
+      const target = m?.target ?? null;
       const outcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades), tiersOf(b, bonus, target));
-      return {bonus, metric: m, value, outcome, amount: outcome.kind === 'paid' ? money(outcome.exact) : ZERO};
+      return {bonus, metric: at === undefined ? undefined : version.metrics[at], value, outcome, amount: outcome.kind === 'paid' ? money(outcome.exact) : ZERO};
     });
     const bonusSum = bonuses.reduce((a, b) => a.plus(b.amount), ZERO);
 
@@ -471,7 +566,7 @@ function* pay(
       if (!downline) teamExplain = {kind: 'cycle'};
       else if (!gate.passed) teamExplain = {kind: 'gate', gate};
       else {
-        const bases = team.levels.map((_, k) => (downline[k] ?? []).reduce((a, member) => a.plus(rows[member].metrics[teamMetric].personal ?? ZERO), ZERO));
+        const bases = team.levels.map((_, k) => (downline[k] ?? []).reduce((a, member) => a.plus(rows[member].paidOn[teamMetric]!.personal ?? ZERO), ZERO));
         const outcome = teamBonus(bases, team.levels);
         teamAmount = money(outcome.exact);
         teamExplain = {kind: 'paid', levels: outcome.levels, floored: outcome.floored};
@@ -499,15 +594,11 @@ function* explain(
   version: PlanVersion,
   outcome: PayOutcome,
   h: Hierarchy,
-  rounding: ScoreRounding,
   share: ReturnType<typeof sharedTexts>,
 ): Generator<EngineStep, ParticipantResult[], void> {
   const currency: Currency = plan.currency;
-  // Fixed and per-tier targets are decimals shared by many participants: each printed once.
-  const targetTexts = new Map<Dec, string>();
   // Lines that many participants share word for word are made once and held once.
-  const once = {grade: lineMemo(), baseSalary: lineMemo(), performancePay: lineMemo()};
-  const targetText = (target: Dec) => remembered(targetTexts, target, () => target.toString());
+  const once = {baseSalary: lineMemo(), performancePay: lineMemo()};
   const award = version.incentives.championAward;
   // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
   const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
@@ -538,19 +629,9 @@ function* explain(
       total: share(groupDigits(written.total)),
     };
     const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
-    const breakdown: Message[] = [];
+    // The score's lines were made when the participant was scored; pay's lines follow them.
+    const breakdown = row.breakdown;
     const add = (l: Message) => breakdown.push(l);
-    const weighted = row.metrics.filter((m) => m.weight.greaterThan(0));
-    for (const m of weighted) {
-      if (m.prorated) add(prorationLine(m.metric, m.prorated.base, m.prorated.active, m.target.kind === 'value' ? m.target.value : ZERO));
-      add(metricLine(m));
-    }
-    add(totalLine(weighted.map((m) => m.texts.weighted), row.totalText));
-    if (rounding.mode === 'total') {
-      const shownSum = weighted.reduce((acc, m) => acc.plus(m.weightedRounded), ZERO);
-      if (!shownSum.equals(row.total)) add(roundingNote(fixedText(shownSum, rounding.places), row.totalText));
-    }
-    add(once.grade(row.totalText, () => gradeLine(row.grade, row.totalText)));
     add(once.baseSalary(shown.base, () => line('engine.line.baseSalary', {amount: shown.base})));
     if (paid.performance) {
       const performance = paid.performance;
@@ -566,7 +647,7 @@ function* explain(
       } else add(line('engine.line.performancePayNoGrade', {amount: shown.performance}));
     }
     paid.bonuses.forEach((b, k) => {
-      const context = {metric: b.metric?.metric.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
+      const context = {metric: b.metric?.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
       add(bonusLine(b.bonus.label, b.outcome, groupDigits(bonusTexts[k]), currency, context));
     });
     if (paid.team) add(teamBonusLine(paid.team, shown.team, {total: row.totalText, grade: gradeName}));
@@ -580,17 +661,7 @@ function* explain(
     results[i] = {
       participantId: p.id,
       name: p.name,
-      metrics: row.metrics.map((m) => ({
-        metricId: m.metric.id,
-        label: m.metric.label,
-        value: m.texts.value,
-        target: m.target.kind === 'value' ? (m.prorated ? shown2(m.target.value) : targetText(m.target.value)) : null,
-        attainment: m.texts.attainment,
-        score: m.texts.score,
-        weight: plain(m.metric.weight),
-        weighted: m.texts.weighted,
-        sample: m.sample,
-      })),
+      metrics: row.metrics,
       totalScore: row.totalText,
       grade: gradeName,
       rank: row.rank,
@@ -601,10 +672,7 @@ function* explain(
       award: written.award,
       totalPay: written.total,
       honours: titles,
-      feedback: feedbackFor(
-        row.metrics.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
-        version.feedback,
-      ),
+      feedback: row.feedback,
       breakdown,
       inCycle: h.inCycle[row.index],
     };
@@ -644,7 +712,7 @@ function awardMembers(rows: readonly Row[], h: Hierarchy, metricAt: number): Awa
     id: r.participant.id,
     name: r.participant.name,
     team: r.participant.team,
-    value: r.metrics[metricAt].personal,
+    value: r.paidOn[metricAt]!.personal,
     downlineInTeam: inTeam[r.index],
   }));
 }
