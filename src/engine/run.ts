@@ -1,7 +1,11 @@
 /**
- * The run: facts of one period in, one result per participant out. The order of the steps is the
- * order of the rules in docs/plan.md: credit records, build the tree, value and score each metric,
- * total and grade, rank, pay, honours, feedback, breakdown.
+ * The run: facts of one period in, one result per participant out, following the rules of
+ * docs/plan.md: credit records, build the tree, value and score each metric, total and grade, rank,
+ * pay, honours, feedback, breakdown. Each participant's part of a result is made as soon as what
+ * it rests on is known (score lines and feedback when scored; amounts, their lines and the result
+ * once ranks, the award and honours are decided), so that no per-participant working data
+ * (decimals, outcomes, texts) is held for everyone from one phase to the next: in a browser, what
+ * a run holds for longer than a few scavenges is promoted and adds to the refresh's heap peak.
  */
 import type {Facts, ParticipantFact} from '../facts';
 import {DEFAULT_SCORE_ROUNDING, type Currency, type GradeBand, type Metric, type PlanDocument, type PlanVersion, type RateBonus, type ScoreRounding, type Text} from '../plan';
@@ -64,6 +68,9 @@ interface PaidOn {
 interface Row {
   index: number;
   participant: ParticipantFact;
+  /** The participant's record id and name: what ties in the ranking are ordered by. */
+  id: string;
+  name: string;
   /** By metric position: set for the metrics pay reads, undefined for the others. */
   paidOn: (PaidOn | undefined)[];
   /** Rounded once, at the plan's places: graded, ranked, gated and written. */
@@ -115,7 +122,9 @@ export const PARTICIPANT_SLICE = 250;
 /**
  * Where a stepped run is: the engine's four phases in order, each with its own done/total
  * (records for crediting, participants for the rest), so that (phase index + done/total) / 4
- * only ever grows.
+ * only ever grows. credit: the records; score: each participant's metrics, total, grade, score
+ * lines and feedback; pay: ranking, the champion award and the honours (a pause after each sort
+ * of everyone); explain: each participant's amounts with their lines and result.
  */
 export interface EngineStep {
   phase: 'credit' | 'score' | 'pay' | 'explain';
@@ -188,10 +197,9 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   // Texts shared by equal value across participants, for this run only (see sharedTexts).
   const share = sharedTexts();
   const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share);
-  const paid = yield* pay(plan, version, rows, hierarchy, levels, issues);
-  const results = yield* explain(plan, version, paid, hierarchy, share);
+  const standing = yield* rankAndAward(plan, version, rows, hierarchy, issues);
+  const {results, totals} = yield* payAndExplain(plan, version, rows, standing, hierarchy, levels, issues, share);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
-  const totals = paid.totals;
   return {
     periodId,
     versionId: version.id,
@@ -407,7 +415,7 @@ function* scoreParticipants(
       rows.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
       version.feedback,
     );
-    out[index] = {index, participant, paidOn, total: sum, totalText, grade, rank: 0, metrics, feedback, breakdown};
+    out[index] = {index, participant, id: participant.id, name: participant.name, paidOn, total: sum, totalText, grade, rank: 0, metrics, feedback, breakdown};
   }
   return out;
 }
@@ -444,49 +452,22 @@ function reportTarget(metric: Metric, p: ParticipantFact, target: TargetResult, 
   }
 }
 
-/** One bonus as paid to one participant, with what its breakdown line shows. */
-interface PaidBonus {
-  bonus: RateBonus;
-  /** The metric paid on, when the plan knows it. */
-  metric: Metric | undefined;
-  value: Dec;
-  outcome: RateBonusOutcome;
-  amount: Dec;
+/** Who ranks where, who shares the champion award and who earns which titles: decided over everyone. */
+interface Standing {
+  /** The rows in ranking order, each with its rank set. */
+  ranked: Row[];
+  awards: Map<number, AwardShare>;
+  honours: Map<number, Text[]>;
+  /** Positions of the metrics the team bonus and the award are paid on (the last metric of an id wins). */
+  teamMetric: number | undefined;
+  awardMetric: number | undefined;
 }
 
-/** The amounts of one participant, rounded as written, and what their lines explain. */
-interface Paid {
-  row: Row;
-  baseSalary: Dec;
-  /** Null when performance pay is off. */
-  performance: {base: Dec | null; amount: Dec} | null;
-  bonuses: PaidBonus[];
-  bonusSum: Dec;
-  /** Null when the team bonus is off or names an unknown metric. */
-  team: TeamBonusExplain | null;
-  teamAmount: Dec;
-  share: AwardShare | undefined;
-  awardAmount: Dec;
-  totalPay: Dec;
-  titles: Text[];
-}
-
-interface PayOutcome {
-  /** In ranking order. */
-  paid: Paid[];
-  totals: {performancePay: Dec; bonus: Dec; teamBonus: Dec; award: Dec; totalPay: Dec};
-}
-
-function* pay(
-  plan: PlanDocument,
-  version: PlanVersion,
-  rows: Row[],
-  h: Hierarchy,
-  levels: readonly (number[][] | null)[],
-  issues: Issue[],
-): Generator<EngineStep, PayOutcome, void> {
-  const currency: Currency = plan.currency;
-  const money = (d: Dec) => roundMoney(d, currency);
+/**
+ * The 'pay' phase: ranking, the champion award and the honours, which each sort all participants
+ * (a pause after each). Every participant's own amounts are worked out with their lines in explain.
+ */
+function* rankAndAward(plan: PlanDocument, version: PlanVersion, rows: Row[], h: Hierarchy, issues: Issue[]): Generator<EngineStep, Standing, void> {
   const incentives = version.incentives;
   const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
   const unknownMetric = (incentive: Text, metricId: string) =>
@@ -494,9 +475,10 @@ function* pay(
   const total = rows.length;
   yield {phase: 'pay', done: 0, total};
 
-  const ranked = competitionRanks(rows.map((r) => ({id: r.participant.id, name: r.participant.name, total: r.total, row: r})));
-  for (const {item, rank} of ranked) item.row.rank = rank;
-  // Ranking, the award and the honours each sort all participants: a pause after each.
+  const ranked = competitionRanks(rows).map(({item, rank}) => {
+    item.rank = rank;
+    return item;
+  });
   yield {phase: 'pay', done: 0, total};
 
   for (const bonus of incentives.bonuses) if (!metricIndex.has(bonus.metricId)) unknownMetric(bonus.label, bonus.metricId);
@@ -507,7 +489,7 @@ function* pay(
   const awardMetric = award.enabled ? metricIndex.get(award.metricId) : undefined;
   if (award.enabled && awardMetric === undefined) unknownMetric(text('engine.name.championAward'), award.metricId);
 
-  const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, awardMetric), currency);
+  const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, awardMetric), plan.currency);
   yield {phase: 'pay', done: 0, total};
   const honours = awardHonours(
     incentives.honours,
@@ -521,10 +503,44 @@ function* pay(
       },
     })),
   );
-
   yield {phase: 'pay', done: 0, total};
+  return {ranked, awards, honours, teamMetric, awardMetric};
+}
+
+interface PaidAndExplained {
+  /** In ranking order. */
+  results: ParticipantResult[];
+  totals: {performancePay: Dec; bonus: Dec; teamBonus: Dec; award: Dec; totalPay: Dec};
+}
+
+/**
+ * The 'explain' phase: each participant's amounts, rounded as written, and at once their texts,
+ * lines and result. Made together so that no participant's amounts, bonus outcomes and team
+ * levels (decimals) are held for everyone until a later pass turns them into text.
+ */
+function* payAndExplain(
+  plan: PlanDocument,
+  version: PlanVersion,
+  rows: readonly Row[],
+  standing: Standing,
+  h: Hierarchy,
+  levels: readonly (number[][] | null)[],
+  issues: Issue[],
+  share: ReturnType<typeof sharedTexts>,
+): Generator<EngineStep, PaidAndExplained, void> {
+  const currency: Currency = plan.currency;
+  const money = (d: Dec) => roundMoney(d, currency);
+  const incentives = version.incentives;
+  const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
+  const {ranked, awards, honours, teamMetric, awardMetric} = standing;
+  const team = incentives.teamBonus;
   const baseSalaryField = plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary');
   const performanceBaseField = plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase');
+  // Per bonus: the position of its metric, and the metric's label its lines name (when known).
+  const bonusMetrics = incentives.bonuses.map((bonus) => {
+    const at = metricIndex.get(bonus.metricId);
+    return {at, label: at === undefined ? bonus.label : version.metrics[at].label};
+  });
   // Fixed and per-tier targets are shared decimals: their tiers in money are worked out once per run.
   const tierCache = incentives.bonuses.map(() => ({none: null as Tier[] | null, byTarget: new WeakMap<Dec, Tier[]>()}));
   const tiersOf = (b: number, bonus: RateBonus, target: Dec | null): Tier[] => {
@@ -532,31 +548,43 @@ function* pay(
     if (target === null) return (cache.none ??= tiersInMoney(bonus, null));
     return remembered(cache.byTarget, target, () => tiersInMoney(bonus, target));
   };
+  // Lines that many participants share word for word are made once and held once.
+  const once = {baseSalary: lineMemo(), performancePay: lineMemo()};
+  const fixed = (d: Dec) => share(fixedText(d, currency.precision));
   const totals = {performancePay: ZERO, bonus: ZERO, teamBonus: ZERO, award: ZERO, totalPay: ZERO};
-  const paid: Paid[] = new Array(total);
+  const total = ranked.length;
+  const results: ParticipantResult[] = new Array(total);
   for (let i = 0; i < total; i++) {
-    if (i > 0 && i % PARTICIPANT_SLICE === 0) yield {phase: 'pay', done: i, total};
-    const row = ranked[i].item.row;
+    if (i % PARTICIPANT_SLICE === 0) yield {phase: 'explain', done: i, total};
+    const row = ranked[i];
     const p = row.participant;
     const gradeName = row.grade?.grade ?? null;
     const baseSalary = money(moneyCell(p, p.baseSalary, baseSalaryField, issues) ?? ZERO);
 
-    let performance: Paid['performance'] = null;
+    let performance: {base: Dec | null; amount: Dec} | null = null;
     if (incentives.performancePay.enabled) {
       const base = moneyCell(p, p.performancePayBase, performanceBaseField, issues);
       const coefficient = row.grade ? planDecimal(row.grade.coefficient) : null;
       performance = {base, amount: money(performancePay(base, coefficient))};
     }
 
-    const bonuses = incentives.bonuses.map((bonus, b): PaidBonus => {
-      const at = metricIndex.get(bonus.metricId);
+    const bonusOutcomes: RateBonusOutcome[] = new Array(incentives.bonuses.length);
+    const bonusAmounts: Dec[] = new Array(incentives.bonuses.length);
+    const bonusValues: Dec[] = new Array(incentives.bonuses.length);
+    let bonusSum = ZERO;
+    for (let b = 0; b < incentives.bonuses.length; b++) {
+      const bonus = incentives.bonuses[b];
+      const at = bonusMetrics[b].at;
       const m = at === undefined ? undefined : row.paidOn[at];
       const value = m?.value ?? ZERO;
       const target = m?.target ?? null;
       const outcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades), tiersOf(b, bonus, target));
-      return {bonus, metric: at === undefined ? undefined : version.metrics[at], value, outcome, amount: outcome.kind === 'paid' ? money(outcome.exact) : ZERO};
-    });
-    const bonusSum = bonuses.reduce((a, b) => a.plus(b.amount), ZERO);
+      const amount = outcome.kind === 'paid' ? money(outcome.exact) : ZERO;
+      bonusOutcomes[b] = outcome;
+      bonusAmounts[b] = amount;
+      bonusValues[b] = value;
+      bonusSum = bonusSum.plus(amount);
+    }
 
     let teamAmount = ZERO;
     let teamExplain: TeamBonusExplain | null = null;
@@ -573,8 +601,8 @@ function* pay(
       }
     }
 
-    const share = awards.get(row.index);
-    const awardAmount = share?.amount ?? ZERO;
+    const awardShare = awards.get(row.index);
+    const awardAmount = awardShare?.amount ?? ZERO;
     const performanceAmount = performance?.amount ?? ZERO;
     const totalPay = baseSalary.plus(performanceAmount).plus(bonusSum).plus(teamAmount).plus(awardAmount);
 
@@ -583,42 +611,15 @@ function* pay(
     totals.teamBonus = totals.teamBonus.plus(teamAmount);
     totals.award = totals.award.plus(awardAmount);
     totals.totalPay = totals.totalPay.plus(totalPay);
-    paid[i] = {row, baseSalary, performance, bonuses, bonusSum, team: teamExplain, teamAmount, share, awardAmount, totalPay, titles: honours.get(row.index) ?? []};
-  }
-  return {paid, totals};
-}
 
-/** The written result of every participant: texts of the amounts, breakdown lines and feedback. */
-function* explain(
-  plan: PlanDocument,
-  version: PlanVersion,
-  outcome: PayOutcome,
-  h: Hierarchy,
-  share: ReturnType<typeof sharedTexts>,
-): Generator<EngineStep, ParticipantResult[], void> {
-  const currency: Currency = plan.currency;
-  // Lines that many participants share word for word are made once and held once.
-  const once = {baseSalary: lineMemo(), performancePay: lineMemo()};
-  const award = version.incentives.championAward;
-  // The same lookup as pay's (the last metric of an id wins), so the line names the metric that was paid on.
-  const awardMetric = award.enabled ? new Map(version.metrics.map((m, i) => [m.id, i])).get(award.metricId) : undefined;
-  const fixed = (d: Dec) => share(fixedText(d, currency.precision));
-  const total = outcome.paid.length;
-  const results: ParticipantResult[] = new Array(total);
-  for (let i = 0; i < total; i++) {
-    if (i % PARTICIPANT_SLICE === 0) yield {phase: 'explain', done: i, total};
-    const paid = outcome.paid[i];
-    const row = paid.row;
-    const p = row.participant;
-    const gradeName = row.grade?.grade ?? null;
     // Each amount is printed once at the currency's places; lines add the thousands separators.
     const written = {
-      base: fixed(paid.baseSalary),
-      performance: fixed(paid.performance?.amount ?? ZERO),
-      bonus: fixed(paid.bonusSum),
-      team: fixed(paid.teamAmount),
-      award: fixed(paid.awardAmount),
-      total: fixed(paid.totalPay),
+      base: fixed(baseSalary),
+      performance: fixed(performanceAmount),
+      bonus: fixed(bonusSum),
+      team: fixed(teamAmount),
+      award: fixed(awardAmount),
+      total: fixed(totalPay),
     };
     const shown = {
       base: share(groupDigits(written.base)),
@@ -628,34 +629,33 @@ function* explain(
       award: share(groupDigits(written.award)),
       total: share(groupDigits(written.total)),
     };
-    const bonusTexts = paid.bonuses.map((b) => fixed(b.amount));
+    const bonusTexts = bonusAmounts.map(fixed);
     // The score's lines were made when the participant was scored; pay's lines follow them.
     const breakdown = row.breakdown;
-    const add = (l: Message) => breakdown.push(l);
-    add(once.baseSalary(shown.base, () => line('engine.line.baseSalary', {amount: shown.base})));
-    if (paid.performance) {
-      const performance = paid.performance;
+    breakdown.push(once.baseSalary(shown.base, () => line('engine.line.baseSalary', {amount: shown.base})));
+    if (performance) {
       const base = formatMoney(performance.base ?? ZERO, currency);
       const grade = row.grade;
       if (grade) {
-        add(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => line('engine.line.performancePay', {
+        breakdown.push(once.performancePay(`${grade.grade}\u0000${base}\u0000${written.performance}`, () => line('engine.line.performancePay', {
           base,
           coefficient: grade.coefficient,
           grade: grade.grade,
           amount: shown.performance,
         })));
-      } else add(line('engine.line.performancePayNoGrade', {amount: shown.performance}));
+      } else breakdown.push(line('engine.line.performancePayNoGrade', {amount: shown.performance}));
     }
-    paid.bonuses.forEach((b, k) => {
-      const context = {metric: b.metric?.label ?? b.bonus.label, value: b.value, total: row.totalText, grade: gradeName};
-      add(bonusLine(b.bonus.label, b.outcome, groupDigits(bonusTexts[k]), currency, context));
-    });
-    if (paid.team) add(teamBonusLine(paid.team, shown.team, {total: row.totalText, grade: gradeName}));
-    if (paid.share && awardMetric !== undefined) add(awardLine(paid.share, currency, version.metrics[awardMetric].label));
-    add(totalPayLine(shown));
-    const titles = paid.titles;
+    for (let b = 0; b < incentives.bonuses.length; b++) {
+      const bonus = incentives.bonuses[b];
+      const context = {metric: bonusMetrics[b].label, value: bonusValues[b], total: row.totalText, grade: gradeName};
+      breakdown.push(bonusLine(bonus.label, bonusOutcomes[b], groupDigits(bonusTexts[b]), currency, context));
+    }
+    if (teamExplain) breakdown.push(teamBonusLine(teamExplain, shown.team, {total: row.totalText, grade: gradeName}));
+    if (awardShare && awardMetric !== undefined) breakdown.push(awardLine(awardShare, currency, version.metrics[awardMetric].label));
+    breakdown.push(totalPayLine(shown));
+    const titles = honours.get(row.index) ?? [];
     if (titles.length > 0) {
-      add(line('engine.line.honours', {titles: {join: titles, separator: TITLE_SEPARATOR}}));
+      breakdown.push(line('engine.line.honours', {titles: {join: titles, separator: TITLE_SEPARATOR}}));
     }
 
     results[i] = {
@@ -666,7 +666,7 @@ function* explain(
       grade: gradeName,
       rank: row.rank,
       performancePay: written.performance,
-      bonuses: paid.bonuses.map((b, k) => ({bonusId: b.bonus.id, label: b.bonus.label, amount: bonusTexts[k]})),
+      bonuses: incentives.bonuses.map((bonus, b) => ({bonusId: bonus.id, label: bonus.label, amount: bonusTexts[b]})),
       bonus: written.bonus,
       teamBonus: written.team,
       award: written.award,
@@ -677,7 +677,7 @@ function* explain(
       inCycle: h.inCycle[row.index],
     };
   }
-  return results;
+  return {results, totals};
 }
 
 /** Honour titles in one line: 销售冠军、服务之星 / Sales champion, Service star. */
