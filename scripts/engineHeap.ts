@@ -2,7 +2,7 @@
  * Old-space growth of the engine per phase on the bench's 10k base (issue 11): in a browser no
  * major GC runs during a refresh, so everything the engine holds across a couple of scavenges is
  * promoted and counts toward the refresh's heap peak, live or not. This prints the old space (and
- * large objects) in MB at the start of each engine phase, at the end, and after a full GC with the
+ * large objects) in MB (one decimal) at the start of each engine phase, at the end, and after a full GC with the
  * results still held. With --live a full GC runs at each phase start as well, which shows what is
  * really live there (and so, beside a run without it, what was promoted only to die).
  *
@@ -23,12 +23,14 @@ import {BENCH_PERIOD, benchPlan} from '../bench/plan';
 
 const MB = 2 ** 20;
 
-/** Old space plus large-object space, in whole MB. */
+/** Old space plus large-object space, in MB to one decimal. */
 function oldSpace(): number {
   const spaces = v8.getHeapSpaceStatistics();
   const used = (name: string) => spaces.find((s) => s.space_name === name)?.space_used_size ?? 0;
-  return Math.round((used('old_space') + used('large_object_space')) / MB);
+  return tenths((used('old_space') + used('large_object_space')) / MB);
 }
+
+const tenths = (mb: number) => Math.round(mb * 10) / 10;
 
 const gc = (globalThis as {gc?: () => void}).gc;
 
@@ -65,7 +67,7 @@ async function main(): Promise<number> {
     if (next.value.phase !== phase) {
       if (values.live) fullGc();
       const now = oldSpace();
-      console.log(`${phase || 'start'} +${now - at}`, `-> enter ${next.value.phase}: ${now} MB`);
+      console.log(`${phase || 'start'} +${tenths(now - at)}`, `-> enter ${next.value.phase}: ${now} MB`);
       phase = next.value.phase;
       at = now;
     }
@@ -74,7 +76,7 @@ async function main(): Promise<number> {
     next = steps.next();
   }
   const done = oldSpace();
-  console.log(`${phase} +${done - at}`, `-> done: ${done} MB (run +${done - before})`);
+  console.log(`${phase} +${tenths(done - at)}`, `-> done: ${done} MB (run +${tenths(done - before)})`);
   const run = next.value;
   // The finished generator may still hold its frame: only the results are kept.
   steps = null;
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
   // Sweeping runs beside the script: let it finish so that the figure counts live objects only.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   fullGc();
-  console.log('live after a full GC, results held:', oldSpace(), `MB (+${oldSpace() - before}),`, run.results.length, 'results');
+  console.log('live after a full GC, results held:', oldSpace(), `MB (+${tenths(oldSpace() - before)}),`, run.results.length, 'results');
   return 0;
 }
 

@@ -189,9 +189,9 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   }
   for (const [id, list] of participantFieldBuckets(version, participants, issues)) buckets.set(id, list);
 
-  // The last records of the crediting pass and the downline walk below: a pause between them.
+  // The last records of the crediting pass and the participant fields' buckets: a pause before scoring.
   yield {phase: 'score', done: 0, total: participants.length};
-  const levels = downlineLevels(version, hierarchy, participants.length);
+  const levels = downlineOf(version, hierarchy);
   const rounding = scoreRoundingOf(plan);
   const proration = prorationFor(plan, period, issues);
   // Texts shared by equal value across participants, for this run only (see sharedTexts).
@@ -254,14 +254,18 @@ export function scoreRoundingOf(plan: PlanDocument): ScoreRounding {
   return r;
 }
 
-/** Downline by level for everyone, computed once to the deepest depth the version needs. */
-function downlineLevels(version: PlanVersion, h: Hierarchy, n: number): (number[][] | null)[] {
+/** A participant's downline by level, to the deepest depth the version needs; null for a cycle member. */
+type Downline = (index: number) => number[][] | null;
+
+/**
+ * Downlines are walked when a participant is scored and again when paid, not kept for everyone:
+ * a walk is a few array pushes, while 10,000 kept downlines would be promoted with the run.
+ */
+function downlineOf(version: PlanVersion, h: Hierarchy): Downline {
   let depth = 0;
   for (const m of version.metrics) if (m.scope.kind === 'team') depth = Math.max(depth, m.scope.depth);
   if (version.incentives.teamBonus.enabled) depth = Math.max(depth, version.incentives.teamBonus.levels.length);
-  const out: (number[][] | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = h.inCycle[i] ? null : depth > 0 ? downlineByLevel(h, i, depth) : [];
-  return out;
+  return (i) => (h.inCycle[i] ? null : depth > 0 ? downlineByLevel(h, i, depth) : []);
 }
 
 /**
@@ -286,7 +290,7 @@ function metricsPayReads(version: PlanVersion): Set<number> {
 function* scoreParticipants(
   version: PlanVersion,
   participants: readonly ParticipantFact[],
-  levels: readonly (number[][] | null)[],
+  levels: Downline,
   buckets: MetricBuckets,
   issues: Issue[],
   rounding: ScoreRounding,
@@ -322,13 +326,14 @@ function* scoreParticipants(
   // Grade lines depend on the total's text only: 10,000 participants share a few hundred.
   const gradeLines = lineMemo();
   const metricCount = metricInfo.length;
+  const teamScope = version.metrics.some((m) => m.scope.kind === 'team');
   const total = participants.length;
   const out: Row[] = new Array(total);
   for (let index = 0; index < total; index++) {
     if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
     const participant = participants[index];
     const active = proration ? proration(participant) : null;
-    const downline = levels[index];
+    const downline = teamScope ? levels(index) : null;
     const rows: MetricRow[] = new Array(metricCount);
     for (let at = 0; at < metricCount; at++) {
       const {metric, aggregation, buckets: list, weight, weightFraction, weightHundredths, use, shared} = metricInfo[at];
@@ -524,7 +529,7 @@ function* payAndExplain(
   rows: readonly Row[],
   standing: Standing,
   h: Hierarchy,
-  levels: readonly (number[][] | null)[],
+  levels: Downline,
   issues: Issue[],
   share: ReturnType<typeof sharedTexts>,
 ): Generator<EngineStep, PaidAndExplained, void> {
@@ -589,7 +594,7 @@ function* payAndExplain(
     let teamAmount = ZERO;
     let teamExplain: TeamBonusExplain | null = null;
     if (team.enabled && teamMetric !== undefined) {
-      const downline = levels[row.index];
+      const downline = levels(row.index);
       const gate = checkGate(team.gate, row.total, gradeName, version.grades);
       if (!downline) teamExplain = {kind: 'cycle'};
       else if (!gate.passed) teamExplain = {kind: 'gate', gate};
