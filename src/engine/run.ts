@@ -11,7 +11,7 @@ import type {Facts, ParticipantFact} from '../facts';
 import {DEFAULT_SCORE_ROUNDING, type Currency, type GradeBand, type Metric, type PlanDocument, type PlanVersion, type RateBonus, type ScoreRounding, type Text} from '../plan';
 import type {Issue, MetricResult, ParticipantResult, RunResult, RunStats} from '../results';
 import {versionForPeriod} from '../period';
-import {groupDigits, text, type Message} from '../i18n';
+import {groupDigits, text, type Message, type MessageKey} from '../i18n';
 import {aggregateSourcesSteps, aggregationOf, addBucket, bucketSample, bucketValue, emptyBucket, emptyStats, participantFieldBuckets, type Bucket, type MetricBuckets} from './aggregate';
 import {buildHierarchy, downlineByLevel, type Hierarchy} from './hierarchy';
 import {idList, makeIssue} from './issues';
@@ -25,7 +25,7 @@ import {checkGate, performancePay, rateBonus, teamBonus, tiersInMoney, type Rate
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor} from './feedback';
-import {remembered, sharedTexts} from './memo';
+import {remembered, sharedLines, sharedTexts, WhileRepeated} from './memo';
 import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 /** One metric of one participant while it is scored: dropped once the result's parts are made from it. */
@@ -196,9 +196,11 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   const proration = prorationFor(plan, period, issues);
   // Texts shared by equal value across participants, for this run only (see sharedTexts).
   const share = sharedTexts();
-  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share);
+  // Breakdown lines of the kinds that repeat word for word, shared the same way (see sharedLines).
+  const lines = sharedRepeatedLines();
+  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share, lines);
   const standing = yield* rankAndAward(plan, version, rows, hierarchy, issues);
-  const {results, totals} = yield* payAndExplain(plan, version, rows, standing, hierarchy, levels, issues, share);
+  const {results, totals} = yield* payAndExplain(plan, version, rows, standing, hierarchy, levels, issues, share, lines);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
   return {
     periodId,
@@ -296,6 +298,7 @@ function* scoreParticipants(
   rounding: ScoreRounding,
   proration: ((p: ParticipantFact) => ActiveDays | null) | null,
   share: ReturnType<typeof sharedTexts>,
+  lines: (line: Message) => Message,
 ): Generator<EngineStep, Row[], void> {
   const places = rounding.places;
   const reportedScale = new Set<string>();
@@ -315,6 +318,8 @@ function* scoreParticipants(
       /** The weight as written: one text for every participant. */
       weightText: plain(metric.weight),
       paidOn: paidReads.has(at),
+      /** Equal result entries (a scale score, no data) are one object for everyone who has them. */
+      entries: new WhileRepeated<MetricResult>(),
       use: targetUse(metric),
       /** Fixed and per-tier targets depend on the plan (and tier) only: resolved once per tier. */
       shared: metric.target.kind === 'fixed' || metric.target.kind === 'perTier' ? new Map<string, TargetResult>() : null,
@@ -396,21 +401,23 @@ function* scoreParticipants(
       const targetValue = m.target.kind === 'value' ? m.target.value : null;
       if (info.weighs) {
         if (m.prorated) breakdown.push(prorationLine(m.metric, m.prorated.base, m.prorated.active, targetValue ?? ZERO));
-        breakdown.push(metricLine(m));
+        breakdown.push(lines(metricLine(m)));
         terms.push(m.texts.weighted);
         if (rounding.mode === 'total') shownSum = shownSum.plus(m.weightedRounded);
       }
-      metrics[at] = {
+      const targetShown = targetValue === null ? null : m.prorated ? shown2(targetValue) : targetText(targetValue);
+      // Equal entries (a scale score, a metric without data) are one object for everyone who has them.
+      metrics[at] = info.entries.share(() => `${m.texts.value ?? NONE}|${targetShown ?? NONE}|${m.texts.attainment ?? NONE}|${m.texts.score}|${m.texts.weighted}|${m.sample}`, () => ({
         metricId: m.metric.id,
         label: m.metric.label,
         value: m.texts.value,
-        target: targetValue === null ? null : m.prorated ? shown2(targetValue) : targetText(targetValue),
+        target: targetShown,
         attainment: m.texts.attainment,
         score: m.texts.score,
         weight: info.weightText,
         weighted: m.texts.weighted,
         sample: m.sample,
-      };
+      }));
       paidOn[at] = info.paidOn ? {value: m.value, personal: m.personal, sample: m.sample, target: targetValue} : undefined;
     }
     breakdown.push(totalLine(terms, totalText));
@@ -424,6 +431,9 @@ function* scoreParticipants(
   }
   return out;
 }
+
+/** Stands for a null text in a key: no decimal text holds it. */
+const NONE = '-null-';
 
 /** An exact value, score or attainment as a line shows it: 2 places, half up; -0.001 shows as 0.00. */
 function shown2(value: Dec): string {
@@ -532,6 +542,7 @@ function* payAndExplain(
   levels: Downline,
   issues: Issue[],
   share: ReturnType<typeof sharedTexts>,
+  lines: (line: Message) => Message,
 ): Generator<EngineStep, PaidAndExplained, void> {
   const currency: Currency = plan.currency;
   const money = (d: Dec) => roundMoney(d, currency);
@@ -653,14 +664,14 @@ function* payAndExplain(
     for (let b = 0; b < incentives.bonuses.length; b++) {
       const bonus = incentives.bonuses[b];
       const context = {metric: bonusMetrics[b].label, value: bonusValues[b], total: row.totalText, grade: gradeName};
-      breakdown.push(bonusLine(bonus.label, bonusOutcomes[b], groupDigits(bonusTexts[b]), currency, context));
+      breakdown.push(lines(bonusLine(bonus.label, bonusOutcomes[b], groupDigits(bonusTexts[b]), currency, context)));
     }
-    if (teamExplain) breakdown.push(teamBonusLine(teamExplain, shown.team, {total: row.totalText, grade: gradeName}));
+    if (teamExplain) breakdown.push(lines(teamBonusLine(teamExplain, shown.team, {total: row.totalText, grade: gradeName})));
     if (awardShare && awardMetric !== undefined) breakdown.push(awardLine(awardShare, currency, version.metrics[awardMetric].label));
     breakdown.push(totalPayLine(shown));
     const titles = honours.get(row.index) ?? [];
     if (titles.length > 0) {
-      breakdown.push(line('engine.line.honours', {titles: {join: titles, separator: TITLE_SEPARATOR}}));
+      breakdown.push(lines(line('engine.line.honours', {titles: {join: titles, separator: TITLE_SEPARATOR}})));
     }
 
     results[i] = {
@@ -683,6 +694,31 @@ function* payAndExplain(
     };
   }
   return {results, totals};
+}
+
+/**
+ * Line kinds whose words depend on few figures, so that 10,000 participants share a handful:
+ * a metric without data or with a score on a scale, a bonus or team bonus missed by its gate.
+ * Lines that show a participant's own amounts (attainment, bonus tiers) are nearly all different:
+ * a key for each would cost more than the copies it saves.
+ */
+const REPEATED_LINES = new Set<MessageKey>([
+  'engine.line.noData',
+  'engine.line.noTarget',
+  'engine.line.zeroTarget',
+  'engine.line.lowerIsBetterNone',
+  'engine.line.scale',
+  'engine.line.bonusGate',
+  'engine.line.bonusNegative',
+  'engine.line.teamBonusGate',
+  'engine.line.teamBonusCycle',
+  'engine.line.honours',
+]);
+
+/** sharedLines for the kinds in REPEATED_LINES; any other line is kept as made. */
+function sharedRepeatedLines(): (line: Message) => Message {
+  const share = sharedLines();
+  return (line) => (REPEATED_LINES.has(line.key) ? share(line) : line);
 }
 
 /** Honour titles in one line: 销售冠军、服务之星 / Sales champion, Service star. */
