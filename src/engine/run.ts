@@ -24,7 +24,7 @@ import {competitionRanks} from './rank';
 import {checkGate, performancePay, rateBonus, teamBonus, tiersInMoney, type RateBonusOutcome, type Tier} from './incentives';
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
-import {feedbackFor} from './feedback';
+import {feedbackFor, sharedFeedback} from './feedback';
 import {remembered, sharedLines, sharedTexts, WhileRepeated} from './memo';
 import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
@@ -330,6 +330,7 @@ function* scoreParticipants(
   const targetText = (target: Dec) => remembered(targetTexts, target, () => target.toString());
   // Grade lines depend on the total's text only: 10,000 participants share a few hundred.
   const gradeLines = lineMemo();
+  const feedbackShare = sharedFeedback();
   const metricCount = metricInfo.length;
   const teamScope = version.metrics.some((m) => m.scope.kind === 'team');
   const total = participants.length;
@@ -426,6 +427,7 @@ function* scoreParticipants(
     const feedback = feedbackFor(
       rows.map((m) => ({metric: m.metric, score: m.outcome.score, scoreText: m.texts.score, weight: m.weight, noData: m.outcome.status === 'noData'})),
       version.feedback,
+      feedbackShare,
     );
     out[index] = {index, participant, id: participant.id, name: participant.name, paidOn, total: sum, totalText, grade, rank: 0, metrics, feedback, breakdown};
   }
