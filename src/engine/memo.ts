@@ -51,7 +51,7 @@ export function sharedTexts(): <T extends string | null>(text: T) => T {
  *
  * @example const share = sharedLines(); share(line('engine.line.noData', p)) === share(line('engine.line.noData', {...p})) // true
  */
-export function sharedLines(): (line: Message) => Message {
+export function sharedLines(): LineShare {
   const lines = new Map<string, Message>();
   // Nested lines (interned first) and plan objects are told apart by a number per instance.
   const ids = new WeakMap<object, number>();
@@ -64,12 +64,24 @@ export function sharedLines(): (line: Message) => Message {
     if ('join' in value) return `j${value.join.length}:${value.join.map(token).join('')}${token(value.separator)}`;
     return `o${idOf(value)};`;
   };
-  const intern = (line: Message): Message => {
+  const keyOf = (line: Message): string => {
     let key = `${line.key}:`;
     for (const name in line.params) key += `${name.length}:${name}${token(line.params[name])}`;
-    return remembered(lines, key, () => line);
+    return key;
   };
-  return intern;
+  const intern = (line: Message): Message => remembered(lines, keyOf(line), () => line);
+  return Object.assign(intern, {
+    whileRepeated(): (line: Message) => Message {
+      const kept = new WhileRepeated<Message>();
+      return (line) => kept.share(() => keyOf(line), () => line);
+    },
+  });
+}
+
+/** sharedLines: every line given is interned; `whileRepeated` makes a sharer for one kind of lines that gives up when they rarely repeat. */
+export interface LineShare {
+  (line: Message): Message;
+  whileRepeated(): (line: Message) => Message;
 }
 
 /**

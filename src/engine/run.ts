@@ -25,7 +25,7 @@ import {checkGate, performancePay, rateBonus, teamBonus, tiersInMoney, type Rate
 import {championAward, type AwardMember, type AwardShare} from './award';
 import {awardHonours} from './honours';
 import {feedbackFor, sharedFeedback} from './feedback';
-import {remembered, sharedLines, sharedTexts, WhileRepeated} from './memo';
+import {remembered, sharedLines, sharedTexts, WhileRepeated, type LineShare} from './memo';
 import {awardLine, bonusLine, formatMoney, gradeLine, line, metricLine, prorationLine, roundingNote, teamBonusLine, totalLine, totalPayLine, type MetricTexts, type TeamBonusExplain} from './explain';
 
 /** One metric of one participant while it is scored: dropped once the result's parts are made from it. */
@@ -298,7 +298,7 @@ function* scoreParticipants(
   rounding: ScoreRounding,
   proration: ((p: ParticipantFact) => ActiveDays | null) | null,
   share: ReturnType<typeof sharedTexts>,
-  lines: (line: Message) => Message,
+  lines: LineShare,
 ): Generator<EngineStep, Row[], void> {
   const places = rounding.places;
   const reportedScale = new Set<string>();
@@ -320,6 +320,8 @@ function* scoreParticipants(
       paidOn: paidReads.has(at),
       /** Equal result entries (a scale score, no data) are one object for everyone who has them. */
       entries: new WhileRepeated<MetricResult>(),
+      /** This metric's lines: the kinds that always repeat are shared, others while they do (see sharedLines). */
+      lines: repeatedOr(lines, lines.whileRepeated()),
       use: targetUse(metric),
       /** Fixed and per-tier targets depend on the plan (and tier) only: resolved once per tier. */
       shared: metric.target.kind === 'fixed' || metric.target.kind === 'perTier' ? new Map<string, TargetResult>() : null,
@@ -402,7 +404,7 @@ function* scoreParticipants(
       const targetValue = m.target.kind === 'value' ? m.target.value : null;
       if (info.weighs) {
         if (m.prorated) breakdown.push(prorationLine(m.metric, m.prorated.base, m.prorated.active, targetValue ?? ZERO));
-        breakdown.push(lines(metricLine(m)));
+        breakdown.push(info.lines(metricLine(m)));
         terms.push(m.texts.weighted);
         if (rounding.mode === 'total') shownSum = shownSum.plus(m.weightedRounded);
       }
@@ -544,7 +546,7 @@ function* payAndExplain(
   levels: Downline,
   issues: Issue[],
   share: ReturnType<typeof sharedTexts>,
-  lines: (line: Message) => Message,
+  lines: LineShare,
 ): Generator<EngineStep, PaidAndExplained, void> {
   const currency: Currency = plan.currency;
   const money = (d: Dec) => roundMoney(d, currency);
@@ -568,6 +570,7 @@ function* payAndExplain(
   };
   // Lines that many participants share word for word are made once and held once.
   const once = {baseSalary: lineMemo(), performancePay: lineMemo()};
+  const teamLines = repeatedOr(lines, lines.whileRepeated());
   const fixed = (d: Dec) => share(fixedText(d, currency.precision));
   const totals = {performancePay: ZERO, bonus: ZERO, teamBonus: ZERO, award: ZERO, totalPay: ZERO};
   const total = ranked.length;
@@ -668,7 +671,7 @@ function* payAndExplain(
       const context = {metric: bonusMetrics[b].label, value: bonusValues[b], total: row.totalText, grade: gradeName};
       breakdown.push(lines(bonusLine(bonus.label, bonusOutcomes[b], groupDigits(bonusTexts[b]), currency, context)));
     }
-    if (teamExplain) breakdown.push(lines(teamBonusLine(teamExplain, shown.team, {total: row.totalText, grade: gradeName})));
+    if (teamExplain) breakdown.push(teamLines(teamBonusLine(teamExplain, shown.team, {total: row.totalText, grade: gradeName})));
     if (awardShare && awardMetric !== undefined) breakdown.push(awardLine(awardShare, currency, version.metrics[awardMetric].label));
     breakdown.push(totalPayLine(shown));
     const titles = honours.get(row.index) ?? [];
@@ -718,9 +721,14 @@ const REPEATED_LINES = new Set<MessageKey>([
 ]);
 
 /** sharedLines for the kinds in REPEATED_LINES; any other line is kept as made. */
-function sharedRepeatedLines(): (line: Message) => Message {
+function sharedRepeatedLines(): LineShare {
   const share = sharedLines();
-  return (line) => (REPEATED_LINES.has(line.key) ? share(line) : line);
+  return Object.assign((line: Message) => (REPEATED_LINES.has(line.key) ? share(line) : line), {whileRepeated: share.whileRepeated});
+}
+
+/** The kinds that always repeat shared by `lines`, the others by `others` (a sharer that may give up). */
+function repeatedOr(lines: LineShare, others: (line: Message) => Message): (line: Message) => Message {
+  return (line) => (REPEATED_LINES.has(line.key) ? lines(line) : others(line));
 }
 
 /** Honour titles in one line: 销售冠军、服务之星 / Sales champion, Service star. */

@@ -51,6 +51,16 @@ describe('sharedLines', () => {
     expect(JSON.stringify(base)).not.toBe(JSON.stringify(others[2]));
   });
 
+  it('whileRepeated: shares equal lines of one kind apart from the interned ones', () => {
+    const share = sharedLines();
+    const stream = share.whileRepeated();
+    const make = (score: string) => line('engine.line.scale', {metric: label, weight: '20', weighted: '15.00', score, value: '4', min: '1', max: '5', ratio: score, limit: ''});
+    const first = stream(make('75.00'));
+    expect(stream(make('75.00'))).toBe(first);
+    expect(stream(make('80.00'))).not.toBe(first);
+    expect(share(make('75.00'))).not.toBe(first);
+  });
+
   it('compares joined parts by their items and separator', () => {
     const share = sharedLines();
     const titles = [{zh: '销售冠军', en: 'Sales champion'}];
