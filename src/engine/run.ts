@@ -49,15 +49,28 @@ interface MetricRow {
   texts: MetricTexts;
 }
 
-/** What pay reads of a metric an incentive or honour names: kept only for those metrics. */
+/**
+ * What pay reads of a metric an incentive or honour names, for every participant (by index): one
+ * column per figure rather than an object per participant, kept only for those metrics.
+ */
 interface PaidOn {
   /** The value at the metric's scope, exact. */
-  value: Dec | null;
-  /** The participant's own value, exact (team bonus, award). */
-  personal: Dec | null;
-  sample: number;
+  value: (Dec | null)[];
+  /** The participant's own value, exact (team bonus, award): the same decimal as `value` at personal scope. */
+  personal: (Dec | null)[];
+  /** Records behind the value (honours' minimum sample). */
+  sample: number[];
   /** The target measured against, when there is one. */
-  target: Dec | null;
+  target: (Dec | null)[];
+}
+
+/** By metric position: the columns of the metrics pay reads, undefined for the others. */
+type PaidOnColumns = (PaidOn | undefined)[];
+
+/** A scored run: the rows, and the figures pay reads. */
+interface Scored {
+  rows: Row[];
+  paidOn: PaidOnColumns;
 }
 
 /**
@@ -71,8 +84,6 @@ interface Row {
   /** The participant's record id and name: what ties in the ranking are ordered by. */
   id: string;
   name: string;
-  /** By metric position: set for the metrics pay reads, undefined for the others. */
-  paidOn: (PaidOn | undefined)[];
   /** Rounded once, at the plan's places: graded, ranked, gated and written. */
   total: Dec;
   /** The total's text at the plan's places: written, and shown in several lines. */
@@ -198,9 +209,9 @@ export function* runPlanSteps(plan: PlanDocument, periodId: string, facts: Facts
   const share = sharedTexts();
   // Breakdown lines of the kinds that repeat word for word, shared the same way (see sharedLines).
   const lines = sharedRepeatedLines();
-  const rows = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share, lines);
-  const standing = yield* rankAndAward(plan, version, rows, hierarchy, issues);
-  const {results, totals} = yield* payAndExplain(plan, version, rows, standing, hierarchy, levels, issues, share, lines);
+  const scored = yield* scoreParticipants(version, participants, levels, buckets, issues, rounding, proration, share, lines);
+  const standing = yield* rankAndAward(plan, version, scored, hierarchy, issues);
+  const {results, totals} = yield* payAndExplain(plan, version, scored, standing, hierarchy, levels, issues, share, lines);
   const fixed = (d: Dec) => d.toFixed(plan.currency.precision);
   return {
     periodId,
@@ -299,7 +310,7 @@ function* scoreParticipants(
   proration: ((p: ParticipantFact) => ActiveDays | null) | null,
   share: ReturnType<typeof sharedTexts>,
   lines: LineShare,
-): Generator<EngineStep, Row[], void> {
+): Generator<EngineStep, Scored, void> {
   const places = rounding.places;
   const reportedScale = new Set<string>();
   const paidReads = metricsPayReads(version);
@@ -334,8 +345,11 @@ function* scoreParticipants(
   const gradeLines = lineMemo();
   const feedbackShare = sharedFeedback();
   const metricCount = metricInfo.length;
-  const teamScope = version.metrics.some((m) => m.scope.kind === 'team');
   const total = participants.length;
+  const paidOn: PaidOnColumns = metricInfo.map((info) =>
+    info.paidOn ? {value: new Array(total), personal: new Array(total), sample: new Array(total), target: new Array(total)} : undefined,
+  );
+  const teamScope = version.metrics.some((m) => m.scope.kind === 'team');
   const out: Row[] = new Array(total);
   for (let index = 0; index < total; index++) {
     if (index % PARTICIPANT_SLICE === 0) yield {phase: 'score', done: index, total};
@@ -397,7 +411,6 @@ function* scoreParticipants(
     const terms: string[] = [];
     let shownSum = ZERO;
     const metrics: MetricResult[] = new Array(metricCount);
-    const paidOn: (PaidOn | undefined)[] = new Array(metricCount);
     for (let at = 0; at < metricCount; at++) {
       const m = rows[at];
       const info = metricInfo[at];
@@ -421,7 +434,13 @@ function* scoreParticipants(
         weighted: m.texts.weighted,
         sample: m.sample,
       }));
-      paidOn[at] = info.paidOn ? {value: m.value, personal: m.personal, sample: m.sample, target: targetValue} : undefined;
+      const column = paidOn[at];
+      if (column) {
+        column.value[index] = m.value;
+        column.personal[index] = m.personal;
+        column.sample[index] = m.sample;
+        column.target[index] = targetValue;
+      }
     }
     breakdown.push(totalLine(terms, totalText));
     if (rounding.mode === 'total' && !shownSum.equals(sum)) breakdown.push(roundingNote(fixedText(shownSum, places), totalText));
@@ -431,9 +450,9 @@ function* scoreParticipants(
       version.feedback,
       feedbackShare,
     );
-    out[index] = {index, participant, id: participant.id, name: participant.name, paidOn, total: sum, totalText, grade, rank: 0, metrics, feedback, breakdown};
+    out[index] = {index, participant, id: participant.id, name: participant.name, total: sum, totalText, grade, rank: 0, metrics, feedback, breakdown};
   }
-  return out;
+  return {rows: out, paidOn};
 }
 
 /** Stands for a null text in a key: no decimal text holds it. */
@@ -486,7 +505,7 @@ interface Standing {
  * The 'pay' phase: ranking, the champion award and the honours, which each sort all participants
  * (a pause after each). Every participant's own amounts are worked out with their lines in explain.
  */
-function* rankAndAward(plan: PlanDocument, version: PlanVersion, rows: Row[], h: Hierarchy, issues: Issue[]): Generator<EngineStep, Standing, void> {
+function* rankAndAward(plan: PlanDocument, version: PlanVersion, {rows, paidOn}: Scored, h: Hierarchy, issues: Issue[]): Generator<EngineStep, Standing, void> {
   const incentives = version.incentives;
   const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
   const unknownMetric = (incentive: Text, metricId: string) =>
@@ -508,7 +527,7 @@ function* rankAndAward(plan: PlanDocument, version: PlanVersion, rows: Row[], h:
   const awardMetric = award.enabled ? metricIndex.get(award.metricId) : undefined;
   if (award.enabled && awardMetric === undefined) unknownMetric(text('engine.name.championAward'), award.metricId);
 
-  const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, awardMetric), plan.currency);
+  const awards = awardMetric === undefined ? new Map<number, AwardShare>() : championAward(award, awardMembers(rows, h, paidOn[awardMetric]!), plan.currency);
   yield {phase: 'pay', done: 0, total};
   const honours = awardHonours(
     incentives.honours,
@@ -518,7 +537,8 @@ function* rankAndAward(plan: PlanDocument, version: PlanVersion, rows: Row[], h:
       total: r.total,
       metric: (id: string) => {
         const at = metricIndex.get(id);
-        return at === undefined ? undefined : r.paidOn[at];
+        const column = at === undefined ? undefined : paidOn[at];
+        return column && {value: column.value[r.index], sample: column.sample[r.index]};
       },
     })),
   );
@@ -540,7 +560,7 @@ interface PaidAndExplained {
 function* payAndExplain(
   plan: PlanDocument,
   version: PlanVersion,
-  rows: readonly Row[],
+  {paidOn}: Scored,
   standing: Standing,
   h: Hierarchy,
   levels: Downline,
@@ -554,6 +574,7 @@ function* payAndExplain(
   const metricIndex = new Map(version.metrics.map((m, i) => [m.id, i]));
   const {ranked, awards, honours, teamMetric, awardMetric} = standing;
   const team = incentives.teamBonus;
+  const teamPersonal = teamMetric === undefined ? [] : paidOn[teamMetric]!.personal;
   const baseSalaryField = plan.mapping.people?.baseSalary?.name ?? text('engine.name.baseSalary');
   const performanceBaseField = plan.mapping.people?.performancePayBase?.name ?? text('engine.name.performancePayBase');
   // Per bonus: the position of its metric, and the metric's label its lines name (when known).
@@ -596,9 +617,9 @@ function* payAndExplain(
     for (let b = 0; b < incentives.bonuses.length; b++) {
       const bonus = incentives.bonuses[b];
       const at = bonusMetrics[b].at;
-      const m = at === undefined ? undefined : row.paidOn[at];
-      const value = m?.value ?? ZERO;
-      const target = m?.target ?? null;
+      const column = at === undefined ? undefined : paidOn[at];
+      const value = column?.value[row.index] ?? ZERO;
+      const target = column?.target[row.index] ?? null;
       const outcome = rateBonus(bonus, value, target, checkGate(bonus.gate, row.total, gradeName, version.grades), tiersOf(b, bonus, target));
       const amount = outcome.kind === 'paid' ? money(outcome.exact) : ZERO;
       bonusOutcomes[b] = outcome;
@@ -615,7 +636,7 @@ function* payAndExplain(
       if (!downline) teamExplain = {kind: 'cycle'};
       else if (!gate.passed) teamExplain = {kind: 'gate', gate};
       else {
-        const bases = team.levels.map((_, k) => (downline[k] ?? []).reduce((a, member) => a.plus(rows[member].paidOn[teamMetric]!.personal ?? ZERO), ZERO));
+        const bases = team.levels.map((_, k) => (downline[k] ?? []).reduce((a, member) => a.plus(teamPersonal[member] ?? ZERO), ZERO));
         const outcome = teamBonus(bases, team.levels);
         teamAmount = money(outcome.exact);
         teamExplain = {kind: 'paid', levels: outcome.levels, floored: outcome.floored};
@@ -744,7 +765,7 @@ function lineMemo(): (key: string, make: () => Message) => Message {
 }
 
 /** Award candidates: personal values and each member's downline count inside their own team. */
-function awardMembers(rows: readonly Row[], h: Hierarchy, metricAt: number): AwardMember[] {
+function awardMembers(rows: readonly Row[], h: Hierarchy, metric: PaidOn): AwardMember[] {
   const inTeam = new Int32Array(rows.length);
   // Walk up from each member and credit every ancestor of the same team: O(members x height).
   rows.forEach((r) => {
@@ -763,7 +784,7 @@ function awardMembers(rows: readonly Row[], h: Hierarchy, metricAt: number): Awa
     id: r.participant.id,
     name: r.participant.name,
     team: r.participant.team,
-    value: r.paidOn[metricAt]!.personal,
+    value: metric.personal[r.index],
     downlineInTeam: inTeam[r.index],
   }));
 }
