@@ -7,7 +7,7 @@ import {runPlan} from '../../src/engine';
 import {BEYOND_BOUND, CELL_PLACES, D, readCell, withinBound} from '../../src/engine/money';
 import {competitionRanks} from '../../src/engine/rank';
 import {awardHonours, type HonourCandidate} from '../../src/engine/honours';
-import {feedbackFor} from '../../src/engine/feedback';
+import {feedbackFor, sharedFeedback} from '../../src/engine/feedback';
 import type {Honour, Metric} from '../../src/plan';
 import type {RunResult} from '../../src/results';
 import {F, makeFacts, makePlan, order, person, salesMetric, satisfactionMetric} from '../support/planFixtures';
@@ -174,6 +174,25 @@ describe('feedback orders exact scores', () => {
     const feedback = feedbackFor([row('m1', '99.99'), row('m2', '100.00'), row('m3', '50.00'), row('m4', '99.99'), row('m5', '120.00')], {strengths: 2, weakest: 3});
     expect(feedback.strengths.map((f) => f.metricId)).toEqual(['m5', 'm2']);
     expect(feedback.weakest.map((f) => f.metricId)).toEqual(['m3', 'm1', 'm4']);
+  });
+
+  it('shared across a run: equal feedback is one object, equal to the unshared one; any other score is its own', () => {
+    const m1 = salesMetric({id: 'm1', label: {zh: '一', en: 'one'}, improvement: {zh: '多拜访', en: 'Visit more'}});
+    const m2 = salesMetric({id: 'm2', label: {zh: '二', en: 'two'}});
+    const row = (metric: Metric, score: string, noData = false) => ({metric, score: new D(score), scoreText: score, weight: new D(10), noData});
+    const rules = {strengths: 1, weakest: 1};
+    const share = sharedFeedback();
+    const first = feedbackFor([row(m1, '120.00'), row(m2, '80.00')], rules, share);
+    expect(first).toEqual(feedbackFor([row(m1, '120.00'), row(m2, '80.00')], rules));
+    expect(feedbackFor([row(m1, '120.00'), row(m2, '80.00')], rules, share)).toBe(first);
+    const lower = feedbackFor([row(m1, '120.00'), row(m2, '79.99')], rules, share);
+    expect(lower.weakest[0].score).toBe('79.99');
+    // The strength is the same item; a score of 0 without data is not the item of a measured 0.
+    expect(lower.strengths[0]).toBe(first.strengths[0]);
+    const measured = feedbackFor([row(m1, '0.00')], {strengths: 0, weakest: 1}, share);
+    const none = feedbackFor([row(m1, '0.00', true)], {strengths: 0, weakest: 1}, share);
+    expect(none.weakest[0]).toEqual({metricId: 'm1', label: {zh: '一', en: 'one'}, score: '0.00', action: {zh: '多拜访', en: 'Visit more'}, noData: true});
+    expect(measured.weakest[0].noData).toBeUndefined();
   });
 });
 
