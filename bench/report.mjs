@@ -66,7 +66,7 @@ export function formatFigures(r) {
       `max ${f.maxRecordsPerCall} records a call ${verdict(f.maxRecordsPerCall, TARGETS.recordsPerCall, String)}; ` +
       `max ${f.maxCallsPerSecond} calls in any second ${verdict(f.maxCallsPerSecond, TARGETS.callsPerSecond, String)}` +
       (f.shortest16CallsMs === null ? '' : ` (shortest span of 16 calls: ${f.shortest16CallsMs.toFixed(0)} ms)`) + `${f.failed ? `; FAILED: ${f.failed}` : ''}`,
-    `  unchanged refresh: ${r.second.callsSeen} calls ${exactly(r.second.callsSeen, 0)}, ${n(r.second.changedRecords)} records changed, ${s(r.second.totalMs)} (read ${s(r.second.readMs)} + engine ${s(r.second.engineMs)} + diff ${s(r.second.diffMs)})`,
+    `  unchanged refresh (the first refresh's preview on screen${r.second.reusedRun ? ', its engine run taken' : ''}): ${r.second.callsSeen} calls ${exactly(r.second.callsSeen, 0)}, ${n(r.second.changedRecords)} records changed, ${s(r.second.totalMs)} (read ${s(r.second.readMs)} + engine ${s(r.second.engineMs)} + diff ${s(r.second.diffMs)})`,
     ...(r.keptPreview === false ? ['  DIAGNOSTIC (--drop-preview): no preview kept on screen during the refresh, unlike the extension'] : []),
     `  heap: ${mb(r.heap.driver)} with the simulated base built, ${mb(r.heap.loaded)} with the mapped tables loaded (the loaded base), ${mb(r.heap.before)} when the refresh starts; ` +
       `peak during refresh ${mb(r.heap.peak)} = ${times(heapRatio)} the loaded base ${verdict(heapRatio, TARGETS.heapOverLoaded, times)}; after both refreshes ${mb(r.heap.after)}`,
