@@ -100,7 +100,7 @@ describe('resultCells', () => {
       calculatedAt: '2026年4月1日 GMT+8 16:00（方案版本 2026 标准版）',
     });
     const en = Object.fromEntries(resultCells(participant('rec1'), plan, {versionId: 'v1'}, ctx({lang: 'en', versionLabel: 'launch'})).map((c) => [c.resultKey, c.value]));
-    expect(en.breakdown).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% x weight 60% = 55.20\nTotal score 55.20 + 37.35 = 92.55');
+    expect(en.breakdown).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% × weight 60% = 55.20\nTotal score 55.20 + 37.35 = 92.55');
     expect(en.calculatedAt).toBe('Apr 1, 2026, 16:00 GMT+8 (plan version launch)');
   });
 

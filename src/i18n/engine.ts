@@ -142,49 +142,49 @@ export const engineMessages = {
   // Breakdown lines: one template per kind of arithmetic.
   'engine.line.attainment': {
     zh: '{metric} {value} / 目标 {target} = {attainment}%{limit} × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} / target {target} = {attainment}%{limit} x weight {weight}% = {weighted}',
+    en: '{metric} {value} / target {target} = {attainment}%{limit} × weight {weight}% = {weighted}',
   },
   'engine.line.lowerIsBetter': {
     zh: '{metric} {value}（越低越好）：目标 {target} / {value} = {ratio}%{limit} × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} (lower is better): target {target} / {value} = {ratio}%{limit} x weight {weight}% = {weighted}',
+    en: '{metric} {value} (lower is better): target {target} / {value} = {ratio}%{limit} × weight {weight}% = {weighted}',
   },
   'engine.line.lowerIsBetterNone': {
     zh: '{metric} {value}（越低越好，为 0）= 上限 {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} (lower is better, none) = cap {score}% x weight {weight}% = {weighted}',
+    en: '{metric} {value} (lower is better, none) = cap {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.scale': {
     zh: '{metric} {value}（评分 {min}–{max}）= {ratio}%{limit} × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} (scale {min}–{max}) = {ratio}%{limit} x weight {weight}% = {weighted}',
+    en: '{metric} {value} (scale {min}–{max}) = {ratio}%{limit} × weight {weight}% = {weighted}',
   },
   'engine.line.bandValue': {
     zh: '{metric} {value} ≥ 档位 {from} = {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} ≥ band {from} = {score}% x weight {weight}% = {weighted}',
+    en: '{metric} {value} ≥ band {from} = {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.bandAttainment': {
     zh: '{metric} {value} / 目标 {target} = {attainment}% ≥ 档位 {from}% = {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} / target {target} = {attainment}% ≥ band {from}% = {score}% x weight {weight}% = {weighted}',
+    en: '{metric} {value} / target {target} = {attainment}% ≥ band {from}% = {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.bandBelow': {
     zh: '{metric} {value} 低于最低档位 {from} = {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric} {value} below the lowest band {from} = {score}% x weight {weight}% = {weighted}',
+    en: '{metric} {value} below the lowest band {from} = {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.noData': {
     zh: '{metric}：本期无数据 = {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric}: no data this period = {score}% x weight {weight}% = {weighted}',
+    en: '{metric}: no data this period = {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.noTarget': {
     zh: '{metric} {value}：没有目标 = {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric} {value}: no target = {score}% x weight {weight}% = {weighted}',
+    en: '{metric} {value}: no target = {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.zeroTarget': {
     zh: '{metric} {value}：目标为 0 = {score}% × 权重 {weight}% = {weighted}',
-    en: '{metric} {value}: target is 0 = {score}% x weight {weight}% = {weighted}',
+    en: '{metric} {value}: target is 0 = {score}% × weight {weight}% = {weighted}',
   },
   'engine.line.limit': {zh: '，按 {score}% 计', en: ', counted as {score}%'},
   'engine.line.total': {zh: '总分 {terms} = {total}', en: 'Total score {terms} = {total}'},
   'engine.line.prorated': {
     zh: '{metric} 目标 {target} × {days}/{periodDays} 天 = {prorated}',
-    en: '{metric} target {target} x {days}/{periodDays} days = {prorated}',
+    en: '{metric} target {target} × {days}/{periodDays} days = {prorated}',
   },
   'engine.participant.notDate': {
     zh: '{name} 的“{field}”不是日期（{value}），目标不按在岗天数折算',
@@ -207,7 +207,7 @@ export const engineMessages = {
   'engine.line.baseSalary': {zh: '基本工资 {amount}', en: 'Base salary {amount}'},
   'engine.line.performancePay': {
     zh: '绩效工资 {base} × 系数 {coefficient}（等级 {grade}）= {amount}',
-    en: 'Performance pay {base} x coefficient {coefficient} (grade {grade}) = {amount}',
+    en: 'Performance pay {base} × coefficient {coefficient} (grade {grade}) = {amount}',
   },
   'engine.line.performancePayNoGrade': {zh: '绩效工资：无等级 = {amount}', en: 'Performance pay: no grade = {amount}'},
   'engine.line.bonus': {zh: '{bonus} {calc} = {amount}', en: '{bonus} {calc} = {amount}'},
@@ -224,7 +224,7 @@ export const engineMessages = {
   },
   'engine.line.awardLeader': {
     zh: '冠军奖（{team}，队长）：奖池 {pool} × {share}% = {amount}',
-    en: 'Champion award ({team}, leader): pool {pool} x {share}% = {amount}',
+    en: 'Champion award ({team}, leader): pool {pool} × {share}% = {amount}',
   },
   'engine.line.awardAlone': {
     zh: '冠军奖（{team}，唯一成员）：奖池 {pool} = {amount}',
@@ -236,7 +236,7 @@ export const engineMessages = {
   },
   'engine.line.awardProRata': {
     zh: '冠军奖（{team}，成员）：{rest} × {metric} {value} / {teamValue} = {amount}',
-    en: 'Champion award ({team}, member): {rest} x {metric} {value} / {teamValue} = {amount}',
+    en: 'Champion award ({team}, member): {rest} × {metric} {value} / {teamValue} = {amount}',
   },
   'engine.line.totalPay': {
     zh: '总收入 = 基本工资 {base} + 绩效工资 {performance} + 奖金 {bonus} + 团队奖 {team} + 冠军奖 {award} = {total}',
@@ -244,8 +244,8 @@ export const engineMessages = {
   },
   'engine.line.honours': {zh: '荣誉：{titles}', en: 'Honours: {titles}'},
   // Fragments of the lines above.
-  'engine.frag.slice': {zh: '{base} × {rate}%', en: '{base} x {rate}%'},
-  'engine.frag.level': {zh: '第 {level} 级 {base} × {rate}%', en: 'level {level} {base} x {rate}%'},
+  'engine.frag.slice': {zh: '{base} × {rate}%', en: '{base} × {rate}%'},
+  'engine.frag.level': {zh: '第 {level} 级 {base} × {rate}%', en: 'level {level} {base} × {rate}%'},
   'engine.frag.cap': {zh: 'min({calc}, 封顶 {cap})', en: 'min({calc}, cap {cap})'},
   'engine.frag.floor': {zh: 'max(0, {calc})', en: 'max(0, {calc})'},
   'engine.frag.fixed': {zh: '{calc} + 达标奖 {fixed}', en: '{calc} + {fixed} for reaching target'},

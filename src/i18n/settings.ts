@@ -349,7 +349,7 @@ export const settingsMessages = {
   'settings.proration.on': {zh: '按在岗天数折算', en: 'Prorate by days active'},
   'settings.proration.help': {
     zh: '期中入职或离职的人员，目标 × 在岗天数 / 周期天数。需要在“映射”中选择人员表的入职日期字段（离职日期可选）。',
-    en: 'For people who join or leave during the period: target x days active / days in the period. Needs the people table’s start date field under Mapping (end date optional).',
+    en: 'For people who join or leave during the period: target × days active / days in the period. Needs the people table’s start date field under Mapping (end date optional).',
   },
   'settings.people.start': {zh: '入职日期（折算目标用）', en: 'Start date (for proration)'},
   'settings.people.end': {zh: '离职日期（折算目标用）', en: 'End date (for proration)'},

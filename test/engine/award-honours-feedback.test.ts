@@ -22,7 +22,7 @@ describe('team champion award', () => {
   it('gives the best team\'s leader pool x share and splits the rest equally', () => {
     const r = run(award());
     expect(['a', 'b', 'd', 'c', 'e'].map((id) => byId(r, id).award)).toEqual(['3000.00', '3500.00', '3500.00', '0.00', '0.00']);
-    expect(sayEach(byId(r, 'a').breakdown, 'en')).toContain('Champion award (华东, leader): pool 10,000.00 x 30% = 3,000.00');
+    expect(sayEach(byId(r, 'a').breakdown, 'en')).toContain('Champion award (华东, leader): pool 10,000.00 × 30% = 3,000.00');
     expect(sayEach(byId(r, 'b').breakdown, 'zh')).toContain('冠军奖（华东，成员）：7,000.00 由 2 名成员平分 = 3,500.00');
     expect(r.totals.award).toBe('10000.00');
   });
@@ -31,7 +31,7 @@ describe('team champion award', () => {
     // 7,000 x 20,000/60,000 = 2,333.333.. and x 40,000/60,000 = 4,666.666..: the spare cent goes to the larger remainder
     expect(byId(r, 'b').award).toBe('2333.33');
     expect(byId(r, 'd').award).toBe('4666.67');
-    expect(sayEach(byId(r, 'd').breakdown, 'en')).toContain('Champion award (华东, member): 7,000.00 x Sales 40,000.00 / 60,000.00 = 4,666.67');
+    expect(sayEach(byId(r, 'd').breakdown, 'en')).toContain('Champion award (华东, member): 7,000.00 × Sales 40,000.00 / 60,000.00 = 4,666.67');
     expect(r.totals.award).toBe('10000.00');
   });
   it('gives a team of one the whole pool; breaks equal team sums by team name', () => {
@@ -107,7 +107,7 @@ describe('feedback', () => {
       'To improve: New customers (score 40.00)',
     ]);
     expect(feedbackLines(r.feedback, 'zh')[1]).toBe('待改进：客户满意度 本期没有数据（得分 0）：参加沟通技巧培训');
-    expect(sayEach(r.breakdown, 'en')[1]).toBe('Satisfaction: no data this period = 0.00% x weight 30% = 0.00');
+    expect(sayEach(r.breakdown, 'en')[1]).toBe('Satisfaction: no data this period = 0.00% × weight 30% = 0.00');
   });
   it('limits the lists to the plan\'s counts, lowest first, ties in plan order', () => {
     const facts = makeFacts([person('a', 'A')]);

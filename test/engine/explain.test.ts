@@ -41,9 +41,9 @@ describe('breakdown', () => {
     const a = run.results.find((r) => r.participantId === 'a')!;
     expect(sayEach(a.breakdown, 'zh').length).toBe(sayEach(a.breakdown, 'en').length);
     expect(sayEach(a.breakdown, 'en').slice(0, 5)).toEqual([
-      'Sales 61,234.56 / target 50,000.00 = 122.47%, counted as 120.00% x weight 60% = 72.00',
-      'Satisfaction 4.33 (scale 1–5) = 83.33% x weight 30% = 25.00',
-      'New customers 3 ≥ band 3 = 100.00% x weight 10% = 10.00',
+      'Sales 61,234.56 / target 50,000.00 = 122.47%, counted as 120.00% × weight 60% = 72.00',
+      'Satisfaction 4.33 (scale 1–5) = 83.33% × weight 30% = 25.00',
+      'New customers 3 ≥ band 3 = 100.00% × weight 10% = 10.00',
       'Total score 72.00 + 25.00 + 10.00 = 107.00',
       'Grade S (107.00 ≥ 100)',
     ]);
@@ -55,14 +55,14 @@ describe('breakdown', () => {
       '等级 S（107.00 ≥ 100）',
     ]);
     // 2,333.33 x 1.5 = 3,499.995 -> 3,500.00; bonus: 50,000 x 2% + 11,234.56 x 3.5% = 1,393.2096 -> under the cap, + 300 on target
-    expect(sayEach(a.breakdown, 'en')).toContain('Performance pay 2,333.33 x coefficient 1.5 (grade S) = 3,500.00');
-    expect(sayEach(a.breakdown, 'en')).toContain('Sales bonus 50,000.00 x 2% + 11,234.56 x 3.5% + 300.00 for reaching target = 1,693.21');
+    expect(sayEach(a.breakdown, 'en')).toContain('Performance pay 2,333.33 × coefficient 1.5 (grade S) = 3,500.00');
+    expect(sayEach(a.breakdown, 'en')).toContain('Sales bonus 50,000.00 × 2% + 11,234.56 × 3.5% + 300.00 for reaching target = 1,693.21');
     expect(a.bonus).toBe('1693.21');
   });
 
   it('catches a line that does not add up', () => {
     const a = run.results.find((r) => r.participantId === 'a')!;
     const tampered = {...a, breakdown: a.breakdown.map((l) => (l.key === 'engine.line.scale' ? {...l, params: {...l.params, weighted: '24.97'}} : l))};
-    expect(checkBreakdown(tampered, plan.currency)).toEqual(['Satisfaction 4.33 (scale 1–5) = 83.33% x weight 30% = 24.97']);
+    expect(checkBreakdown(tampered, plan.currency)).toEqual(['Satisfaction 4.33 (scale 1–5) = 83.33% × weight 30% = 24.97']);
   });
 });

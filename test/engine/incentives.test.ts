@@ -25,7 +25,7 @@ describe('rate bonus', () => {
     const r = runWith(bonus(), {a: [65000]})('a');
     expect(r.bonus).toBe('1550.00');
     expect(r.bonuses).toEqual([{bonusId: 'salesBonus', label: {zh: '销售奖金', en: 'Sales bonus'}, amount: '1550.00'}]);
-    expect(sayEach(r.breakdown, 'en')).toContain('Sales bonus 50,000.00 x 2% + 10,000.00 x 3% + 5,000.00 x 5% = 1,550.00');
+    expect(sayEach(r.breakdown, 'en')).toContain('Sales bonus 50,000.00 × 2% + 10,000.00 × 3% + 5,000.00 × 5% = 1,550.00');
     expect(sayEach(r.breakdown, 'zh')).toContain('销售奖金 50,000.00 × 2% + 10,000.00 × 3% + 5,000.00 × 5% = 1,550.00');
   });
   it('whole: the whole value earns the rate of the highest tier reached', () => {
@@ -37,7 +37,7 @@ describe('rate bonus', () => {
   it('caps the rate part, then adds the fixed amount for reaching target', () => {
     const get = runWith(bonus({cap: '1200', fixedOnTarget: '500'}), {a: [65000], b: [49999.99]});
     expect(get('a').bonus).toBe('1700.00');
-    expect(sayEach(get('a').breakdown, 'en')).toContain('Sales bonus min(50,000.00 x 2% + 10,000.00 x 3% + 5,000.00 x 5%, cap 1,200.00) + 500.00 for reaching target = 1,700.00');
+    expect(sayEach(get('a').breakdown, 'en')).toContain('Sales bonus min(50,000.00 × 2% + 10,000.00 × 3% + 5,000.00 × 5%, cap 1,200.00) + 500.00 for reaching target = 1,700.00');
     // Just under target: no fixed amount; 49,999.99 x 2% = 999.9998 -> 1,000.00
     expect(get('b').bonus).toBe('1000.00');
   });
@@ -76,7 +76,7 @@ describe('performance pay and total pay', () => {
     const [r] = run.results;
     // 92 -> A, coefficient 1.2: 2,333.33 x 1.2 = 2,799.996 -> 2,800.00; bonus 46,000 x 2% = 920
     expect(r).toMatchObject({grade: 'A', performancePay: '2800.00', bonus: '920.00', totalPay: '7220.00'});
-    expect(sayEach(r.breakdown, 'en')).toContain('Performance pay 2,333.33 x coefficient 1.2 (grade A) = 2,800.00');
+    expect(sayEach(r.breakdown, 'en')).toContain('Performance pay 2,333.33 × coefficient 1.2 (grade A) = 2,800.00');
     expect(sayEach(r.breakdown, 'en')).toContain('Total pay = base salary 3,500.00 + performance pay 2,800.00 + bonus 920.00 + team bonus 0.00 + award 0.00 = 7,220.00');
     expect(sayEach(r.breakdown, 'zh')).toContain('总收入 = 基本工资 3,500.00 + 绩效工资 2,800.00 + 奖金 920.00 + 团队奖 0.00 + 冠军奖 0.00 = 7,220.00');
   });
@@ -100,7 +100,7 @@ describe('multi-level team bonus', () => {
     const run = runPlan(teamPlan(), '2026-03', makeFacts(people, {orders}));
     // A: level 1 (B, C) 25,000 x 3% + level 2 (D) 40,000 x 1% = 750 + 400
     expect(byId(run, 'a').teamBonus).toBe('1150.00');
-    expect(sayEach(byId(run, 'a').breakdown, 'en')).toContain('Team bonus level 1 25,000.00 x 3% + level 2 40,000.00 x 1% = 1,150.00');
+    expect(sayEach(byId(run, 'a').breakdown, 'en')).toContain('Team bonus level 1 25,000.00 × 3% + level 2 40,000.00 × 1% = 1,150.00');
     expect(sayEach(byId(run, 'a').breakdown, 'zh')).toContain('团队奖 第 1 级 25,000.00 × 3% + 第 2 级 40,000.00 × 1% = 1,150.00');
     // B: D 40,000 x 3% + E 1,000 x 1%
     expect(byId(run, 'b').teamBonus).toBe('1210.00');
@@ -117,7 +117,7 @@ describe('multi-level team bonus', () => {
   it('floors at 0 when the downline nets refunds', () => {
     const run = runPlan(teamPlan(), '2026-03', makeFacts([person('a', 'A'), person('b', 'B', {uplineId: 'a'})], {orders: [order('o1', 'b', -5000)]}));
     expect(byId(run, 'a').teamBonus).toBe('0.00');
-    expect(sayEach(byId(run, 'a').breakdown, 'en')).toContain('Team bonus max(0, level 1 -5,000.00 x 3% + level 2 0.00 x 1%) = 0.00');
+    expect(sayEach(byId(run, 'a').breakdown, 'en')).toContain('Team bonus max(0, level 1 -5,000.00 × 3% + level 2 0.00 × 1%) = 0.00');
   });
   it('gives no team bonus to participants in a cycle, and still pays the others', () => {
     const looped = [person('x', 'X', {uplineId: 'y'}), person('y', 'Y', {uplineId: 'x'}), person('z', 'Z', {uplineId: 'x'}), ...people];

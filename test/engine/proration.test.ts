@@ -54,8 +54,8 @@ describe('target proration', () => {
     expect(a.totalScore).toBe('51.67');
     expect(a.metrics[0]).toMatchObject({target: '19354.84', attainment: '51.67'});
     const en = sayEach(a.breakdown, 'en');
-    expect(en[0]).toBe('Sales target 50,000.00 x 12/31 days = 19,354.84');
-    expect(en[1]).toBe('Sales 10,000.00 / target 19,354.84 = 51.67% x weight 100% = 51.67');
+    expect(en[0]).toBe('Sales target 50,000.00 × 12/31 days = 19,354.84');
+    expect(en[1]).toBe('Sales 10,000.00 / target 19,354.84 = 51.67% × weight 100% = 51.67');
     expect(sayEach(a.breakdown, 'zh')[0]).toBe('销售额 目标 50,000.00 × 12/31 天 = 19,354.84');
     expect(checkBreakdown(a, prorating().currency)).toEqual([]);
     expect(run.issues).toEqual([]);
@@ -71,7 +71,7 @@ describe('target proration', () => {
     expect(runPlan(prorating(), '2026-03', march(null, '2026-03-10')).results[0].metrics[0].target).toBe('16129.03');
     const whole = runPlan(prorating(), '2026-03', march('2020-01-01', null)).results[0];
     expect(whole.metrics[0].target).toBe('50000');
-    expect(sayEach(whole.breakdown, 'en')[0]).toBe('Sales 10,000.00 / target 50,000.00 = 20.00% x weight 100% = 20.00');
+    expect(sayEach(whole.breakdown, 'en')[0]).toBe('Sales 10,000.00 / target 50,000.00 = 20.00% × weight 100% = 20.00');
   });
 
   it('is off by default, and with the end field unmapped only the start counts', () => {

@@ -30,7 +30,7 @@ describe('runPlan: the basic path', () => {
 
   it('explains every number in zh and en', () => {
     const [wang] = runPlan(plan, '2026-03', facts).results;
-    expect(sayEach(wang.breakdown, 'en')[0]).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% x weight 60% = 55.20');
+    expect(sayEach(wang.breakdown, 'en')[0]).toBe('Sales 46,000.00 / target 50,000.00 = 92.00% × weight 60% = 55.20');
     expect(sayEach(wang.breakdown, 'zh')[0]).toBe('销售额 46,000.00 / 目标 50,000.00 = 92.00% × 权重 60% = 55.20');
     expect(sayEach(wang.breakdown, 'en')).toContain('Total score 55.20 + 26.25 + 4.00 = 85.45');
     expect(sayEach(wang.breakdown, 'zh')).toContain('总分 55.20 + 26.25 + 4.00 = 85.45');

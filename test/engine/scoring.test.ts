@@ -92,7 +92,7 @@ describe('targets', () => {
     ]);
     expect(run.issues[0].message.zh).toBe('赵六 的级别“新人”在指标“销售额”的目标中没有设置，得分记为 0');
     expect(run.issues[1].message.en).toBe('The target of "New customers" for 赵六 is 0, so attainment cannot be computed; the score is 0');
-    expect(sayEach(r.breakdown, 'en')[0]).toBe('Sales 100.00: no target = 0.00% x weight 60% = 0.00');
-    expect(sayEach(r.breakdown, 'en')[1]).toBe('New customers 0: target is 0 = 0.00% x weight 10% = 0.00');
+    expect(sayEach(r.breakdown, 'en')[0]).toBe('Sales 100.00: no target = 0.00% × weight 60% = 0.00');
+    expect(sayEach(r.breakdown, 'en')[1]).toBe('New customers 0: target is 0 = 0.00% × weight 10% = 0.00');
   });
 });

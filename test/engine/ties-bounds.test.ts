@@ -41,7 +41,7 @@ describe('targets that cannot be used', () => {
     ]);
     expect(issues[0].message.zh).toBe('王芳 的字段“个人目标”中的目标值 -10000 为负数，指标“销售额”不计分，得分记为 0');
     expect(issues[0].message.en).toBe('The target -10000 in field "个人目标" of 王芳 is negative; "Sales" is not scored, the score is 0');
-    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales -5,000.00: no target = 0.00% x weight 100% = 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales -5,000.00: no target = 0.00% × weight 100% = 0.00');
   });
 
   it('a per-person target of 0 follows the zero rule, as a fixed or per-tier 0 does (score 0, warned)', () => {
@@ -53,7 +53,7 @@ describe('targets that cannot be used', () => {
     ];
     for (const run of zeroRuns) {
       expect(only(run, 'engine.target.zero').message.en).toBe('The target of "Sales" for 王芳 is 0, so attainment cannot be computed; the score is 0');
-      expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 5,000.00: target is 0 = 0.00% x weight 100% = 0.00');
+      expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 5,000.00: target is 0 = 0.00% × weight 100% = 0.00');
     }
   });
 

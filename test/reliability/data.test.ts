@@ -67,14 +67,14 @@ describe('reliability: data', () => {
     expect(valueOf(run, 'r1', 'satisfaction')).toBe('5.00');
     const noReviews = resultOf(run, 'r2');
     expect(noReviews.metrics.find((m) => m.metricId === 'satisfaction')).toMatchObject({value: null, score: '0.00'});
-    expect(sayEach(noReviews.breakdown, 'en')).toContain('Satisfaction: no data this period = 0.00% x weight 30% = 0.00');
+    expect(sayEach(noReviews.breakdown, 'en')).toContain('Satisfaction: no data this period = 0.00% × weight 30% = 0.00');
     expect(sayEach(noReviews.breakdown, 'zh')).toContain('客户满意度：本期无数据 = 0.00% × 权重 30% = 0.00');
   });
 
   it('D4 refunds (negative amounts) reduce the credited sales, and the breakdown shows the net', () => {
     const run = runPlan(salesOnly(), '2026-03', makeFacts([person('r1', '王芳')], {orders: [order('o1', 'r1', 30000), order('o2', 'r1', -5000)]}));
     expect(valueOf(run, 'r1')).toBe('25000.00');
-    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 25,000.00 / target 50,000.00 = 50.00% x weight 100% = 50.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 25,000.00 / target 50,000.00 = 50.00% × weight 100% = 50.00');
     expect(sayEach(resultOf(run, 'r1').breakdown, 'zh')[0]).toBe('销售额 25,000.00 / 目标 50,000.00 = 50.00% × 权重 100% = 50.00');
   });
 
@@ -101,7 +101,7 @@ describe('reliability: data', () => {
     const facts = makeFacts([person('r1', '王芳')], {orders: [order('o1', 'r1', 1e15), order('o2', 'r1', 1234.56789123)]});
     const run = runPlan(salesOnly(), '2026-03', facts);
     expect(valueOf(run, 'r1')).toBe('1000000000001234.57');
-    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 1,000,000,000,001,234.57 / target 50,000.00 = 2,000,000,000,002.47%, counted as 120.00% x weight 100% = 120.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 1,000,000,000,001,234.57 / target 50,000.00 = 2,000,000,000,002.47%, counted as 120.00% × weight 100% = 120.00');
     expect(run.issues).toEqual([]);
   });
 
@@ -231,7 +231,7 @@ describe('reliability: data', () => {
     expect(issue.message.en).toBe('Tier "实习" of 王芳 has no target for "Sales"; the score is 0');
     expect(issue.message.zh).toBe('王芳 的级别“实习”在指标“销售额”的目标中没有设置，得分记为 0');
     expect(resultOf(run, 'r1')).toMatchObject({totalScore: '0.00'});
-    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 30,000.00: no target = 0.00% x weight 100% = 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 30,000.00: no target = 0.00% × weight 100% = 0.00');
     expect(resultOf(run, 'r2')).toMatchObject({totalScore: '60.00'});
   });
 
@@ -245,7 +245,7 @@ describe('reliability: data', () => {
     const issue = theIssue(run.issues, 'engine.target.zero');
     expect(issue.recordIds).toEqual(['r1']);
     expect(issue.message.en).toBe('The target of "Sales" for 王芳 is 0, so attainment cannot be computed; the score is 0');
-    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 5,000.00: target is 0 = 0.00% x weight 100% = 0.00');
+    expect(sayEach(resultOf(run, 'r1').breakdown, 'en')[0]).toBe('Sales 5,000.00: target is 0 = 0.00% × weight 100% = 0.00');
     expect(resultOf(run, 'r2')).toMatchObject({totalScore: '25.00'});
 
     const fixedZero = theIssue(validatePlan(salesOnly({target: {kind: 'fixed', value: '0'}})), 'plan.target.zero');

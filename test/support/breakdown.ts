@@ -13,7 +13,7 @@ const N = '(-?[\\d,]+(?:\\.\\d+)?)';
 const num = (s: string) => new D(s.replace(/,/g, ''));
 const MODES = {halfUp: Decimal.ROUND_HALF_UP, halfEven: Decimal.ROUND_HALF_EVEN, down: Decimal.ROUND_DOWN} as const;
 
-/** The sum of "a x r%" terms (optionally "level k a x r%"), inside optional min(..., cap C) / max(0, ...) / + F. */
+/** The sum of "a × r%" terms (optionally "level k a × r%"), inside optional min(..., cap C) / max(0, ...) / + F. */
 function bonusCalc(calc: string): Decimal | null {
   let fixed = new D(0);
   const withFixed = new RegExp(`^(.*) \\+ ${N} for reaching target$`).exec(calc);
@@ -36,7 +36,7 @@ function bonusCalc(calc: string): Decimal | null {
   let sum = new D(0);
   if (calc !== '0') {
     for (const term of calc.split(' + ')) {
-      const m = new RegExp(`^(?:level \\d+ )?${N} x ([\\d.]+)%$`).exec(term);
+      const m = new RegExp(`^(?:level \\d+ )?${N} × ([\\d.]+)%$`).exec(term);
       if (!m) return null;
       sum = sum.plus(num(m[1]).times(num(m[2])).dividedBy(100));
     }
@@ -84,17 +84,17 @@ export function checkBreakdown(result: ParticipantResult, currency: Currency, sc
   };
   let m: RegExpExecArray | null;
   for (const [at, line] of lines.entries()) {
-    if ((m = new RegExp(`^.+ ${N} / target ${N} = ${N}%(?:, counted as ${N}%)? x weight ([\\d.]+)% = ${N}$`).exec(line))) {
+    if ((m = new RegExp(`^.+ ${N} / target ${N} = ${N}%(?:, counted as ${N}%)? × weight ([\\d.]+)% = ${N}$`).exec(line))) {
       if (!ratioOk(num(m[1]), num(m[2]), num(m[3]), false)) bad.push(line);
       weighted(m[4] ? num(m[4]) : num(m[3]), m[5], m[6], line);
-    } else if ((m = new RegExp(`^.+ ${N} \\(scale ${N}–${N}\\) = ${N}%(?:, counted as ${N}%)? x weight ([\\d.]+)% = ${N}$`).exec(line))) {
+    } else if ((m = new RegExp(`^.+ ${N} \\(scale ${N}–${N}\\) = ${N}%(?:, counted as ${N}%)? × weight ([\\d.]+)% = ${N}$`).exec(line))) {
       if (!ratioOk(num(m[1]).minus(num(m[2])), num(m[3]).minus(num(m[2])), num(m[4]), true)) bad.push(line);
       weighted(m[5] ? num(m[5]) : num(m[4]), m[6], m[7], line);
-    } else if ((m = new RegExp(`^.+ ${N} \\(lower is better\\): target ${N} / ${N} = ${N}%(?:, counted as ${N}%)? x weight ([\\d.]+)% = ${N}$`).exec(line))) {
+    } else if ((m = new RegExp(`^.+ ${N} \\(lower is better\\): target ${N} / ${N} = ${N}%(?:, counted as ${N}%)? × weight ([\\d.]+)% = ${N}$`).exec(line))) {
       // target / value, both shown at 2 places.
       if (!ratioOk(num(m[2]), num(m[3]), num(m[4]), false)) bad.push(line);
       weighted(m[5] ? num(m[5]) : num(m[4]), m[6], m[7], line);
-    } else if ((m = new RegExp(`^.+ = ${N}% x weight ([\\d.]+)% = ${N}$`).exec(line))) {
+    } else if ((m = new RegExp(`^.+ = ${N}% × weight ([\\d.]+)% = ${N}$`).exec(line))) {
       // no data, no target, bands, lower-is-better at 0: the score is stated, the weighting is checked
       weighted(num(m[1]), m[2], m[3], line);
     } else if ((m = new RegExp(`^Total score (.*) = ${N}$`).exec(line))) {
@@ -111,14 +111,14 @@ export function checkBreakdown(result: ParticipantResult, currency: Currency, sc
       if (num(m[3]).lessThan(num(m[2])) || !num(m[3]).lessThan(num(m[4])) || m[1] !== result.grade) bad.push(line);
     } else if ((m = new RegExp(`^Grade (\\S+) \\(${N} ≥ ${N}\\)$`).exec(line))) {
       if (num(m[2]).lessThan(num(m[3])) || m[1] !== result.grade) bad.push(line);
-    } else if ((m = new RegExp(`^Performance pay ${N} x coefficient ([\\d.]+) \\(grade \\S+\\) = ${N}$`).exec(line))) {
+    } else if ((m = new RegExp(`^Performance pay ${N} × coefficient ([\\d.]+) \\(grade \\S+\\) = ${N}$`).exec(line))) {
       if (!money(num(m[1]).times(num(m[2]))).equals(num(m[3])) || !num(m[3]).equals(num(result.performancePay))) bad.push(line);
     } else if ((m = new RegExp(`^Team bonus (.*) = ${N}$`).exec(line)) && !line.includes(':')) {
       const exact = bonusCalc(m[1]);
       if (!exact || !money(exact).equals(num(m[2])) || !num(m[2]).equals(num(result.teamBonus))) bad.push(line);
-    } else if ((m = new RegExp(`^Champion award \\(.*, leader\\): pool ${N} x ([\\d.]+)% = ${N}$`).exec(line))) {
+    } else if ((m = new RegExp(`^Champion award \\(.*, leader\\): pool ${N} × ([\\d.]+)% = ${N}$`).exec(line))) {
       if (!money(num(m[1]).times(num(m[2])).dividedBy(100)).equals(num(m[3])) || !num(m[3]).equals(num(result.award))) bad.push(line);
-    } else if ((m = new RegExp(`^Champion award \\(.*, member\\): ${N} x .* ${N} / ${N} = ${N}$`).exec(line))) {
+    } else if ((m = new RegExp(`^Champion award \\(.*, member\\): ${N} × .* ${N} / ${N} = ${N}$`).exec(line))) {
       // Largest remainder: within one currency unit of the exact share.
       const exact = num(m[1]).times(num(m[2])).dividedBy(num(m[3]));
       if (exact.minus(num(m[4])).abs().greaterThanOrEqualTo(unit)) bad.push(line);

@@ -106,8 +106,8 @@ describe('the run view over a stored plan', () => {
 
     await user.click(within(screen.getByRole('table')).getByRole('button', {name: '李娜'}));
     const breakdown = screen.getByTestId('breakdown');
-    expect(breakdown).toHaveTextContent('Sales 12,000.00 / target 10,000.00 = 120.00% x weight 100% = 120.00');
-    expect(breakdown).toHaveTextContent('Performance pay 2,000.00 x coefficient 1.5 (grade S) = 3,000.00');
+    expect(breakdown).toHaveTextContent('Sales 12,000.00 / target 10,000.00 = 120.00% × weight 100% = 120.00');
+    expect(breakdown).toHaveTextContent('Performance pay 2,000.00 × coefficient 1.5 (grade S) = 3,000.00');
     expect(screen.getByTestId('feedback')).toHaveTextContent('Sales');
   });
 
