@@ -74,7 +74,10 @@ export function formatFigures(r) {
       ? [`  DIAGNOSTIC (--live: gc after each step, so timings and peaks above are not the bench's): live heap ${Object.entries(r.heap.liveByStep).map(([step, bytes]) => `${step === 'before' ? 'before' : `after ${step}`} ${mb(bytes)}`).join(', ')}`]
       : []),
     `  heap peak of the floor alone (load and read, no conversion): ${mb(r.heap.floorPeak)} = ${times(r.heap.floorPeak / r.heap.loaded)} the loaded base; ` +
-      `the refresh's peak ${mb(r.heap.peak)} = ${times(heapOverFloor)} the floor's ${verdict(heapOverFloor, TARGETS.heapOverFloorPeak, times)}`,
+      `the refresh's peak ${mb(r.heap.peak)} = ${times(heapOverFloor)} the floor's ` +
+      // Issue 11 sets its target for the 10k refresh. Below it, the young generation (~30 MB
+      // filled before each scavenge) is most of any peak, so the ratio says little there.
+      (r.size === '10k' ? verdict(heapOverFloor, TARGETS.heapOverFloorPeak, times) : `(issue 11's target, <= ${times(TARGETS.heapOverFloorPeak)}, is the 10k refresh's: at this size the young generation, filled to ~30 MB before each scavenge, is most of the peak)`),
     `  heap peak by step: ${Object.entries(r.heap.peakByPhase ?? {}).filter(([phase]) => phase !== 'start').map(([phase, bytes]) => `${phase} ${mb(bytes)}`).join(', ')}`,
     `  responsiveness: longest gap between progress updates ${s(f.longestProgressGapMs)}${f.longestGapAt ? ` (${f.longestGapAt})` : ''} ${verdict(f.longestProgressGapMs, TARGETS.progressGapMs, s)}; longest main-thread block ${s(r.heap.longestBlockMs)}`,
   ];
