@@ -138,6 +138,10 @@ const cliText = {
   approved: {zh: '审批', en: 'approved'},
   closed: {zh: '关账', en: 'closed'},
   reopened: {zh: '重新打开', en: 'reopened'},
+  actionNotSaved: {
+    zh: '未保存：周期 {period} 的状态未能写入绩效结果表的全部行（{remaining} 行未写），基础文件保持原样。请重试。',
+    en: 'Nothing saved: the status of period {period} could not be written to every row of the results table ({remaining} rows not written); the base file is left as it was. Try again.',
+  },
   markerMoved: {
     zh: '自动化脚本的方案标记已随周期状态更新（表“{table}”字段“{field}”的描述）：此前复制的脚本将拒绝运行，请在扩展中（设置 → 自动化）重新复制脚本。',
     en: 'The automation\'s plan marker now follows the new status (the description of field "{field}" in table "{table}"): scripts copied before refuse to run; copy the script again in the extension (Settings → Automate).',
@@ -377,6 +381,13 @@ async function act(
   const totals = resolved ? periodTotals(await readResultRows(resolved, periodId), periodId) : null;
   const outcome = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId, action, reason, user, now: new Date(), lang: writtenLanguage(plan, lang), base: driver.base});
   if (!outcome.ok) return {ok: false, line: outcome.reason[lang], notes: []};
+  // The extension shows a failed stamp write instead of "done"; here the half-stamped base is not
+  // saved either (no --out), so the file never holds a status its rows do not show.
+  const failure = outcome.stamped?.issues.find((issue) => issue.severity === 'error');
+  if (failure) {
+    const period = plan.periods.find((p) => p.id === periodId)?.label ?? periodId;
+    return {ok: false, line: `${failure.message[lang]}\n${say(lang, 'actionNotSaved', {period, remaining: outcome.stamped?.remaining ?? 0})}`, notes: []};
+  }
   const {marker} = outcome;
   const notes = !marker ? [] : marker.ok ? (marker.written ? [say(lang, 'markerMoved', {table: marker.at.table.name, field: marker.at.field.name})] : []) : [marker.reason[lang]];
   return {
