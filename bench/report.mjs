@@ -69,7 +69,11 @@ export function formatFigures(r) {
     `  unchanged refresh (the first refresh's preview on screen${r.second.reusedRun ? ', its engine run taken' : ''}): ${r.second.callsSeen} calls ${exactly(r.second.callsSeen, 0)}, ${n(r.second.changedRecords)} records changed, ${s(r.second.totalMs)} (read ${s(r.second.readMs)} + engine ${s(r.second.engineMs)} + diff ${s(r.second.diffMs)})`,
     ...(r.keptPreview === false ? ['  DIAGNOSTIC (--drop-preview): no preview kept on screen during the refresh, unlike the extension'] : []),
     `  heap: ${mb(r.heap.driver)} with the simulated base built, ${mb(r.heap.loaded)} with the mapped tables loaded (the loaded base), ${mb(r.heap.before)} when the refresh starts; ` +
-      `peak during refresh ${mb(r.heap.peak)} = ${times(heapRatio)} the loaded base ${verdict(heapRatio, TARGETS.heapOverLoaded, times)}; after both refreshes ${mb(r.heap.after)}`,
+      `peak during refresh ${mb(r.heap.peak)} = ${times(heapRatio)} the loaded base ${verdict(heapRatio, TARGETS.heapOverLoaded, times)}` +
+      // Issue 5's target, kept as it was set; the SDK alone loading and reading the same cells
+      // already passes it, so issue 11 measures the refresh against that floor instead (below).
+      (heapRatio > TARGETS.heapOverLoaded && r.heap.floorPeak / r.heap.loaded > TARGETS.heapOverLoaded ? ` (the floor alone peaks at ${times(r.heap.floorPeak / r.heap.loaded)})` : '') +
+      `; after both refreshes ${mb(r.heap.after)}`,
     ...(r.heap.liveByStep
       ? [`  DIAGNOSTIC (--live: gc after each step, so timings and peaks above are not the bench's): live heap ${Object.entries(r.heap.liveByStep).map(([step, bytes]) => `${step === 'before' ? 'before' : `after ${step}`} ${mb(bytes)}`).join(', ')}`]
       : []),
