@@ -3,43 +3,14 @@
  * from the doc, the engine runs the fixture plan the doc describes, and every number of the doc's
  * results table, the breakdown block and the totals line must be what the engine writes.
  */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {runPlan} from '../src/engine';
-import type {Facts, ParticipantFact} from '../src/facts';
 import type {ScoreRounding} from '../src/plan';
-import {customer, makeFacts, order, person, review, workedExamplePlan} from './support/planFixtures';
+import {review, workedExamplePlan} from './support/planFixtures';
+import {docTable, planDoc, workedExampleFacts} from './statement/workedExample';
 import {sayEach} from '../src/i18n';
 
-const doc = readFileSync(join(__dirname, '..', 'docs', 'plan.md'), 'utf8');
-
-/** The rows (cells trimmed) of the markdown table after `<!-- table:name -->`, header and rule skipped. */
-function table(name: string): string[][] {
-  const start = doc.indexOf(`<!-- table:${name} -->`);
-  if (start < 0) throw new Error(`docs/plan.md has no table ${name}`);
-  const lines = doc.slice(start).split('\n').slice(1);
-  const rows: string[][] = [];
-  for (const line of lines) {
-    if (!line.startsWith('|')) {
-      if (rows.length > 0) break;
-      continue;
-    }
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
-  }
-  return rows.slice(2);
-}
-
-function factsFromDoc(): Facts {
-  const people = table('participants');
-  const idOf = new Map(people.map(([name], i) => [name, `rec${i + 1}`]));
-  const participants: ParticipantFact[] = people.map(([name, upline, team, tier, base, perf]) =>
-    person(idOf.get(name)!, name, {uplineId: upline ? idOf.get(upline)! : null, team, tier, baseSalary: Number(base), performancePayBase: Number(perf)}),
-  );
-  const orders = table('orders').map(([id, rep, date, amount]) => order(id, idOf.get(rep)!, amount, date));
-  const reviews = table('reviews').map(([id, rep, date, rating]) => review(id, idOf.get(rep)!, rating === '' ? null : Number(rating), date));
-  const customers = table('customers').flatMap(([count, rep]) => Array.from({length: Number(count)}, (_, i) => customer(`${rep}-c${i}`, idOf.get(rep)!)));
-  return makeFacts(participants, {orders, reviews, customers});
-}
+const doc = planDoc;
+const table = docTable;
 
 /** The worked example's results row by row, as the results table lists them. */
 function resultRows(run: ReturnType<typeof runPlan>): string[][] {
@@ -65,17 +36,17 @@ const ROUNDING: Record<string, ScoreRounding> = {
 
 describe('docs/plan.md worked example', () => {
   const plan = workedExamplePlan();
-  const run = runPlan(plan, '2026-03', factsFromDoc());
+  const run = runPlan(plan, '2026-03', workedExampleFacts());
 
   it('has the same results under both score roundings (every weighted score there has 2 places or fewer)', () => {
     expect(plan.scoreRounding).toBeUndefined();
     for (const rounding of Object.values(ROUNDING)) {
-      expect(resultRows(runPlan({...plan, scoreRounding: rounding}, '2026-03', factsFromDoc()))).toEqual(table('results'));
+      expect(resultRows(runPlan({...plan, scoreRounding: rounding}, '2026-03', workedExampleFacts()))).toEqual(table('results'));
     }
   });
 
   it('compares the two score roundings on the §7 example', () => {
-    const facts = factsFromDoc();
+    const facts = workedExampleFacts();
     const wang = facts.participants.find((p) => p.name === '王芳')!;
     // §7's changes: o2 is 16,012.50, and a fourth review for 王芳 rated 3.
     const o2 = facts.sources.orders.find((o) => o.id === 'o2')!;
