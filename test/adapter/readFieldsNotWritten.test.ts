@@ -16,21 +16,13 @@ import {planWrites} from '../../src/writeback';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import {demoPlan} from '../support/demoPlan';
+import {fakeClock, watchMutations} from '../support/simWrites';
 
 const F = FIELD_IDS.reps;
 const PERIOD = '2026-02';
 const fixture = demoBase({reps: 12, orders: 120});
 
-function fakeClock() {
-  let now = 0;
-  return {now: () => now, sleep: async (ms: number) => void (now += ms)};
-}
 
-function watchMutations(driver: TestDriver): unknown[] {
-  const seen: unknown[] = [];
-  driver.watch('mutation', (m) => seen.push(m));
-  return seen;
-}
 
 /** The reps' cells of one field as the simulated base holds them. */
 function cellsOf(driver: TestDriver, fieldId: string): Map<string, unknown> {

@@ -12,26 +12,12 @@ import {DEMO_RESULT_FIELDS, demoPlan} from '../support/demoPlan';
 import {sayEach} from '../../src/i18n';
 import {computePreview, refresh as refreshRun} from '../../frontend/run/pipeline';
 import {summarise} from '../../frontend/run/summary';
+import {fakeClock, watchMutations} from '../support/simWrites';
 
 const F = FIELD_IDS.reps;
 const PERIOD = '2026-02';
-/** No real waiting in these tests: the limiter's clock only moves when it sleeps. */
-function fakeClock() {
-  let now = 0;
-  return {now: () => now, sleep: async (ms: number) => void (now += ms)};
-}
 
-interface Mutation {
-  type: string;
-  tableId?: string;
-  records?: {id: string; cellValuesByFieldId: Record<string, unknown>}[];
-}
 
-function watchMutations(driver: TestDriver): Mutation[] {
-  const seen: Mutation[] = [];
-  driver.watch('mutation', (m) => seen.push(m as unknown as Mutation));
-  return seen;
-}
 
 /** The extension's refresh path: read, compute, diff, write. */
 async function refresh(driver: TestDriver, plan: PlanDocument = demoPlan(), calculatedAt = '2026-03-01T08:00:00.000Z') {

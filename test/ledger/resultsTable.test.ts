@@ -13,25 +13,10 @@ import {versionForPeriod} from '../../src/period';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {changeFieldType, createDriver, snapshotFixture} from '../../sim/driver';
 import {demoPlan} from '../support/demoPlan';
+import {fakeClock, watchMutations} from '../support/simWrites';
 
-/** No real waiting: the limiter's clock only moves when it sleeps. */
-function fakeClock() {
-  let now = 0;
-  return {now: () => now, sleep: async (ms: number) => void (now += ms)};
-}
 
-interface Mutation {
-  type: string;
-  tableId?: string;
-  name?: string;
-  records?: {id: string; cellValuesByFieldId: Record<string, unknown>}[];
-}
 
-function watchMutations(driver: TestDriver): Mutation[] {
-  const seen: Mutation[] = [];
-  driver.watch('mutation', (m) => seen.push(m as unknown as Mutation));
-  return seen;
-}
 
 const plan = demoPlan();
 const AFTER_ALL = '2026-04-15';

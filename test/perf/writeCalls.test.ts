@@ -21,15 +21,11 @@ import {planWrites} from '../../src/writeback';
 import {demoBase, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver} from '../../sim/driver';
 import {BENCH_PERIOD, benchPlan} from '../../bench/plan';
+import {fakeClock} from '../support/simWrites';
 
 /** The 1k demo base: every rep's result cells start empty, so every rep changes. */
 const REPS = 1000;
 
-/** The limiter's clock, moved only by its sleeps: the calls' spacing is exact and no test waits. */
-function fakeClock() {
-  let now = 0;
-  return {now: () => now, sleep: async (ms: number) => void (now += ms)};
-}
 
 interface SentCall {
   type: string;

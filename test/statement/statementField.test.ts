@@ -16,21 +16,12 @@ import type {Lang, PlanDocument} from '../../src/plan';
 import {demoBase, FIELD_IDS, TABLE_IDS} from '../../sim/demoBase';
 import {createDriver, snapshotFixture} from '../../sim/driver';
 import {demoPlan} from '../support/demoPlan';
+import {watchMutations} from '../support/simWrites';
 
 const NOW = new Date('2026-04-15T08:00:00.000Z');
 const fixture = demoBase({reps: 40, orders: 500});
 
-interface Mutation {
-  type: string;
-  tableId?: string;
-  records?: {id: string; cellValuesByFieldId: Record<string, unknown>}[];
-}
 
-function watchMutations(driver: TestDriver): Mutation[] {
-  const seen: Mutation[] = [];
-  driver.watch('mutation', (m) => seen.push(m as unknown as Mutation));
-  return seen;
-}
 
 /** The demo plan with a results table created in one click in `lang` (every field, the statement's too). */
 async function setUp(lang: Lang, currency: PlanDocument['currency']['code'] = 'CNY') {
