@@ -14,7 +14,7 @@ import {messagePattern, t} from './catalogue';
 import {readFile} from 'node:fs/promises';
 import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
 import {openTab, readRows} from './grid';
-import {DEMO_TODAY, PANEL_WIDTH, extension, textMatching, shoot} from './panel';
+import {openPanel, textMatching, shoot} from './panel';
 
 
 
@@ -33,10 +33,7 @@ function ledgerPath(lang: Lang): E2eTest {
     name: `${lang}: results table created, two months refreshed, the first closed, a person's history shows both`,
     timeoutMs: 300_000,
     run: async ({page, baseUrl}: TestContext) => {
-      await page.clock.install({time: DEMO_TODAY});
-      await page.goto(`${baseUrl}?lang=${lang}`);
-      await page.addStyleTag({content: `.pg-right { width: ${PANEL_WIDTH}px !important; }`});
-      const ext = extension(page);
+      const ext = await openPanel(page, baseUrl, lang);
       await ext.getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).click();
 
       // Settings: the results table section, created in one click, then saved.

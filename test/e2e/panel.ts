@@ -33,3 +33,14 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, {recursive: true});
   await extension(page).screenshot({path: `${ARTIFACTS}/${name}.png`, timeout: 10_000});
 }
+
+/**
+ * The playground on the demo's clock in `lang` (`query` adds e.g. `&size=1k`), its panel at
+ * PANEL_WIDTH: the extension, as the tests that start from an empty plan open it.
+ */
+export async function openPanel(page: Page, baseUrl: string, lang: string, query = ''): Promise<Locator> {
+  await page.clock.install({time: DEMO_TODAY});
+  await page.goto(`${baseUrl}?lang=${lang}${query}`);
+  await page.addStyleTag({content: `.pg-right { width: ${PANEL_WIDTH}px !important; }`});
+  return extension(page);
+}

@@ -13,7 +13,7 @@ import {demoMonths} from '../../sim/demoBase';
 import {messageNumbers, messagePattern, t} from './catalogue';
 import {ARTIFACTS, type E2eTest, type TestContext} from './harness';
 import {openTab, readRows} from './grid';
-import {DEMO_TODAY, PANEL_WIDTH, extension, textMatching, shoot} from './panel';
+import {openPanel, textMatching, shoot} from './panel';
 
 
 
@@ -29,10 +29,7 @@ function statementPath(lang: Lang): E2eTest {
     name: `${lang}: statements, for one person and for everyone, printed one page per person`,
     timeoutMs: 300_000,
     run: async ({page, baseUrl}: TestContext) => {
-      await page.clock.install({time: DEMO_TODAY});
-      await page.goto(`${baseUrl}?lang=${lang}`);
-      await page.addStyleTag({content: `.pg-right { width: ${PANEL_WIDTH}px !important; }`});
-      const ext = extension(page);
+      const ext = await openPanel(page, baseUrl, lang);
       await ext.getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).click();
       await ext.getByRole('button', {name: t(lang, 'ledger.ui.settings.section')}).click();
       await ext.getByRole('button', {name: messagePattern(lang, 'ledger.ui.settings.create')}).click();
@@ -114,10 +111,7 @@ function statementGroups(lang: Lang): E2eTest {
     name: `${lang}: statements of 1,000 people, 500 pages at a time`,
     timeoutMs: 300_000,
     run: async ({page, baseUrl}: TestContext) => {
-      await page.clock.install({time: DEMO_TODAY});
-      await page.goto(`${baseUrl}?lang=${lang}&size=1k`);
-      await page.addStyleTag({content: `.pg-right { width: ${PANEL_WIDTH}px !important; }`});
-      const ext = extension(page);
+      const ext = await openPanel(page, baseUrl, lang, '&size=1k');
       await ext.getByRole('button', {name: t(lang, 'settings.wizard.useTemplate')}).click({timeout: 120_000});
       await ext.getByRole('button', {name: t(lang, 'settings.save.button')}).click();
       const previewButton = ext.getByRole('button', {name: t(lang, 'run.preview.button'), exact: true});
