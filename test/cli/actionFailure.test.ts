@@ -4,17 +4,17 @@
  * does not save the base file, so it never holds a status its rows do not show.
  */
 import '../../sim/nodeWindow';
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {Table} from '@airtable/blocks/models';
-import {createResultsTable} from '../../frontend/adapter/resultsTable';
 import {refresh} from '../../frontend/run/pipeline';
 import {score} from '../../scripts/score';
-import {demoBase, TABLE_IDS} from '../../sim/demoBase';
-import {createDriver, snapshotFixture} from '../../sim/driver';
+import {demoBase} from '../../sim/demoBase';
+import {createDriver} from '../../sim/driver';
 import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {demoPlan} from '../support/demoPlan';
+import {addResultsTable, saveForCli} from '../support/cliFiles';
 
 const PERIOD = '2026-01';
 let dir: string;
@@ -24,15 +24,12 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'spb-stamp-'));
   const driver = createDriver(demoBase({reps: 24, orders: 200}));
   const plan = demoPlan();
-  const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
-  if (!created.ok) throw new Error('results table not created');
-  plan.mapping.resultsTable = created.mapping;
+  await addResultsTable(driver, plan);
   await driver.globalConfig.setAsync(PLAN_CONFIG_KEY, serializePlan(plan));
   // The period's rows exist: approving stamps each of them.
   const refreshed = await refresh(driver.base, plan, PERIOD, 'r', {now: new Date(2026, 1, 3), lang: 'zh'});
   if (refreshed.kind !== 'written' || !refreshed.ledger || refreshed.ledger.createdRecordIds.length === 0) throw new Error('no rows written');
-  writeFileSync(file('base.json'), JSON.stringify(snapshotFixture(driver)));
-  writeFileSync(file('plan.json'), serializePlan(plan));
+  saveForCli(dir, driver, plan);
 });
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

@@ -6,17 +6,17 @@
  * process over files); the script runs against the scripting API over the saved base file.
  */
 import '../../sim/nodeWindow';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {automationConfig} from '../../frontend/adapter/automationConfig';
 import {markerState, writeMarker} from '../../frontend/adapter/planMarker';
-import {createResultsTable, resolveResultsTable} from '../../frontend/adapter/resultsTable';
+import {resolveResultsTable} from '../../frontend/adapter/resultsTable';
 import {runLedgerAction} from '../../frontend/run/ledgerActions';
 import {fillScript} from '../../automation/script';
 import {buildAutomationBundle} from '../../scripts/buildAutomation';
 import {demoBase, TABLE_IDS} from '../../sim/demoBase';
-import {createDriver, snapshotFixture} from '../../sim/driver';
+import {createDriver} from '../../sim/driver';
 import type {FixtureData} from '../../sim/fixture';
 import {t} from '../../src/i18n';
 import {parseLedgerState, LEDGER_CONFIG_KEY} from '../../src/ledger/state';
@@ -26,6 +26,7 @@ import {PLAN_CONFIG_KEY, serializePlan} from '../../src/storage';
 import {demoPlan} from '../support/demoPlan';
 import {FakeScripting, runScript} from '../automation/fakeScripting';
 import {runScore} from './spawnScript';
+import {addResultsTable, saveForCli} from '../support/cliFiles';
 
 jest.setTimeout(120_000);
 
@@ -56,11 +57,9 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'spb-marker-'));
   const driver = createDriver(demoBase({reps: 24, orders: 200}));
   plan = demoPlan();
-  const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
-  if (!created.ok) throw new Error('results table not created');
-  plan.mapping.resultsTable = created.mapping;
+  await addResultsTable(driver, plan);
   await driver.globalConfig.setAsync(PLAN_CONFIG_KEY, serializePlan(plan));
-  const resolved = resolveResultsTable(driver.base, created.mapping, TABLE_IDS.reps).resolved;
+  const resolved = resolveResultsTable(driver.base, plan.mapping.resultsTable!, TABLE_IDS.reps).resolved;
   const approved = await runLedgerAction(driver.globalConfig, resolved, {plan, periodId: CLOSED, action: 'approve', user: '财务 张晓红', now: NOW, lang: 'zh', base: driver.base});
   if (!approved.ok) throw new Error(approved.reason.en);
   const marked = await writeMarker(driver.base, driver.globalConfig, plan);
@@ -70,8 +69,7 @@ beforeAll(async () => {
   if (!config) throw new Error('no configuration');
   scriptMarker = config.marker;
   script = fillScript(await buildAutomationBundle(), config);
-  writeFileSync(file('base.json'), JSON.stringify(snapshotFixture(driver)));
-  writeFileSync(file('plan.json'), serializePlan(plan));
+  saveForCli(dir, driver, plan);
 });
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

@@ -6,17 +6,16 @@
  * write the state and stamps into the snapshot, a closed period then refuses a refresh, and the
  * refusals are the extension's own messages.
  */
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {createDriver, snapshotFixture} from '../../sim/driver';
+import {createDriver} from '../../sim/driver';
 import {main} from '../../scripts/score';
-import {createResultsTable} from '../../frontend/adapter/resultsTable';
-import {demoBase, TABLE_IDS} from '../../sim/demoBase';
+import {demoBase} from '../../sim/demoBase';
 import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
-import {serializePlan} from '../../src/storage';
 import type {FixtureData} from '../../sim/fixture';
 import {demoPlan} from '../support/demoPlan';
+import {addResultsTable, saveForCli} from '../support/cliFiles';
 
 jest.setTimeout(120_000);
 
@@ -34,11 +33,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'spb-ledger-cli-'));
   const driver = createDriver(demoBase({reps: 12, orders: 80}));
   const plan = demoPlan();
-  const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
-  if (!created.ok) throw new Error('not created');
-  plan.mapping.resultsTable = created.mapping;
-  writeFileSync(file('base.json'), JSON.stringify(snapshotFixture(driver)));
-  writeFileSync(file('plan.json'), serializePlan(plan));
+  await addResultsTable(driver, plan);
+  saveForCli(dir, driver, plan);
 });
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

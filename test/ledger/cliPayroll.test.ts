@@ -6,18 +6,17 @@
  * refuses an open one with the reason, writing no file; `--reopen <id> --reason <text>` reopens
  * by the extension's rules (ledgerActions.ts) and keeps the reason in the snapshot's ledger.
  */
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import {createDriver, snapshotFixture} from '../../sim/driver';
+import {createDriver} from '../../sim/driver';
 import {main} from '../../scripts/score';
-import {createResultsTable} from '../../frontend/adapter/resultsTable';
-import {demoBase, TABLE_IDS} from '../../sim/demoBase';
+import {demoBase} from '../../sim/demoBase';
 import {LEDGER_CONFIG_KEY, parseLedgerState} from '../../src/ledger/state';
-import {serializePlan} from '../../src/storage';
 import type {FixtureData} from '../../sim/fixture';
 import {demoPlan} from '../support/demoPlan';
+import {addResultsTable, saveForCli} from '../support/cliFiles';
 
 jest.setTimeout(120_000);
 
@@ -39,11 +38,8 @@ beforeAll(async () => {
   const driver = createDriver(demoBase({reps: 12, orders: 80}));
   // The file is in the plan's result language whatever the terminal's: Chinese here, messages in English.
   const plan = {...demoPlan(), resultLanguage: 'zh' as const};
-  const created = await createResultsTable(driver.base, {lang: 'zh', peopleTableId: TABLE_IDS.reps, currency: plan.currency});
-  if (!created.ok) throw new Error('not created');
-  plan.mapping.resultsTable = created.mapping;
-  writeFileSync(file('base.json'), JSON.stringify(snapshotFixture(driver)));
-  writeFileSync(file('plan.json'), serializePlan(plan));
+  await addResultsTable(driver, plan);
+  saveForCli(dir, driver, plan);
 });
 
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
